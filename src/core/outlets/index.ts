@@ -1,0 +1,38 @@
+/**
+ * Public API of the outlet registry: the shipped outlets (validated at load), resolution of
+ * URLs to outlets, search and match patterns.
+ */
+import shippedOutlets from './data/outlets.json';
+import { OutletRegistry } from './registry';
+import { describeZodError, outletListSchema, type Outlet } from './schema';
+
+export { OutletRegistry } from './registry';
+export { decodeAmpCacheLabel, publisherHost, type PublisherHost } from './host';
+export {
+  describeZodError,
+  isOwnableHost,
+  outletFeedSchema,
+  outletListSchema,
+  outletSchema,
+  OUTLET_ID_PATTERN,
+  type Outlet,
+  type OutletFeed,
+} from './schema';
+
+/** The shipped outlet data, unparsed (for the schema test and the build script). */
+export const SHIPPED_OUTLETS_DATA: unknown = shippedOutlets;
+
+/** Parses outlet data with the registry schema; throws an Error naming the first bad paths. */
+export function parseOutlets(data: unknown): Outlet[] {
+  const result = outletListSchema.safeParse(data);
+  if (!result.success) throw new Error(`outlet registry data is invalid: ${describeZodError(result.error)}`);
+  return result.data;
+}
+
+let cachedRegistry: OutletRegistry | null = null;
+
+/** The shipped registry, parsed with the schema on first use and cached. */
+export function loadRegistry(): OutletRegistry {
+  if (cachedRegistry === null) cachedRegistry = new OutletRegistry(parseOutlets(SHIPPED_OUTLETS_DATA));
+  return cachedRegistry;
+}
