@@ -1,0 +1,1 @@
+export interface BenchPaths { uci: string; pages: string; feeds: string }
