@@ -1,0 +1,107 @@
+/**
+ * Export and import of the whole local index and the preferences as one index file. An import is
+ * validated in full first and then written in ONE Dexie transaction: an invalid row, or a storage error,
+ * leaves the database as it was.
+ */
+import { buildIndexFile, validateIndexFile, type IndexFile, type IndexFileArticle } from '../core/index-file/index';
+import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
+
+export interface ImportableIndex {
+  add(articles: readonly StoredArticle[]): Promise<number>;
+  /** Loads the engine before the import's transaction starts (StoryIndex.ready). */
+  ready?(): Promise<unknown>;
+}
+
+export interface IndexTransferDeps {
+  db: ParallaxDatabase;
+  index: ImportableIndex;
+  now: () => number;
+  /** Written into exported files' `generator`. */
+  generator?: string;
+}
+
+export interface ImportResult {
+  /** Articles in the file. */
+  articles: number;
+  /** Of those, new to the index (the others were already held, by id). */
+  added: number;
+  feeds: number;
+}
+
+/** An index file that cannot be imported; `errors` name the rows ("articles[42].published: …"). */
+export class IndexFileError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`invalid index file: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}`);
+    this.name = 'IndexFileError';
+  }
+}
+
+export function toFileArticle(a: StoredArticle): IndexFileArticle {
+  const row: IndexFileArticle = { id: a.id, url: a.url, title: a.title, published: a.published };
+  if (a.description !== undefined) row.description = a.description;
+  if (a.outletId !== undefined) row.outletId = a.outletId;
+  if (a.publisher !== undefined) row.publisher = a.publisher;
+  if (a.host !== undefined) row.host = a.host;
+  if (a.feedUrl !== undefined) row.feedUrl = a.feedUrl;
+  return row;
+}
+
+export class IndexTransfer {
+  constructor(private readonly deps: IndexTransferDeps) {}
+
+  /** The index file of this browser: preferences, feed settings and every feed or imported article (demo ones are shipped, not exported). */
+  async exportFile(): Promise<IndexFile> {
+    const { db } = this.deps;
+    const [preferences, feeds, articles] = await Promise.all([
+      db.getPreferences(),
+      db.feeds.toArray(),
+      db.articles.orderBy('published').filter((a) => a.origin !== 'demo').toArray(),
+    ]);
+    return buildIndexFile({
+      exportedAt: this.deps.now(),
+      generator: this.deps.generator ?? 'Parallax extension',
+      preferences,
+      feeds: feeds.map((f) => ({ url: f.url, outletId: f.outletId, section: f.section, enabled: f.enabled })),
+      articles: articles.map(toFileArticle),
+    });
+  }
+
+  /**
+   * Imports a parsed index file: articles merged by id (those already held stay as they are), preferences
+   * replaced, feed settings replaced (a feed kept keeps its refresh state; enabled feeds become due now).
+   * Throws IndexFileError, with nothing changed, when any row is invalid.
+   */
+  async importFile(data: unknown): Promise<ImportResult> {
+    const validation = validateIndexFile(data);
+    if (!validation.ok) throw new IndexFileError(validation.errors);
+    const file = validation.file;
+    const { db, index } = this.deps;
+    const now = this.deps.now();
+    await index.ready?.();
+    const articles: StoredArticle[] = file.articles.map((a) => ({ ...a, origin: 'import', addedAt: now }));
+    return db.transaction('rw', [db.articles, db.engineState, db.preferences, db.feeds], async () => {
+      await db.setPreferences(file.preferences);
+      const previous = new Map((await db.feeds.toArray()).map((row) => [row.url, row]));
+      const rows: FeedRow[] = file.feeds.map((f) => {
+        const kept = previous.get(f.url);
+        const base: FeedRow = kept ?? { url: f.url, outletId: f.outletId, section: f.section, enabled: f.enabled, failures: 0, nextAttemptAt: now };
+        return { ...base, outletId: f.outletId, section: f.section, enabled: f.enabled, nextAttemptAt: f.enabled && !kept?.enabled ? now : base.nextAttemptAt };
+      });
+      await db.feeds.clear();
+      await db.feeds.bulkPut(rows);
+      const added = await index.add(articles);
+      return { articles: articles.length, added, feeds: rows.length };
+    });
+  }
+
+  /** Imports the file's JSON text (what the options page reads from the chosen file). */
+  async importText(text: string): Promise<ImportResult> {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new IndexFileError([`file: not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
+    }
+    return this.importFile(data);
+  }
+}
