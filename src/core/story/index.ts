@@ -1,0 +1,10 @@
+export {
+  StoryEngine,
+  DEFAULT_ENGINE_OPTIONS,
+  type EngineArticle,
+  type EngineOptions,
+  type EngineSnapshot,
+  type StoryMatch,
+} from './engine';
+export { scoreClustering, holdoutSplit, fnv1a, type ClusteringScores, type PrecisionRecall, type HoldoutSplit } from './evaluate';
+export { clusterInTimeOrder, parseOptionOverrides } from './batch';

@@ -1,0 +1,3 @@
+export { tokenize, tokenizeWithSurfaces, type TokenList } from './tokenize';
+export { stripHeadlineBoilerplate } from './boilerplate';
+export { STOP_WORDS } from './stopwords';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { holdoutSplit, scoreClustering } from '../../../src/core/story/index';
+
+describe('scoreClustering', () => {
+  it('gives 1 for a perfect clustering, whatever the labels are called', () => {
+    const scores = scoreClustering(['x', 'x', 'y'], ['7', '7', '9']);
+    expect(scores.pairwise.f1).toBe(1);
+    expect(scores.bcubed.f1).toBe(1);
+  });
+
+  it('computes pairwise and BCubed figures of a known example', () => {
+    // Gold {1,2,3} {4}; predicted {1,2} {3,4}.
+    const scores = scoreClustering(['a', 'a', 'a', 'b'], ['p', 'p', 'q', 'q']);
+    // Pairs: predicted (1,2),(3,4); gold (1,2),(1,3),(2,3); true (1,2).
+    expect(scores.pairwise.precision).toBeCloseTo(1 / 2);
+    expect(scores.pairwise.recall).toBeCloseTo(1 / 3);
+    // BCubed precision: items 1,2: 1; items 3,4: 1/2 → 0.75. Recall: 1,2: 2/3; 3: 1/3; 4: 1 → 2/3.
+    expect(scores.bcubed.precision).toBeCloseTo(0.75);
+    expect(scores.bcubed.recall).toBeCloseTo(2 / 3);
+    expect(scores.predictedClusters).toBe(2);
+    expect(scores.goldClusters).toBe(2);
+  });
+});
+
+describe('holdoutSplit', () => {
+  it('holds out one article of some stories and whole other stories, reproducibly', () => {
+    const articles = Array.from({ length: 60 }, (_, i) => ({ id: String(i), story: `s${i % 10}` }));
+    const split = holdoutSplit(articles, 4, 3);
+    expect(split.heldOutSingles).toHaveLength(4);
+    expect(new Set(split.heldOutSingles.map((a) => a.story)).size).toBe(4);
+    expect(new Set(split.heldOutWhole.map((a) => a.story)).size).toBe(3);
+    expect(split.heldOutWhole).toHaveLength(18);
+    expect(split.indexed.length + split.heldOutSingles.length + split.heldOutWhole.length).toBe(60);
+    const wholeStories = new Set(split.heldOutWhole.map((a) => a.story));
+    expect(split.indexed.some((a) => wholeStories.has(a.story))).toBe(false);
+    expect(holdoutSplit(articles, 4, 3)).toEqual(split);
+  });
+});
