@@ -1,16 +1,38 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { loadRegistry } from './src/core/outlets';
 
 // wxt is pinned to 0.20.x and vitest to 4.x: wxt 0.21 and vitest 5 need Node >= 22, and this
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs on every news page and has a 30 kB budget: it uses the browser's native
+    // promise-based API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the extension pages use.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+    // The article script runs on the demo site (declared in the entrypoint) and on every registry outlet's
+    // domains, generated here from the outlet data so the two never drift apart.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const outletPatterns = loadRegistry().matchPatterns();
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.includes('http://127.0.0.1/*')) script.matches = [...new Set([...script.matches, ...outletPatterns])];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'tabs'],
+    permissions: ['storage', 'alarms', 'tabs', 'scripting'],
+    // Loopback only: the demo site and a reader's own local feed server. Feed hosts are optional and asked
+    // for when the reader enables feeds; nothing else is ever requested.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'parallax@parallax-news.org', strict_min_version: '115.0' } } }

@@ -1,0 +1,121 @@
+/**
+ * Outlets and ratings as the reader has them: the shipped registry plus the outlets they added, and the
+ * shipped providers plus the ones they imported and left active (imported first, so they take
+ * precedence). Rebuilt only when those tables change.
+ */
+import { loadRegistry, outletSchema, type Outlet, type OutletRegistry } from '../core/outlets';
+import { foldLean, parseRatingSet, ratingFor, shippedProviders, shippedRatingSets, type RatingSet } from '../core/ratings';
+import type { OutletFacts, SourceLookup } from '../core/story-view';
+import type { Lean7, LeanSide } from '../core/types';
+import type { ParallaxDatabase } from '../db/database';
+
+function facts(outlet: Outlet | null | undefined): OutletFacts | null {
+  if (!outlet) return null;
+  return { id: outlet.id, name: outlet.name, country: outlet.country, owner: outlet.owner };
+}
+
+export interface SourceCatalog {
+  registry: OutletRegistry;
+  sets: RatingSet[];
+  lookup: SourceLookup;
+}
+
+export function sourceCatalog(registry: OutletRegistry, sets: RatingSet[]): SourceCatalog {
+  return {
+    registry,
+    sets,
+    lookup: {
+      outletForUrl: (url) => facts(registry.resolve(url)),
+      outletById: (id) => facts(registry.get(id)),
+      ratingOf: (outletId) => {
+        const found = ratingFor(outletId, sets);
+        if (!found) return null;
+        return {
+          lean: found.rating.lean,
+          providerName: found.provider.name,
+          providerUrl: found.rating.url ?? found.provider.sourceUrl,
+          providerDate: found.provider.date,
+          licence: found.provider.licence,
+        };
+      },
+      foldLean,
+    },
+  };
+}
+
+/** The shipped data only (tests, Node tools). */
+export function registrySourceLookup(): SourceLookup {
+  return sourceCatalog(loadRegistry(), shippedRatingSets()).lookup;
+}
+
+/** The reader's catalog, from the database; invalid stored rows are skipped, never fatal. */
+export class ReaderSources {
+  private cached: { key: string; catalog: SourceCatalog } | null = null;
+
+  constructor(private readonly db: ParallaxDatabase) {}
+
+  async catalog(): Promise<SourceCatalog> {
+    const [custom, providers] = await Promise.all([this.db.customOutlets.toArray(), this.db.providers.toArray()]);
+    const key = JSON.stringify([custom.map((c) => [c.id, c.addedAt]), providers.map((p) => [p.id, p.active, p.importedAt])]);
+    if (this.cached?.key === key) return this.cached.catalog;
+    const outlets = custom.flatMap((row) => {
+      const parsed = outletSchema.safeParse(row.outlet);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const imported = providers.flatMap((row) => {
+      if (!row.active) return [];
+      try {
+        return [parseRatingSet(row.set)];
+      } catch {
+        return [];
+      }
+    });
+    let registry = loadRegistry();
+    try {
+      if (outlets.length > 0) registry = registry.withCustom(outlets);
+    } catch {
+      // A custom outlet that conflicts with the registry is ignored rather than breaking every lookup.
+    }
+    const catalog = sourceCatalog(registry, [...imported, ...shippedRatingSets()]);
+    this.cached = { key, catalog };
+    return catalog;
+  }
+
+  async lookup(): Promise<SourceLookup> {
+    return (await this.catalog()).lookup;
+  }
+}
+
+export interface OutletSummary {
+  id: string;
+  name: string;
+  domains: string[];
+  lean: Lean7 | null;
+  side: LeanSide | null;
+  provider: string | null;
+}
+
+export interface ProviderSummary {
+  id: string;
+  name: string;
+  date: string;
+  licence: string;
+  licenceUrl: string;
+  sourceUrl: string;
+  attribution: string;
+}
+
+export function outletSummaries(catalog: SourceCatalog): { outlets: OutletSummary[]; providers: ProviderSummary[] } {
+  const outlets = catalog.registry
+    .all()
+    .map((o) => {
+      const rated = ratingFor(o.id, catalog.sets);
+      const lean = rated?.rating.lean ?? null;
+      return { id: o.id, name: o.name, domains: o.domains, lean, side: lean ? foldLean(lean) : null, provider: rated?.provider.name ?? null };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const providers = shippedProviders().map(({ id, name, date, licence, licenceUrl, sourceUrl, attribution }) => ({
+    id, name, date, licence, licenceUrl, sourceUrl, attribution,
+  }));
+  return { outlets, providers };
+}

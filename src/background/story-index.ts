@@ -1,0 +1,100 @@
+/**
+ * Keeps the story engine and the articles table in step. The engine lives in memory while the worker
+ * runs and is restored from its stored snapshot when the worker wakes, so the first match after a wake
+ * does not recluster the whole index.
+ */
+import { StoryEngine, type EngineArticle, type EngineSnapshot, type StoryMatch } from '../core/story';
+import type { IndexArticle } from '../core/types';
+import type { ParallaxDatabase, StoredArticle } from '../db/database';
+
+/** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
+export const ENGINE_VERSION = 1;
+
+export function toEngineArticle(a: IndexArticle): EngineArticle {
+  return { id: a.id, title: a.title, description: a.description, publisher: a.publisher, host: a.host, published: a.published };
+}
+
+export class StoryIndex {
+  private engine: Promise<StoryEngine> | null = null;
+
+  constructor(private readonly db: ParallaxDatabase) {}
+
+  /** The engine, restored from the snapshot or rebuilt from the stored articles when the snapshot is stale. */
+  ready(): Promise<StoryEngine> {
+    this.engine ??= this.restore().catch((error: unknown) => {
+      this.engine = null;
+      throw error;
+    });
+    return this.engine;
+  }
+
+  private async restore(): Promise<StoryEngine> {
+    const [state, count] = await Promise.all([this.db.engineState.get('engine'), this.db.articles.count()]);
+    if (state && state.engineVersion === ENGINE_VERSION && state.articleCount === count) {
+      return StoryEngine.fromSnapshot(state.snapshot as EngineSnapshot);
+    }
+    const engine = new StoryEngine();
+    await this.db.articles.orderBy('published').each((a) => {
+      engine.add(toEngineArticle(a));
+    });
+    await this.save(engine);
+    return engine;
+  }
+
+  private async save(engine: StoryEngine): Promise<void> {
+    await this.db.engineState.put({
+      key: 'engine',
+      snapshot: engine.toSnapshot(),
+      articleCount: engine.size().articles,
+      engineVersion: ENGINE_VERSION,
+      savedAt: Date.now(),
+    });
+  }
+
+  /** Adds the articles not yet indexed (by id), in time order. Returns how many were new. */
+  async add(articles: readonly StoredArticle[]): Promise<number> {
+    const engine = await this.ready();
+    const existing = new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
+    const fresh = dedupeById(articles.filter((a) => !existing.has(a.id))).sort((a, b) => a.published - b.published);
+    if (fresh.length === 0) return 0;
+    await this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
+      await this.db.articles.bulkAdd(fresh);
+      for (const a of fresh) engine.add(toEngineArticle(a));
+      await this.save(engine);
+    });
+    return fresh.length;
+  }
+
+  /** Removes articles (retention, or the reader's "wrong story" on an indexed article). */
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const engine = await this.ready();
+    await this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
+      await this.db.articles.bulkDelete([...ids]);
+      for (const id of ids) engine.remove(id);
+      await this.save(engine);
+    });
+  }
+
+  /** Read-only: the story an article belongs to, or null. */
+  async match(article: IndexArticle): Promise<StoryMatch | null> {
+    const engine = await this.ready();
+    return engine.match(toEngineArticle(article));
+  }
+
+  async members(storyId: string): Promise<StoredArticle[]> {
+    const engine = await this.ready();
+    const rows = await this.db.articles.bulkGet(engine.members(storyId));
+    return rows.filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  async status(): Promise<{ articles: number; stories: number }> {
+    return (await this.ready()).size();
+  }
+}
+
+function dedupeById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
+}

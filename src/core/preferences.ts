@@ -1,0 +1,44 @@
+/** The reader's source preferences: validated on every write and on import. */
+import { z } from 'zod';
+import { LEANS_7 } from './types';
+
+const outletId = z.string().min(1).max(200);
+
+export const PreferencesSchema = z.object({
+  /** Outlets removed from coverage and distribution. */
+  hiddenOutlets: z.array(outletId).max(5000).default([]),
+  /** Outlets listed first in coverage. */
+  preferredOutlets: z.array(outletId).max(5000).default([]),
+  /** The reader's own lean for an outlet, replacing every provider's. */
+  leanOverrides: z.record(outletId, z.enum(LEANS_7)).default({}),
+  /** Hosts on which the reader dismissed the badge. */
+  dismissedSites: z.array(z.string().min(1).max(253)).max(5000).default([]),
+  /** Where the badge shows: every rated outlet, only the listed hosts, or nowhere. */
+  badgeMode: z.enum(['rated', 'list', 'nowhere']).default('rated'),
+  badgeSites: z.array(z.string().min(1).max(253)).max(5000).default([]),
+  /** Days an article stays in the local index. */
+  retentionDays: z.number().int().min(1).max(365).default(14),
+});
+
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
+
+/** A partial update, validated field by field; unknown fields are rejected so typos surface. */
+export const PreferencesPatchSchema = PreferencesSchema.partial().strict();
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
+
+/** Whether the inline badge may show on a host, given the reader's choices. */
+export function badgeAllowed(prefs: Preferences, host: string, outletKnown: boolean): boolean {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  const listed = (list: readonly string[]) => list.some((s) => s.toLowerCase().replace(/^www\./, '') === h);
+  if (listed(prefs.dismissedSites)) return false;
+  switch (prefs.badgeMode) {
+    case 'nowhere':
+      return false;
+    case 'list':
+      return listed(prefs.badgeSites);
+    case 'rated':
+      return outletKnown;
+  }
+}

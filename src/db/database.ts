@@ -1,0 +1,137 @@
+/**
+ * The local index: one IndexedDB database owned by the service worker and the extension pages (never the
+ * content script, whose IndexedDB would belong to the page's origin).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { IndexArticle } from '../core/types';
+import { DEFAULT_PREFERENCES, PreferencesSchema, type Preferences } from '../core/preferences';
+
+export type ArticleOrigin = 'demo' | 'feed' | 'import';
+
+export interface StoredArticle extends IndexArticle {
+  origin: ArticleOrigin;
+  /** The feed it came from, for feed articles. */
+  feedUrl?: string;
+  /** Epoch ms when it entered the index. */
+  addedAt: number;
+}
+
+export interface EngineStateRow {
+  key: 'engine';
+  /** Structured-clone snapshot of the story engine. */
+  snapshot: unknown;
+  /** Articles the snapshot holds, to detect a snapshot that lags the articles table. */
+  articleCount: number;
+  engineVersion: number;
+  savedAt: number;
+}
+
+export interface PreferencesRow {
+  key: 'prefs';
+  value: Preferences;
+}
+
+/** A feed the reader enabled (or that is offered), with its refresh state. */
+export interface FeedRow {
+  url: string;
+  outletId: string;
+  section: string;
+  enabled: boolean;
+  etag?: string;
+  lastModified?: string;
+  /** Epoch ms of the last attempt, success or not. */
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  lastError?: string;
+  /** Consecutive failures, for exponential backoff. */
+  failures: number;
+  /** Not fetched before this time (backoff, or the regular interval). */
+  nextAttemptAt: number;
+  /** Entries the last successful fetch returned. */
+  lastEntries?: number;
+}
+
+/** One article the reader opened, for the reading diet (kept only in this browser). */
+export interface ReadingRow {
+  id?: number;
+  /** Epoch ms. */
+  at: number;
+  articleId: string;
+  outletId: string | null;
+  side: 'L' | 'C' | 'R' | null;
+}
+
+/** The reader said an article does not belong to a story: never match it there again. */
+export interface UnlinkRow {
+  articleId: string;
+  storyId: string;
+  at: number;
+}
+
+/** A rating provider the reader imported, with its ratings (validated on import). */
+export interface ProviderRow {
+  id: string;
+  /** A RatingSet (src/core/ratings), validated again when loaded. */
+  set: unknown;
+  active: boolean;
+  importedAt: number;
+}
+
+/** An outlet the reader added (validated with the registry's outlet schema). */
+export interface CustomOutletRow {
+  id: string;
+  outlet: unknown;
+  addedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string | number | boolean;
+}
+
+export class ParallaxDatabase extends Dexie {
+  articles!: EntityTable<StoredArticle, 'id'>;
+  engineState!: EntityTable<EngineStateRow, 'key'>;
+  preferences!: EntityTable<PreferencesRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  feeds!: EntityTable<FeedRow, 'url'>;
+  reading!: EntityTable<ReadingRow, 'id'>;
+  unlinks!: EntityTable<UnlinkRow, 'articleId'>;
+  providers!: EntityTable<ProviderRow, 'id'>;
+  customOutlets!: EntityTable<CustomOutletRow, 'id'>;
+
+  constructor(name = 'parallax') {
+    super(name);
+    this.version(1).stores({
+      articles: '&id, published, outletId, origin, feedUrl',
+      engineState: '&key',
+      preferences: '&key',
+      meta: '&key',
+      feeds: '&url, outletId, enabled, nextAttemptAt',
+      reading: '++id, at, articleId',
+      unlinks: '&articleId, storyId',
+      providers: '&id',
+      customOutlets: '&id',
+    });
+  }
+
+  async getPreferences(): Promise<Preferences> {
+    const row = await this.preferences.get('prefs');
+    if (!row) return DEFAULT_PREFERENCES;
+    // Stored by an older build? Fill new fields with defaults rather than fail.
+    const parsed = PreferencesSchema.safeParse(row.value);
+    return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+  }
+
+  async setPreferences(value: Preferences): Promise<void> {
+    await this.preferences.put({ key: 'prefs', value: PreferencesSchema.parse(value) });
+  }
+}
+
+let shared: ParallaxDatabase | null = null;
+
+/** Opened lazily: the MV3 worker is stopped when idle, so nothing may assume a long-lived connection. */
+export function database(): ParallaxDatabase {
+  shared ??= new ParallaxDatabase();
+  return shared;
+}

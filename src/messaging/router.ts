@@ -1,0 +1,37 @@
+/**
+ * The worker's message router: validates every request with Zod, dispatches it to its handler, and turns
+ * every failure into a `{ ok: false, error }` reply so that one bad message never stops the worker.
+ */
+import { INDEX_EXTENSION_PAGE_ONLY } from './protocol-index';
+import { RequestSchema, describeInvalid, type Reply, type RequestOf, type RequestType } from './protocol';
+
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+  /** Whether the sender is one of the extension's own pages (not a content script). */
+  fromExtensionPage: boolean;
+}
+
+export type Handlers = {
+  [T in RequestType]: (request: RequestOf<T>, sender: SenderInfo) => Promise<unknown> | unknown;
+};
+
+/** Requests only the extension's own pages may make: a web page must not change the reader's settings. */
+const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set(['prefs/update', 'prefs/get', 'outlets/list', 'index/status', 'story/view', 'story/unlink', ...INDEX_EXTENSION_PAGE_ONLY]);
+
+export function createRouter(handlers: Handlers) {
+  return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+    const parsed = RequestSchema.safeParse(message);
+    if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
+    const request = parsed.data;
+    if (EXTENSION_PAGE_ONLY.has(request.type) && !sender.fromExtensionPage) {
+      return { ok: false, error: `"${request.type}" is only answered to Parallax's own pages` };
+    }
+    try {
+      const handler = handlers[request.type] as (r: typeof request, s: SenderInfo) => unknown;
+      return { ok: true, data: await handler(request, sender) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

@@ -1,0 +1,17 @@
+/** Time and number formatting for the extension pages. */
+import { t } from './i18n';
+
+export function timeAgo(epochMs: number, now = Date.now()): string {
+  const minutes = Math.round((now - epochMs) / 60_000);
+  if (minutes < 1) return t('timeJustNow');
+  if (minutes < 60) return t('timeAgoMinutes', minutes);
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return t('timeAgoHours', hours);
+  const days = Math.round(hours / 24);
+  if (days <= 14) return t('timeAgoDays', days);
+  return dateTime(epochMs);
+}
+
+export function dateTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}

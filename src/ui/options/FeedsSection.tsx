@@ -1,0 +1,288 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FeedListing, RefreshStatus } from '../../background/feed-refresh';
+import { feedOriginPatterns } from '../../core/refresh/permissions';
+import { dateTime, timeAgo } from '../format';
+import { t } from '../i18n';
+import { requestOrigins } from './browser-access';
+import { askWorker, errorText } from './options-client';
+
+/** Outlets rendered at once; the search and the filters narrow the rest. */
+const OUTLETS_SHOWN = 40;
+
+interface OutletFeeds {
+  outletId: string;
+  name: string;
+  feeds: FeedListing[];
+}
+
+function groupByOutlet(feeds: readonly FeedListing[]): OutletFeeds[] {
+  const groups = new Map<string, OutletFeeds>();
+  for (const feed of feeds) {
+    let group = groups.get(feed.outletId);
+    if (!group) groups.set(feed.outletId, (group = { outletId: feed.outletId, name: feed.outletName ?? feed.outletId, feeds: [] }));
+    group.feeds.push(feed);
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function FeedState({ feed }: { feed: FeedListing }) {
+  if (feed.lastError) {
+    return (
+      <span class="feed-state is-failing" data-testid="feed-error">
+        {t('feedsLastError', feed.lastError)}
+        {feed.lastAttemptAt ? <span class="muted"> · {timeAgo(feed.lastAttemptAt)}</span> : null}
+      </span>
+    );
+  }
+  if (feed.lastSuccessAt) {
+    return (
+      <span class="feed-state muted" title={dateTime(feed.lastSuccessAt)}>
+        {t('feedsLastRefresh', timeAgo(feed.lastSuccessAt))}
+        {feed.lastEntries !== null ? ` · ${t('feedsEntries', feed.lastEntries)}` : ''}
+      </span>
+    );
+  }
+  return <span class="feed-state muted">{feed.enabled ? t('feedsNotYet') : ''}</span>;
+}
+
+/**
+ * Feeds by outlet and section: enable (after asking for their hosts, within the click), disable, see each
+ * feed's last refresh and error, and refresh now with progress.
+ */
+export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
+  const [feeds, setFeeds] = useState<FeedListing[] | null>(null);
+  const [status, setStatus] = useState<RefreshStatus | null>(null);
+  const [query, setQuery] = useState('');
+  const [section, setSection] = useState('');
+  const [onlyEnabled, setOnlyEnabled] = useState(false);
+  const [limit, setLimit] = useState(OUTLETS_SHOWN);
+  const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const busy = useRef(false);
+
+  const load = async () => {
+    try {
+      const [list, state] = await Promise.all([askWorker<FeedListing[]>({ type: 'feeds/list' }), askWorker<RefreshStatus>({ type: 'refresh/status' })]);
+      setFeeds(list);
+      setStatus(state);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const sections = useMemo(() => [...new Set((feeds ?? []).map((f) => f.section))].sort((a, b) => a.localeCompare(b)), [feeds]);
+  const filtered = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (feeds ?? []).filter(
+      (f) => (!q || (f.outletName ?? f.outletId).toLowerCase().includes(q) || f.url.toLowerCase().includes(q)) && (!section || f.section === section) && (!onlyEnabled || f.enabled),
+    );
+  }, [feeds, query, section, onlyEnabled]);
+  const groups = useMemo(() => groupByOutlet(filtered), [filtered]);
+
+  /** Called synchronously from a click: the permission prompt needs the user gesture. */
+  const enable = (urls: string[]) => {
+    if (busy.current || urls.length === 0) return;
+    busy.current = true;
+    const asked = requestOrigins(feedOriginPatterns(urls));
+    void asked
+      .then(async (granted) => {
+        if (!granted) {
+          setNotice({ kind: 'warn', text: t('feedsPermissionRefused') });
+          return;
+        }
+        const count = await askWorker<number>({ type: 'feeds/enable', urls });
+        setNotice({ kind: 'info', text: t('feedsEnabled', count) });
+        await load();
+      })
+      .catch((e: unknown) => setError(errorText(e)))
+      .finally(() => {
+        busy.current = false;
+      });
+  };
+
+  const disable = async (urls: string[]) => {
+    if (urls.length === 0) return;
+    try {
+      const count = await askWorker<number>({ type: 'feeds/disable', urls });
+      setNotice({ kind: 'info', text: t('feedsDisabled', count) });
+      await load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const grantMissing = () => {
+    const needed = status?.permissionsNeeded ?? [];
+    void requestOrigins(needed).then(async (granted) => {
+      setNotice(granted ? { kind: 'info', text: t('feedsPermissionGranted') } : { kind: 'warn', text: t('feedsPermissionRefused') });
+      await load();
+    });
+  };
+
+  const refreshNow = async () => {
+    if (progress) return;
+    const enabled = (feeds ?? []).filter((f) => f.enabled);
+    const startedAt = Date.now();
+    setProgress({ done: 0, total: enabled.length });
+    setNotice(null);
+    // The run answers when it ends; meanwhile the feeds' attempt times tell how far it got.
+    const poll = setInterval(() => {
+      void askWorker<FeedListing[]>({ type: 'feeds/list' }).then((list) => {
+        const mine = list.filter((f) => f.enabled);
+        setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
+      }, () => undefined);
+    }, 700);
+    try {
+      const after = await askWorker<RefreshStatus>({ type: 'refresh/run' });
+      setNotice({ kind: after.feedsFailing > 0 ? 'warn' : 'info', text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing) });
+      onIndexChanged();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      clearInterval(poll);
+      setProgress(null);
+      await load();
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="feeds-title" id="feeds">
+      <h2 id="feeds-title">{t('feedsTitle')}</h2>
+      <p>{t('feedsIntro')}</p>
+      <div class="summary-box" data-testid="refresh-status" aria-busy={status === null}>
+        {status ? (
+          <>
+            <p>
+              {status.lastRefreshAt ? t('feedsStatusLast', timeAgo(status.lastRefreshAt)) : t('feedsStatusNever')} ·{' '}
+              {t('feedsStatusHeld', status.articles, status.stories)} · {t('feedsStatusEnabled', status.feedsEnabled)}
+              {status.feedsFailing > 0 ? <strong class="failing"> · {t('feedsStatusFailing', status.feedsFailing)}</strong> : null}
+            </p>
+            {status.permissionsNeeded.length > 0 ? (
+              <p class="warn" data-testid="permissions-needed">
+                {t('feedsPermissionsNeeded', status.permissionsNeeded.length)}{' '}
+                <button type="button" class="button" onClick={grantMissing}>
+                  {t('feedsGrant')}
+                </button>
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p class="muted">{t('optionsLoading')}</p>
+        )}
+        <div class="row">
+          <button type="button" class="button primary" onClick={() => void refreshNow()} disabled={progress !== null || !status || status.feedsEnabled === 0} data-testid="refresh-now">
+            {progress ? t('feedsRefreshing') : t('feedsRefreshNow')}
+          </button>
+          {progress ? (
+            <>
+              <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('feedsProgress')} data-testid="refresh-progress" />
+              <span class="small muted">{t('feedsProgressCount', progress.done, progress.total)}</span>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {notice ? (
+        <p class={notice.kind === 'warn' ? 'warn' : 'note'} role="status" data-testid="feeds-notice">
+          {notice.text}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {t('stateError', error)}
+        </p>
+      ) : null}
+      <div class="row wrap-row filters">
+        <label class="search">
+          <span>{t('feedsSearch')}</span>
+          <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(OUTLETS_SHOWN); }} data-testid="feed-search" />
+        </label>
+        <label class="search">
+          <span>{t('feedsSection')}</span>
+          <select value={section} onChange={(e) => setSection(e.currentTarget.value)} data-testid="feed-section">
+            <option value="">{t('feedsAllSections')}</option>
+            {sections.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={onlyEnabled} onChange={(e) => setOnlyEnabled(e.currentTarget.checked)} />
+          {t('feedsOnlyEnabled')}
+        </label>
+      </div>
+      <div class="row wrap-row">
+        <span class="muted small">{t('feedsMatching', filtered.length, groups.length)}</span>
+        <button type="button" class="button" onClick={() => enable(filtered.filter((f) => !f.enabled).map((f) => f.url))} disabled={!filtered.some((f) => !f.enabled)} data-testid="feeds-enable-shown">
+          {t('feedsEnableShown', filtered.filter((f) => !f.enabled).length)}
+        </button>
+        <button type="button" class="button" onClick={() => void disable(filtered.filter((f) => f.enabled).map((f) => f.url))} disabled={!filtered.some((f) => f.enabled)}>
+          {t('feedsDisableShown', filtered.filter((f) => f.enabled).length)}
+        </button>
+      </div>
+      <ul class="feed-groups" data-testid="feed-groups" aria-busy={feeds === null}>
+        {feeds === null ? <li class="muted">{t('optionsLoading')}</li> : null}
+        {groups.slice(0, limit).map((group) => {
+          const off = group.feeds.filter((f) => !f.enabled).map((f) => f.url);
+          const on = group.feeds.filter((f) => f.enabled).map((f) => f.url);
+          return (
+            <li key={group.outletId} class="feed-group" data-testid="feed-outlet" data-outlet={group.outletId}>
+              <div class="feed-group-head">
+                <h3 class="wrap">{group.name}</h3>
+                {off.length > 0 ? (
+                  <button type="button" class="link-button" onClick={() => enable(off)}>
+                    {t('feedsEnableAll')}
+                    <span class="visually-hidden"> {group.name}</span>
+                  </button>
+                ) : (
+                  <button type="button" class="link-button" onClick={() => void disable(on)}>
+                    {t('feedsDisableAll')}
+                    <span class="visually-hidden"> {group.name}</span>
+                  </button>
+                )}
+              </div>
+              <ul class="feeds">
+                {group.feeds.map((feed) => (
+                  <li key={feed.url} class="feed-row" data-testid="feed-row" data-url={feed.url}>
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={feed.enabled}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          // Shown as it was until the worker (and the permission prompt) agree.
+                          e.currentTarget.checked = !on;
+                          if (on) enable([feed.url]);
+                          else void disable([feed.url]);
+                        }}
+                        data-testid="feed-toggle"
+                      />
+                      <span>
+                        {feed.section}
+                        <span class="visually-hidden"> · {group.name}</span>
+                        {feed.custom ? <span class="chip"> {t('feedsCustom')}</span> : null}
+                      </span>
+                    </label>
+                    <span class="feed-url muted small">{feed.url}</span>
+                    <FeedState feed={feed} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+      {groups.length > limit ? (
+        <button type="button" class="button" onClick={() => setLimit((l) => l + OUTLETS_SHOWN)}>
+          {t('feedsShowMore', groups.length - limit)}
+        </button>
+      ) : null}
+    </section>
+  );
+}

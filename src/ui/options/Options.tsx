@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Preferences, PreferencesPatch } from '../../core/preferences';
+import type { OutletSummary, ProviderSummary } from '../../background/source-lookup';
+import { t } from '../i18n';
+import { BadgeSection } from './BadgeSection';
+import { DataSection } from './DataSection';
+import { FeedsSection } from './FeedsSection';
+import { askWorker, errorText } from './options-client';
+import { ProvidersSection } from './ProvidersSection';
+import { ReadingSection } from './ReadingSection';
+import { SourcesSection } from './SourcesSection';
+
+type Loaded = { outlets: OutletSummary[]; prefs: Preferences };
+
+const SECTIONS = [
+  { id: 'sources', label: 'optionsSources' },
+  { id: 'feeds', label: 'feedsTitle' },
+  { id: 'badge', label: 'badgeTitle' },
+  { id: 'providers', label: 'providersTitle' },
+  { id: 'data', label: 'dataTitle' },
+  { id: 'reading', label: 'readingTitle' },
+];
+
+/** The options page: one card per subject, each loading its own data behind a reserved space. */
+export function Options() {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string>('');
+  /** Bumped after "clear everything" or an import: every section remounts and reloads. */
+  const [generation, setGeneration] = useState(0);
+  const [indexVersion, setIndexVersion] = useState(0);
+
+  const loadCore = () =>
+    Promise.all([askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }), askWorker<Preferences>({ type: 'prefs/get' })]).then(
+      ([list, prefs]) => setData({ outlets: list.outlets, prefs }),
+      (e: unknown) => setError(errorText(e)),
+    );
+
+  useEffect(() => {
+    void loadCore();
+  }, []);
+
+  const update = async (patch: PreferencesPatch) => {
+    try {
+      const prefs = await askWorker<Preferences>({ type: 'prefs/update', patch });
+      setData((d) => (d ? { ...d, prefs } : d));
+      setSaved(t('optionsSaved'));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const reset = (message: string) => {
+    setSaved(message);
+    setGeneration((g) => g + 1);
+    void loadCore();
+  };
+
+  const focusOutlet = new URLSearchParams(location.hash.slice(1)).get('outlet');
+
+  return (
+    <div class="options">
+      <header class="options-header">
+        <h1>
+          <span class="mark" aria-hidden="true">
+            P
+          </span>{' '}
+          {t('optionsTitle')}
+        </h1>
+        <p class="status muted" role="status" data-testid="options-status">
+          {saved}
+        </p>
+      </header>
+      <nav aria-label={t('optionsContents')} class="toc">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{t(s.label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {error ? (
+        <p class="error" role="alert">
+          {t('stateError', error)}
+        </p>
+      ) : null}
+      <main class="sections" key={generation}>
+        {data ? (
+          <SourcesSection outlets={data.outlets} prefs={data.prefs} update={update} focusOutlet={focusOutlet} onCustomChange={() => void loadCore()} />
+        ) : (
+          <section class="card placeholder" aria-labelledby="sources-title" aria-busy="true">
+            <h2 id="sources-title">{t('optionsSources')}</h2>
+            <p class="muted">{t('optionsLoading')}</p>
+          </section>
+        )}
+        <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
+        {data ? (
+          <BadgeSection prefs={data.prefs} update={update} />
+        ) : (
+          <section class="card placeholder" aria-labelledby="badge-title" aria-busy="true">
+            <h2 id="badge-title">{t('badgeTitle')}</h2>
+            <p class="muted">{t('optionsLoading')}</p>
+          </section>
+        )}
+        <ProvidersSection onChange={() => void loadCore()} />
+        {data ? (
+          <DataSection prefs={data.prefs} update={update} onReset={reset} indexVersion={indexVersion} />
+        ) : (
+          <section class="card placeholder" aria-labelledby="data-title" aria-busy="true">
+            <h2 id="data-title">{t('dataTitle')}</h2>
+            <p class="muted">{t('optionsLoading')}</p>
+          </section>
+        )}
+        <ReadingSection />
+      </main>
+    </div>
+  );
+}

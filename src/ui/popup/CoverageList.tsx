@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { CoverageItem } from '../../core/coverage';
+import { groupBySide } from '../../core/coverage';
+import type { LeanSide } from '../../core/types';
+import { timeAgo } from '../format';
+import { leanLabel, sideLabel, t } from '../i18n';
+
+type Tab = LeanSide | 'unrated';
+const TABS: Tab[] = ['L', 'C', 'R', 'unrated'];
+
+/** The other outlets' articles, in Left / Center / Right tabs (plus unrated when there are any). */
+export function CoverageList({ items }: { items: CoverageItem[] }) {
+  const groups = groupBySide(items);
+  const tabs = TABS.filter((tab) => tab !== 'unrated' || groups.unrated.length > 0);
+  const [selected, setSelected] = useState<Tab>(() => tabs.find((tab) => groups[tab].length > 0) ?? 'C');
+  const label = (tab: Tab) => (tab === 'unrated' ? t('leanUnrated') : sideLabel(tab));
+
+  function onKey(event: KeyboardEvent) {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = tabs[(tabs.indexOf(selected) + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    setSelected(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  }
+
+  return (
+    <section class="coverage" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('coverageTitle')}</h2>
+      <div class="tabs" role="tablist" aria-label={t('coverageTitle')} onKeyDown={onKey}>
+        {tabs.map((tab) => (
+          <button
+            key={tab}
+            id={`tab-${tab}`}
+            type="button"
+            role="tab"
+            class={`tab side-${tab}`}
+            aria-selected={tab === selected}
+            aria-controls={`panel-${tab}`}
+            tabIndex={tab === selected ? 0 : -1}
+            onClick={() => setSelected(tab)}
+          >
+            {label(tab)} <span class="count">{groups[tab].length}</span>
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${selected}`} role="tabpanel" aria-labelledby={`tab-${selected}`} class="panel">
+        {groups[selected].length === 0 ? (
+          <p class="muted empty-side">{t('coverageEmptySide', label(selected))}</p>
+        ) : (
+          <ul class="items" data-testid="coverage-items">
+            {groups[selected].map((item) => (
+              <li key={item.articleId} class="item" data-testid="coverage-item" data-outlet={item.outletId ?? ''}>
+                <div class="item-head">
+                  <span class="outlet">{item.outletName}</span>
+                  <span class={`chip side-${item.side ?? 'none'}`}>{leanLabel(item.lean)}</span>
+                  {item.preferred ? <span class="star" role="img" aria-label={t('preferredMark')}>★</span> : null}
+                  <time class="muted" dateTime={new Date(item.published).toISOString()}>
+                    {timeAgo(item.published)}
+                  </time>
+                </div>
+                <a class="headline" href={item.url} target="_blank" rel="noopener noreferrer" dir="auto">
+                  {item.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StoryView } from '../../core/story-view';
+import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
+import { ask } from '../../messaging/client';
+import { dateTime } from '../format';
+import { sideLabel, t } from '../i18n';
+import type { PageState } from '../../messaging/page';
+import { pageStateOf, targetTabId } from './active-article';
+import { CoverageList } from './CoverageList';
+import { Timeline } from './Timeline';
+import { WhyThisMatch } from './WhyThisMatch';
+import { DistributionBar } from './DistributionBar';
+import { OutletCard, openOptions } from './OutletCard';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'view'; view: StoryView; page: PageState | null };
+
+async function loadView(): Promise<{ view: StoryView; page: PageState | null }> {
+  const tabId = await targetTabId(location.search);
+  const page = tabId === null ? null : await pageStateOf(tabId);
+  if (!page || !page.detection.isArticle) return { view: { status: 'not-article' }, page };
+  return { view: await ask<StoryView>({ type: 'story/view', pageUrl: page.pageUrl, detection: page.detection }), page };
+}
+
+export function Popup() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const load = () => {
+    setState({ kind: 'loading' });
+    loadView().then(
+      ({ view, page }) => setState({ kind: 'view', view, page }),
+      (error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  useEffect(load, []);
+
+  return (
+    <div class="popup" data-state={state.kind === 'view' ? state.view.status : state.kind}>
+      <header class="top">
+        <span class="brand">
+          <span class="mark" aria-hidden="true">P</span> {t('popupTitle')}
+        </span>
+        <button type="button" class="link-button" onClick={() => void openOptions()}>
+          {t('openOptions')}
+        </button>
+      </header>
+      <main>{renderState(state, load)}</main>
+    </div>
+  );
+}
+
+function Message({ text, hint, action }: { text: string; hint?: string; action?: { label: string; run(): void } }) {
+  return (
+    <div class="message" role="status" data-testid="popup-message">
+      <p>{text}</p>
+      {hint ? <p class="muted">{hint}</p> : null}
+      {action ? (
+        <button type="button" class="button" onClick={action.run}>
+          {action.label}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function renderState(state: State, reload: () => void) {
+  const retry = reload;
+  if (state.kind === 'loading') {
+    return (
+      <div class="message loading" role="status" aria-busy="true">
+        <span class="spinner" aria-hidden="true" />
+        <p>{t('popupLoading')}</p>
+      </div>
+    );
+  }
+  if (state.kind === 'error') return <Message text={t('stateError', state.message)} action={{ label: t('stateRetry'), run: retry }} />;
+  const view = state.view;
+  switch (view.status) {
+    case 'not-article':
+      return <Message text={t('stateNotArticle')} hint={t('stateNotArticleHint')} />;
+    case 'index-empty':
+      return (
+        <>
+          {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
+          <Message text={t('stateIndexEmpty')} action={{ label: t('stateIndexEmptyAction'), run: () => void openOptions() }} />
+        </>
+      );
+    case 'no-coverage':
+      return (
+        <>
+          {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
+          <Message text={view.unlinked ? t('stateUnlinked') : t('stateNoCoverage')} hint={t('stateNoCoverageHint')} />
+        </>
+      );
+    case 'matched':
+      return (
+        <>
+          <section class="story" aria-labelledby="story-title">
+            <h1 id="story-title" dir="auto" data-testid="story-headline">
+              {view.story.headline}
+            </h1>
+            <p class="muted small">
+              {t('storySources', view.story.sources)}
+              {view.first ? ` · ${t('storyBroke', view.first.outletName, dateTime(view.first.published))}` : ''}
+            </p>
+          </section>
+          <DistributionBar distribution={view.distribution} />
+          {view.blindspot ? (
+            <p class="blindspot" role="note" data-testid="blindspot">
+              <strong>{t('blindspotTitle', sideLabel(view.blindspot.side), view.blindspot.percent)}</strong>{' '}
+              {t('blindspotRule', BLINDSPOT_MIN_RATED, BLINDSPOT_MAX_SHARE)}
+            </p>
+          ) : null}
+          {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
+          <CoverageList items={view.coverage} />
+          <Timeline items={view.coverage} />
+          <WhyThisMatch
+            terms={view.terms}
+            onWrongStory={async () => {
+              const page = state.page;
+              if (!page) return;
+              await ask({ type: 'story/unlink', pageUrl: page.pageUrl, detection: page.detection, storyId: view.story.id });
+              reload();
+            }}
+          />
+        </>
+      );
+  }
+}

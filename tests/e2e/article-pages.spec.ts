@@ -1,0 +1,102 @@
+/** The content script on pages it does not control: hostile pages, single-page sites, section fronts. */
+import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
+import { expect, saveScreenshot, test } from './fixtures';
+
+const REUTERS = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
+
+async function recordWorkerMessages(worker: import('@playwright/test').Worker) {
+  await worker.evaluate(() => {
+    const seen: unknown[] = [];
+    (globalThis as unknown as { __seen: unknown[] }).__seen = seen;
+    chrome.runtime.onMessage.addListener((message) => {
+      seen.push(message);
+      return undefined;
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { __seen: unknown[] }).__seen);
+}
+
+test('the badge survives a hostile page and does not move its headline or text', async ({ context, site }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + '/fixtures/hostile-article.html');
+  const badge = page.getByTestId('parallax-badge');
+  await expect(badge).toBeVisible();
+  await expect(badge).toContainText('The Guardian · Lean Left');
+  await expect(badge).toContainText(/11 sources · L \d+% · C \d+% · R \d+%/);
+  const positions = await page.evaluate(() => {
+    const h1 = document.querySelector('h1')!.getBoundingClientRect();
+    const p = document.querySelector('article p')!.getBoundingClientRect();
+    return { initial: (window as unknown as { __initial: object }).__initial, now: { h1Top: h1.top, h1Left: h1.left, pTop: p.top } };
+  });
+  expect(positions.now).toEqual(positions.initial);
+  await saveScreenshot(page, 'badge-hostile-page', { fullPage: false });
+});
+
+test('the badge never shifts the demo article and is keyboard reachable with a name', async ({ context, site }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(REUTERS));
+  const before = await page.evaluate(() => ({
+    h1: document.querySelector('h1')!.getBoundingClientRect().top,
+    p: document.querySelector('article p')!.getBoundingClientRect().top,
+  }));
+  const badge = page.getByTestId('parallax-badge');
+  await expect(badge).toBeVisible();
+  const after = await page.evaluate(() => ({
+    h1: document.querySelector('h1')!.getBoundingClientRect().top,
+    p: document.querySelector('article p')!.getBoundingClientRect().top,
+  }));
+  expect(after).toEqual(before);
+  // Tab from the top of the page reaches the badge.
+  await page.locator('header a').focus();
+  await page.keyboard.press('Tab');
+  await expect(badge).toBeFocused();
+  await expect(badge).toHaveAccessibleName(/Parallax: Reuters · Center\. 11 sources/);
+});
+
+test('dismissing the badge hides it on that site only', async ({ context, site }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(REUTERS));
+  await page.getByRole('button', { name: 'Hide Parallax on this site' }).click();
+  await expect(page.getByTestId('parallax-badge')).toHaveCount(0);
+  await page.reload();
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('parallax-badge')).toHaveCount(0);
+  // Same server under another host name: a different site for the reader's choice.
+  await page.goto(site.origin.replace('127.0.0.1', 'localhost') + demoSitePath(REUTERS));
+  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+});
+
+test('a single-page site gets the badge when it navigates to an article without a reload', async ({ context, site }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + '/fixtures/spa.html');
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('parallax-badge')).toHaveCount(0);
+  await page.locator('#open-article').click();
+  await expect(page).toHaveURL(/\/fixtures\/spa\/article\//);
+  const badge = page.getByTestId('parallax-badge');
+  await expect(badge).toBeVisible();
+  await expect(badge).toContainText('Associated Press · Lean Left');
+});
+
+test('a section front that declares og:type=article gets no badge and causes no message', async ({ context, site, worker }) => {
+  const seen = await recordWorkerMessages(worker);
+  const page = await context.newPage();
+  await page.goto(site.origin + '/fixtures/section-front.html');
+  await expect(page.getByRole('heading', { name: 'Politics', level: 1 })).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.locator('parallax-badge')).toHaveCount(0);
+  expect(await seen()).toEqual([]);
+});
+
+test.describe('dark mode', () => {
+  test.use({ scheme: 'dark' });
+  test('the badge follows the dark colour scheme', async ({ context, site }) => {
+    const page = await context.newPage();
+    await page.goto(site.origin + demoSitePath(REUTERS));
+    const badge = page.getByTestId('parallax-badge');
+    await expect(badge).toBeVisible();
+    const background = await page.locator('parallax-badge').evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.pill')!).backgroundColor);
+    expect(background).toBe('rgb(22, 27, 34)');
+    await saveScreenshot(page, 'badge-dark');
+  });
+});

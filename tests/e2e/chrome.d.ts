@@ -1,0 +1,10 @@
+// The few chrome.* calls the E2E tests make inside the browser (evaluated there, type-checked here).
+declare namespace chrome {
+  namespace runtime {
+    function sendMessage(message: unknown): Promise<unknown>;
+    const onMessage: { addListener(listener: (message: unknown) => unknown): void };
+  }
+  namespace tabs {
+    function query(q: object): Promise<{ id?: number; url?: string }[]>;
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { badgeAllowed, DEFAULT_PREFERENCES, PreferencesPatchSchema } from '../../../src/core/preferences';
+
+describe('badge visibility', () => {
+  it('shows on rated outlets by default, never on unknown ones', () => {
+    expect(badgeAllowed(DEFAULT_PREFERENCES, 'www.reuters.com', true)).toBe(true);
+    expect(badgeAllowed(DEFAULT_PREFERENCES, 'blog.example', false)).toBe(false);
+  });
+  it('honours a per-site dismissal, www or not', () => {
+    const prefs = { ...DEFAULT_PREFERENCES, dismissedSites: ['reuters.com'] };
+    expect(badgeAllowed(prefs, 'www.reuters.com', true)).toBe(false);
+    expect(badgeAllowed(prefs, 'apnews.com', true)).toBe(true);
+  });
+  it('follows the chosen mode', () => {
+    expect(badgeAllowed({ ...DEFAULT_PREFERENCES, badgeMode: 'nowhere' }, 'apnews.com', true)).toBe(false);
+    const list = { ...DEFAULT_PREFERENCES, badgeMode: 'list' as const, badgeSites: ['apnews.com'] };
+    expect(badgeAllowed(list, 'apnews.com', true)).toBe(true);
+    expect(badgeAllowed(list, 'www.reuters.com', true)).toBe(false);
+  });
+});
+
+describe('preference patches', () => {
+  it('accepts known fields and rejects typos and bad values', () => {
+    expect(PreferencesPatchSchema.safeParse({ hiddenOutlets: ['cnn'] }).success).toBe(true);
+    expect(PreferencesPatchSchema.safeParse({ hiddenOutlet: ['cnn'] }).success).toBe(false);
+    expect(PreferencesPatchSchema.safeParse({ leanOverrides: { cnn: 'very-left' } }).success).toBe(false);
+  });
+});
