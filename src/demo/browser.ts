@@ -19,7 +19,7 @@ export interface ExtensionBrowser {
   extensionId: string;
 }
 
-export async function launchWithExtension(options: { headless: boolean; colorScheme?: 'light' | 'dark' }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { headless: boolean; colorScheme?: 'light' | 'dark'; extraArgs?: string[] }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'parallax-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -38,6 +38,7 @@ export async function launchWithExtension(options: { headless: boolean; colorSch
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
