@@ -10,6 +10,8 @@ export interface ImportableIndex {
   add(articles: readonly StoredArticle[]): Promise<number>;
   /** Loads the engine before the import's transaction starts (StoryIndex.ready). */
   ready?(): Promise<unknown>;
+  /** Drops the in-memory engine when the import rolled back after adding to it (StoryIndex.reset). */
+  reset?(): void;
 }
 
 export interface IndexTransferDeps {
@@ -79,7 +81,7 @@ export class IndexTransfer {
     const now = this.deps.now();
     await index.ready?.();
     const articles: StoredArticle[] = file.articles.map((a) => ({ ...a, origin: 'import', addedAt: now }));
-    return db.transaction('rw', [db.articles, db.engineState, db.preferences, db.feeds], async () => {
+    const written = db.transaction('rw', [db.articles, db.engineState, db.preferences, db.feeds], async () => {
       await db.setPreferences(file.preferences);
       const previous = new Map((await db.feeds.toArray()).map((row) => [row.url, row]));
       const rows: FeedRow[] = file.feeds.map((f) => {
@@ -91,6 +93,11 @@ export class IndexTransfer {
       await db.feeds.bulkPut(rows);
       const added = await index.add(articles);
       return { articles: articles.length, added, feeds: rows.length };
+    });
+    // The tables rolled back on failure; the engine may hold articles added inside the transaction.
+    return written.catch((error: unknown) => {
+      index.reset?.();
+      throw error;
     });
   }
 

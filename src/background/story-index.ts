@@ -29,8 +29,11 @@ export class StoryIndex {
   }
 
   private async restore(): Promise<StoryEngine> {
-    const [state, count] = await Promise.all([this.db.engineState.get('engine'), this.db.articles.count()]);
-    if (state && state.engineVersion === ENGINE_VERSION && state.articleCount === count) {
+    // Articles and the snapshot are only ever written together, in one transaction (add, remove,
+    // import), so the snapshot is trusted as it is: counting 100k rows to check it would cost more
+    // than the whole restore (Chromium's IndexedDB count walks every key).
+    const state = await this.db.engineState.get('engine');
+    if (state && state.engineVersion === ENGINE_VERSION) {
       return StoryEngine.fromSnapshot(state.snapshot as EngineSnapshot);
     }
     const engine = new StoryEngine();
@@ -57,11 +60,13 @@ export class StoryIndex {
     const existing = new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
     const fresh = dedupeById(articles.filter((a) => !existing.has(a.id))).sort((a, b) => a.published - b.published);
     if (fresh.length === 0) return 0;
-    await this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
-      await this.db.articles.bulkAdd(fresh);
-      for (const a of fresh) engine.add(toEngineArticle(a));
-      await this.save(engine);
-    });
+    await this.inStep(() =>
+      this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
+        await this.db.articles.bulkAdd(fresh);
+        for (const a of fresh) engine.add(toEngineArticle(a));
+        await this.save(engine);
+      }),
+    );
     return fresh.length;
   }
 
@@ -69,11 +74,31 @@ export class StoryIndex {
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const engine = await this.ready();
-    await this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
-      await this.db.articles.bulkDelete([...ids]);
-      for (const id of ids) engine.remove(id);
-      await this.save(engine);
-    });
+    await this.inStep(() =>
+      this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
+        await this.db.articles.bulkDelete([...ids]);
+        for (const id of ids) engine.remove(id);
+        await this.save(engine);
+      }),
+    );
+  }
+
+  /**
+   * Runs a write that changes the in-memory engine with the tables. If the transaction fails, the
+   * database rolled back but the engine did not: drop it, so the next call restores the stored state.
+   */
+  private async inStep(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** Forgets the in-memory engine (after the tables were cleared or replaced behind its back). */
+  reset(): void {
+    this.engine = null;
   }
 
   /** Read-only: the story an article belongs to, or null. */

@@ -1,0 +1,125 @@
+/**
+ * Browser benchmarks, in Debian's Chromium with the built extension and a 100k-article index imported
+ * into its real IndexedDB:
+ * - the first match after the service worker starts (the worker is stopped through CDP before each try);
+ * - the popup opening to the coverage, warm and right after a worker start.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEFAULT_PREFERENCES } from '../../core/preferences';
+import { buildIndexFile } from '../../core/index-file';
+import { canonicalizeUrl } from '../../core/url';
+import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
+import { escapeHtml } from '../../demo/site';
+import { startDemoServer } from '../../demo/server';
+import { inPublishedOrder, readArticles } from '../lib/jsonl';
+import type { BenchPaths } from './paths';
+
+const INDEX_SIZE = 100_000;
+const TRIES = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const target of targetInfos.filter((t) => t.type === 'service_worker')) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await cdp.detach();
+  await page.waitForTimeout(300);
+}
+
+function articlePage(a: { id: string; title: string; published: number }): string {
+  const iso = new Date(a.published).toISOString();
+  const paragraph = `<p>${escapeHtml(a.title)}. This page stands in for the article so that Parallax can be measured on a real index; it carries the article's metadata as a publisher's page would.</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title>
+<link rel="canonical" href="${escapeHtml(a.id)}"><meta property="og:type" content="article">
+<meta property="article:published_time" content="${iso}">
+<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: a.title, datePublished: iso }).replace(/</g, '\\u003c')}</script>
+</head><body><article><h1>${escapeHtml(a.title)}</h1>${paragraph.repeat(5)}</article></body></html>`;
+}
+
+export async function runBench(paths: BenchPaths): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log(JSON.stringify({ bench: 'browser', skipped: 'no build in .output/chrome-mv3' }));
+    return;
+  }
+  // The dev set's dates are from 2014: shift them so the newest is an hour old, as a live index would be.
+  const records = inPublishedOrder(readArticles(paths.uci)).slice(0, INDEX_SIZE);
+  const shift = Date.now() - 3_600_000 - records[records.length - 1].published;
+  const seen = new Set<string>();
+  const articles = records.flatMap((r) => {
+    const id = r.url ? canonicalizeUrl(r.url) : null;
+    if (!id || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, url: id, title: r.title, published: r.published + shift, publisher: r.publisher, host: r.host }];
+  });
+  const text = JSON.stringify(buildIndexFile({ exportedAt: Date.now(), preferences: DEFAULT_PREFERENCES, feeds: [], articles }));
+
+  const pagesDir = await mkdtemp(join(tmpdir(), 'parallax-bench-pages-'));
+  const queries = Array.from({ length: TRIES }, (_, i) => articles[Math.floor(((i + 1) * articles.length) / (TRIES + 1))]);
+  await Promise.all(queries.map((q, i) => writeFile(join(pagesDir, `${i}.html`), articlePage(q))));
+  const site = await startDemoServer({ mounts: { '/bench/': pagesDir } });
+  const { context, extensionId } = await launchWithExtension({ headless: true });
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const importStart = Date.now();
+    const imported = await options.evaluate((t) => chrome.runtime.sendMessage({ type: 'index/import', text: t }), text);
+    const importMs = Date.now() - importStart;
+    const status = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'index/status' }))) as { ok: boolean; data?: { articles: number; stories: number } };
+    console.log(JSON.stringify({ bench: 'browser.import', articles: status.data?.articles ?? null, stories: status.data?.stories ?? null, ms: importMs, ok: (imported as { ok: boolean }).ok }));
+
+    // First match after a worker start: stop the worker, then time one story/view from an extension page.
+    const first: number[] = [];
+    const warm: number[] = [];
+    for (const q of queries) {
+      const detection = {
+        isArticle: true, reasons: [], title: q.title, canonicalUrl: q.id, siteName: null, byline: null,
+        published: new Date(q.published).toISOString(), modified: null, description: null, lang: 'en',
+      };
+      const ask = () =>
+        options.evaluate(async (d) => {
+          const start = performance.now();
+          const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as { ok: boolean; data?: { status: string } };
+          return { ms: performance.now() - start, status: reply.data?.status ?? 'error' };
+        }, detection);
+      await stopServiceWorker(context, options);
+      first.push((await ask()).ms);
+      warm.push((await ask()).ms);
+    }
+    console.log(JSON.stringify({ bench: 'browser.first-match-after-worker-start', indexArticles: status.data?.articles ?? null, tries: TRIES, p50Ms: round1(median(first)), maxMs: round1(Math.max(...first)), warmP50Ms: round1(median(warm)), budgetMs: 150 }));
+
+    // The popup opening to the coverage: from the popup's navigation start to the matched view.
+    const popupWarm: number[] = [];
+    const popupCold: number[] = [];
+    for (let i = 0; i < queries.length; i++) {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/bench/${i}.html`);
+      // The content script runs at document_idle; the popup asks it for the page's detection.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(500);
+      const tabId = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, page.url());
+      for (const cold of [true, false]) {
+        if (cold) await stopServiceWorker(context, options);
+        const popup = await context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+        const handle = await popup.waitForFunction(() => (document.querySelector('[data-state="matched"], [data-state="no-coverage"]') ? performance.now() : 0), undefined, { polling: 'raf' });
+        (cold ? popupCold : popupWarm).push(Number(await handle.jsonValue()));
+        await popup.close();
+      }
+      await page.close();
+    }
+    console.log(JSON.stringify({ bench: 'browser.popup-open-to-coverage', indexArticles: status.data?.articles ?? null, tries: TRIES, warmP50Ms: round1(median(popupWarm)), warmMaxMs: round1(Math.max(...popupWarm)), afterWorkerStartP50Ms: round1(median(popupCold)), budgetMs: 100 }));
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
