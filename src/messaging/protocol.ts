@@ -4,23 +4,25 @@
  * control, so nothing it sends is trusted.
  */
 import { z } from 'zod';
+import { DETECTION_LIMITS } from '../core/detect/limits';
 import { PreferencesPatchSchema } from '../core/preferences';
 import { INDEX_REQUEST_SCHEMAS } from './protocol-index';
 
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable();
 
+const L = DETECTION_LIMITS;
 export const DetectionSchema = z.object({
   isArticle: z.boolean(),
-  reasons: z.array(text(200)).max(50),
-  title: nullableText(1000),
-  canonicalUrl: nullableText(4096),
-  siteName: nullableText(300),
-  byline: nullableText(500),
-  published: nullableText(64),
-  modified: nullableText(64),
-  description: nullableText(5000),
-  lang: nullableText(35),
+  reasons: z.array(text(L.reason)).max(L.reasons),
+  title: nullableText(L.title),
+  canonicalUrl: nullableText(L.canonicalUrl),
+  siteName: nullableText(L.siteName),
+  byline: nullableText(L.byline),
+  published: nullableText(L.published),
+  modified: nullableText(L.modified),
+  description: nullableText(L.description),
+  lang: nullableText(L.lang),
 });
 
 const pageUrl = z.url({ protocol: /^https?$/ }).max(4096);

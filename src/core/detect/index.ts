@@ -6,11 +6,13 @@
 import type { Detection } from '../types';
 import { canonicalizeUrl } from '../url/index';
 import { ARTICLE_TYPES, readJsonLd, type JsonLdArticle, type JsonLdSignals } from './jsonld';
+import { DETECTION_LIMITS } from './limits';
 import { firstMeta, readHead, readParselyPage, type HeadSignals } from './meta';
 import { classifyPath, type PathKind } from './path';
 import { scanPage, type PageScan } from './scan';
 import { readStructure, type StructureSignals } from './structure';
 import { cleanText, decodeEntities, normalizeLang, stripSiteFromTitle, toIsoDate } from './text';
+
 
 /** Evidence total at or above which a page is an article. */
 export const ARTICLE_THRESHOLD = 2.5;
@@ -250,10 +252,30 @@ function firstByline(metas: Map<string, string>, keys: readonly string[]): strin
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {
   try {
-    return detect(doc, pageUrl);
+    return withinLimits(detect(doc, pageUrl));
   } catch {
     return emptyDetection('error:detector');
   }
+}
+
+const cut = (value: string | null, max: number): string | null => (value !== null && value.length > max ? value.slice(0, max) : value);
+
+function withinLimits(d: Detection): Detection {
+  const L = DETECTION_LIMITS;
+  // A canonical URL cut short would name another page: drop it instead.
+  const canonicalUrl = d.canonicalUrl !== null && d.canonicalUrl.length > L.canonicalUrl ? null : d.canonicalUrl;
+  return {
+    ...d,
+    reasons: d.reasons.slice(0, L.reasons).map((r) => r.slice(0, L.reason)),
+    title: cut(d.title, L.title),
+    canonicalUrl,
+    siteName: cut(d.siteName, L.siteName),
+    byline: cut(d.byline, L.byline),
+    published: cut(d.published, L.published),
+    modified: cut(d.modified, L.modified),
+    description: cut(d.description, L.description),
+    lang: cut(d.lang, L.lang),
+  };
 }
 
 function safely<T>(read: () => T, fallback: T, reasons: string[], name: string): T {

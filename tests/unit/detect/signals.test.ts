@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../../src/core/detect/index';
 import { classifyPath } from '../../../src/core/detect/path';
+import { DETECTION_LIMITS } from '../../../src/core/detect/limits';
+import { DetectionSchema } from '../../../src/messaging/protocol';
 import { normalizeLang, stripSiteFromTitle, toIsoDate } from '../../../src/core/detect/text';
 import { BODY, page } from './helpers';
 
@@ -139,5 +141,16 @@ describe('hostile pages', () => {
     for (let i = 0; i < 3000; i++) deep += '<div>';
     const detection = detectArticle(page(`<script type="application/ld+json">${'['.repeat(5000)}</script>`, deep), UNKNOWN);
     expect(detection.isArticle).toBe(false);
+  });
+});
+
+describe('output bounds', () => {
+  it('cuts long fields to what the worker accepts, so a huge description still gets a badge', () => {
+    const long = 'word '.repeat(3000);
+    const head = `<title>${'T'.repeat(1500)}</title><meta property="og:description" content="${long}"><meta property="og:type" content="article">`;
+    const detection = detectArticle(page(head, BODY), 'https://www.x.example/2024/05/01/a-real-story-slug-here/');
+    expect(detection.description?.length).toBeLessThanOrEqual(DETECTION_LIMITS.description);
+    expect(detection.title?.length ?? 0).toBeLessThanOrEqual(DETECTION_LIMITS.title);
+    expect(DetectionSchema.safeParse(detection).success).toBe(true);
   });
 });
