@@ -1,0 +1,91 @@
+/** Every popup state, in light and dark, with accessibility checks and screenshots to look at. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
+import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
+
+const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
+const LONE = DEMO_STORIES[2].articles[0];
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`popup in ${scheme}`, () => {
+    test.use({ scheme });
+
+    test('matched story: accessible, and every part present', async ({ context, site, extensionId, worker }) => {
+      const page = await context.newPage();
+      await page.goto(site.origin + demoSitePath(AP));
+      await expect(page.getByTestId('parallax-badge')).toBeVisible();
+      const popup = await openPopupFor(context, extensionId, worker, page);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
+      await expect(popup.getByTestId('outlet-card')).toContainText('Associated Press');
+      await expect(popup.getByTestId('timeline')).toBeVisible();
+      await expect(popup.getByText(/First reported by The Japan Times/)).toBeVisible();
+      // The 7-point detail is on the segments, for hover and focus.
+      await expect(popup.getByTestId('segment-R')).toHaveAttribute('aria-label', /Right: 4 sources, 40% \(.*Lean Right: 2.*\)/);
+      await popup.getByText('Why this story?').click();
+      await expect(popup.getByTestId('why-this-match').locator('.term').first()).toBeVisible();
+      await expectAccessible(popup);
+      await saveScreenshot(popup, `popup-matched-${scheme}`);
+    });
+
+    test('no other coverage yet', async ({ context, site, extensionId, worker }) => {
+      const page = await context.newPage();
+      await page.goto(site.origin + demoSitePath(LONE));
+      await expect(page.getByTestId('parallax-badge')).toContainText('No other coverage yet');
+      const popup = await openPopupFor(context, extensionId, worker, page);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
+      await expect(popup.getByTestId('popup-message')).toContainText('No other coverage of this story');
+      await expect(popup.getByTestId('outlet-card')).toContainText('The Japan Times');
+      await expectAccessible(popup);
+      await saveScreenshot(popup, `popup-no-coverage-${scheme}`);
+    });
+
+    test('not a news article', async ({ context, site, extensionId, worker }) => {
+      const page = await context.newPage();
+      await page.goto(site.origin + '/');
+      const popup = await openPopupFor(context, extensionId, worker, page);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'not-article');
+      await expectAccessible(popup);
+      await saveScreenshot(popup, `popup-not-article-${scheme}`);
+    });
+  });
+}
+
+test('coverage tabs work from the keyboard', async ({ context, site, extensionId, worker }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(AP));
+  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  const popup = await openPopupFor(context, extensionId, worker, page);
+  const left = popup.getByRole('tab', { name: /Left/ });
+  await left.focus();
+  await expect(left).toHaveAttribute('aria-selected', 'true');
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByRole('tab', { name: /Center/ })).toBeFocused();
+  await expect(popup.getByRole('tab', { name: /Center/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByRole('tabpanel')).toContainText('Reuters');
+  await popup.keyboard.press('ArrowLeft');
+  await expect(left).toHaveAttribute('aria-selected', 'true');
+  // Wraps to the last tab: the unrated outlets (France 24 has no rating).
+  await popup.keyboard.press('ArrowLeft');
+  await expect(popup.getByRole('tab', { name: /Unrated/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByRole('tabpanel')).toContainText('France 24');
+});
+
+test('"wrong story" unlinks the article, and the popup says so', async ({ context, site, extensionId, worker }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(AP));
+  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  const popup = await openPopupFor(context, extensionId, worker, page);
+  await popup.getByText('Why this story?').click();
+  await popup.getByTestId('wrong-story').click();
+  await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
+  await expect(popup.getByTestId('popup-message')).toContainText('isn’t part of the closest story');
+  const again = await openPopupFor(context, extensionId, worker, page);
+  await expect(again.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
+});
