@@ -35,7 +35,11 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'parallax@parallax-news.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'parallax@parallax-news.org', strict_min_version: '115.0' } },
+          // Firefox's MV2 manifest has no optional_host_permissions: optional origins go here.
+          optional_permissions: ['https://*/*', 'http://*/*'],
+        }
       : {}),
   }),
 });

@@ -2,7 +2,7 @@
  * Public API of the outlet registry: the shipped outlets (validated at load), resolution of
  * URLs to outlets, search and match patterns.
  */
-import shippedOutlets from './data/outlets.json';
+import shippedOutlets from './data/outlets.json' with { type: 'json' };
 import { OutletRegistry } from './registry';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 

@@ -3,7 +3,7 @@
  * 2020–2023; CC BY-NC 4.0, attribution required). A reader's imported providers and per-outlet overrides are further
  * RatingSets; the first set in the list that rates an outlet is the one shown.
  */
-import allsides from './data/allsides.json';
+import allsides from './data/allsides.json' with { type: 'json' };
 import { type Lean7, type LeanSide } from '../types';
 import { describeZodError } from '../outlets/schema';
 import { ratingSetSchema, type OutletRating, type RatingProvider, type RatingSet } from './schema';

@@ -1,0 +1,42 @@
+/** The built extension as the stores receive it: budgets, permissions, and both browsers' manifests. */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { loadRegistry } from '../../src/core/outlets';
+
+const chrome = resolve('.output/chrome-mv3');
+const firefox = resolve('.output/firefox-mv2');
+type Manifest = {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[]; js: string[] }[];
+  browser_specific_settings?: { gecko?: { id?: string } };
+};
+const manifest = (dir: string) => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+test('the content script stays within its 30 kB budget', () => {
+  const bytes = statSync(resolve(chrome, 'content-scripts/article.js')).size;
+  console.log(`content script: ${(bytes / 1024).toFixed(1)} kB`);
+  expect(bytes).toBeLessThanOrEqual(30 * 1024);
+});
+
+test('the Chrome manifest asks for loopback only, and runs the article script on known outlets', () => {
+  const m = manifest(chrome);
+  expect(m.manifest_version).toBe(3);
+  expect(m.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  const matches = m.content_scripts?.[0].matches ?? [];
+  for (const pattern of loadRegistry().matchPatterns()) expect(matches).toContain(pattern);
+  expect(matches).toContain('http://127.0.0.1/*');
+  expect(matches.some((p) => p === '<all_urls>' || p === '*://*/*')).toBe(false);
+});
+
+test('the Firefox build carries its add-on id', () => {
+  const m = manifest(firefox);
+  expect(m.browser_specific_settings?.gecko?.id).toBe('parallax@parallax-news.org');
+  expect(m.optional_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
+  expect(m.content_scripts?.[0].js.length).toBeGreaterThan(0);
+});
