@@ -34,7 +34,3 @@ export async function setAllSites(enabled: boolean): Promise<void> {
     },
   ]);
 }
-
-export async function allSitesEnabled(): Promise<boolean> {
-  return (await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] })).length > 0;
-}

@@ -7,12 +7,13 @@ import { seedDemoIndex } from './demo-seed';
 import { ReaderSources, outletSummaries } from './source-lookup';
 import { StoryIndex } from './story-index';
 import { StoryService } from './story-service';
-import { loadRegistry } from '../core/outlets';
+import { setAllSites } from './all-sites';
 import { FeedRefresher } from './feed-refresh';
 import { IndexTransfer } from './index-transfer';
-import { RetentionService } from './retention';
-import { installRefreshSchedule } from './refresh-schedule';
 import { indexHandlers } from './index-handlers';
+import { optionsHandlers } from './options-handlers';
+import { installRefreshSchedule } from './refresh-schedule';
+import { RetentionService } from './retention';
 
 export function createBackgroundServices() {
   const db = database();
@@ -26,8 +27,18 @@ export function createBackgroundServices() {
     throw e;
   }));
 
-  const refresher = new FeedRefresher({ db, index, registry: loadRegistry(), fetch: (input, init) => fetch(input, init), now: () => Date.now(),
-    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }) });
+  // The reader's outlets (shipped plus their own), kept current for the refresher's synchronous lookups.
+  const registry = sources.liveRegistry();
+  const sourcesChanged = () => void sources.catalog().catch(() => undefined);
+  sourcesChanged();
+  const refresher = new FeedRefresher({
+    db,
+    index,
+    registry,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
   const retention = new RetentionService({ db, index, now: () => Date.now() });
   const transfer = new IndexTransfer({ db, index, now: () => Date.now() });
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
@@ -35,6 +46,14 @@ export function createBackgroundServices() {
 
   const route = createRouter({
     ...indexHandlers({ refresher, transfer, retention, runRefresh: schedule.run }),
+    ...optionsHandlers({
+      db,
+      now: () => Date.now(),
+      registry,
+      resetIndex: async () => index.reset(),
+      setAllSites,
+      changed: sourcesChanged,
+    }),
     'article/seen': async (r) => {
       await ensureSeeded();
       return stories.badge(r.pageUrl, r.detection);

@@ -84,6 +84,20 @@ export class ReaderSources {
   async lookup(): Promise<SourceLookup> {
     return (await this.catalog()).lookup;
   }
+
+  /**
+   * The registry as last loaded (the shipped one before the first load), for synchronous users such
+   * as the feed refresher; `catalog()` after a change brings it up to date.
+   */
+  liveRegistry(): Pick<OutletRegistry, 'resolve' | 'get' | 'all' | 'withCustom'> {
+    const current = () => this.cached?.catalog.registry ?? loadRegistry();
+    return {
+      resolve: (urlOrHost) => current().resolve(urlOrHost),
+      get: (id) => current().get(id),
+      all: () => current().all(),
+      withCustom: (outlets) => current().withCustom(outlets),
+    };
+  }
 }
 
 export interface OutletSummary {

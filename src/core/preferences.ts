@@ -4,20 +4,31 @@ import { LEANS_7 } from './types';
 
 const outletId = z.string().min(1).max(200);
 
-export const PreferencesSchema = z.object({
+/** Each preference's own rule, without defaults: a partial update must not fill the other fields. */
+const preferenceFields = {
   /** Outlets removed from coverage and distribution. */
-  hiddenOutlets: z.array(outletId).max(5000).default([]),
+  hiddenOutlets: z.array(outletId).max(5000),
   /** Outlets listed first in coverage. */
-  preferredOutlets: z.array(outletId).max(5000).default([]),
+  preferredOutlets: z.array(outletId).max(5000),
   /** The reader's own lean for an outlet, replacing every provider's. */
-  leanOverrides: z.record(outletId, z.enum(LEANS_7)).default({}),
+  leanOverrides: z.record(outletId, z.enum(LEANS_7)),
   /** Hosts on which the reader dismissed the badge. */
-  dismissedSites: z.array(z.string().min(1).max(253)).max(5000).default([]),
+  dismissedSites: z.array(z.string().min(1).max(253)).max(5000),
   /** Where the badge shows: every rated outlet, only the listed hosts, or nowhere. */
-  badgeMode: z.enum(['rated', 'list', 'nowhere']).default('rated'),
-  badgeSites: z.array(z.string().min(1).max(253)).max(5000).default([]),
+  badgeMode: z.enum(['rated', 'list', 'nowhere']),
+  badgeSites: z.array(z.string().min(1).max(253)).max(5000),
   /** Days an article stays in the local index. */
-  retentionDays: z.number().int().min(1).max(365).default(14),
+  retentionDays: z.number().int().min(1).max(365),
+};
+
+export const PreferencesSchema = z.object({
+  hiddenOutlets: preferenceFields.hiddenOutlets.default([]),
+  preferredOutlets: preferenceFields.preferredOutlets.default([]),
+  leanOverrides: preferenceFields.leanOverrides.default({}),
+  dismissedSites: preferenceFields.dismissedSites.default([]),
+  badgeMode: preferenceFields.badgeMode.default('rated'),
+  badgeSites: preferenceFields.badgeSites.default([]),
+  retentionDays: preferenceFields.retentionDays.default(14),
 });
 
 export type Preferences = z.infer<typeof PreferencesSchema>;
@@ -25,7 +36,7 @@ export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
 
 /** A partial update, validated field by field; unknown fields are rejected so typos surface. */
-export const PreferencesPatchSchema = PreferencesSchema.partial().strict();
+export const PreferencesPatchSchema = z.object(preferenceFields).partial().strict();
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
 /** Whether the inline badge may show on a host, given the reader's choices. */

@@ -111,9 +111,9 @@ export function summarizeReading(events: readonly ReadingEvent[], options: Readi
 
   const totals = emptyCounts();
   for (const event of firstOpen.values()) {
-    const index = buckets.findIndex((b) => event.at >= b.start && event.at < b.end);
-    if (index < 0) continue;
-    addTo(buckets[index], event.side);
+    // Buckets are `step` long counted back from `to` (only the oldest may be shorter).
+    const index = buckets.length - 1 - Math.floor((to - 1 - event.at) / step);
+    addTo(buckets[Math.max(0, index)], event.side);
     addTo(totals, event.side);
   }
   return { days, unit, from, to, buckets, totals, percent: sidePercentages(totals) };

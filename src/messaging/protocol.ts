@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DETECTION_LIMITS } from '../core/detect/limits';
 import { PreferencesPatchSchema } from '../core/preferences';
 import { INDEX_REQUEST_SCHEMAS } from './protocol-index';
+import { OPTIONS_REQUEST_SCHEMAS } from './protocol-options';
 
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable();
@@ -43,6 +44,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outlets/list') }),
   z.object({ type: z.literal('index/status') }),
   ...INDEX_REQUEST_SCHEMAS,
+  ...OPTIONS_REQUEST_SCHEMAS,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;

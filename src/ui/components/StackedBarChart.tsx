@@ -31,11 +31,11 @@ const WIDTH = 640;
 const HEIGHT = 200;
 const PAD = { top: 12, right: 8, bottom: 24, left: 32 };
 
-/** A round top for the axis: 1, 2, 5, 10, 20, 50… */
+/** A round, even top for the axis (2, 4, 6, 8, 10, 20, 40…), so that its middle tick is a whole count too. */
 function niceMax(value: number): number {
-  if (value <= 1) return 1;
+  if (value <= 2) return 2;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+  for (const step of [1, 2, 4, 6, 8, 10]) if (step * magnitude >= value && (step * magnitude) % 2 === 0) return step * magnitude;
   return 10 * magnitude;
 }
 
@@ -48,7 +48,7 @@ export function StackedBarChart({ series, bars, summary, testId }: Props) {
   // Keep axis labels from overlapping (about one per 48 px), counted from the newest bar so it is always labelled.
   const labelEvery = Math.max(1, Math.ceil(48 / slot));
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
-  const ticks = max >= 2 ? [0, max / 2, max] : [0, max];
+  const ticks = [0, max / 2, max];
 
   return (
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} data-testid={testId} preserveAspectRatio="xMidYMid meet">
@@ -57,7 +57,7 @@ export function StackedBarChart({ series, bars, summary, testId }: Props) {
         <g key={tick} class="chart-grid" aria-hidden="true">
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
           <text x={PAD.left - 6} y={y(tick) + 4} text-anchor="end">
-            {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+            {tick}
           </text>
         </g>
       ))}

@@ -5,19 +5,10 @@ import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import type { ClearResult } from '../../messaging/protocol-options';
 import { t } from '../i18n';
 import { chosenFileText, downloadText, formatBytes } from './browser-access';
+import { importErrorLines } from './import-errors';
 import { askWorker, errorText } from './options-client';
 
 const RETENTION_CHOICES = [3, 7, 14, 30, 60, 90, 180, 365];
-
-/** "invalid index file: a; b; c (and 4 more)" → ["a", "b", "c", "… and 4 more"]: the worker names each bad row. */
-export function importErrorLines(message: string): string[] {
-  const body = message.replace(/^invalid index file:\s*/, '');
-  if (body === message) return [message];
-  const more = /\s\(and (\d+) more\)$/.exec(body);
-  const lines = (more ? body.slice(0, more.index) : body).split('; ').filter((l) => l !== '');
-  if (more) lines.push(t('importErrorsMore', Number(more[1])));
-  return lines;
-}
 
 interface Props {
   prefs: Preferences;
@@ -72,7 +63,8 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       const result = await askWorker<ImportResult>({ type: 'index/import', text: file.text });
       onReset(t('dataImported', result.articles, result.added, result.feeds));
     } catch (e) {
-      setImportErrors(importErrorLines(errorText(e)));
+      const { lines, more } = importErrorLines(errorText(e));
+      setImportErrors(more > 0 ? [...lines, t('importErrorsMore', more)] : lines);
       setStatus(t('dataImportFailed', file.name));
     } finally {
       setBusy(false);

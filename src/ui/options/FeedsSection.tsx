@@ -7,7 +7,7 @@ import { requestOrigins } from './browser-access';
 import { askWorker, errorText } from './options-client';
 
 /** Outlets rendered at once; the search and the filters narrow the rest. */
-const OUTLETS_SHOWN = 40;
+const OUTLETS_SHOWN = 25;
 
 interface OutletFeeds {
   outletId: string;

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Preferences, PreferencesPatch } from '../../core/preferences';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../core/preferences';
 import type { OutletSummary, ProviderSummary } from '../../background/source-lookup';
 import { t } from '../i18n';
 import { BadgeSection } from './BadgeSection';
@@ -29,6 +29,8 @@ export function Options() {
   /** Bumped after "clear everything" or an import: every section remounts and reloads. */
   const [generation, setGeneration] = useState(0);
   const [indexVersion, setIndexVersion] = useState(0);
+  const latestPrefs = useRef<Preferences | null>(null);
+  latestPrefs.current = data?.prefs ?? null;
 
   const loadCore = () =>
     Promise.all([askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }), askWorker<Preferences>({ type: 'prefs/get' })]).then(
@@ -42,7 +44,11 @@ export function Options() {
 
   const update = async (patch: PreferencesPatch) => {
     try {
-      const prefs = await askWorker<Preferences>({ type: 'prefs/update', patch });
+      // The whole preferences, not only the patch: the worker's patch schema fills absent fields with their
+      // defaults (Zod 4 applies `.default()` inside `.partial()`), which would reset every other setting.
+      const full: PreferencesPatch = { ...(latestPrefs.current ?? {}), ...patch };
+      const prefs = await askWorker<Preferences>({ type: 'prefs/update', patch: full });
+      latestPrefs.current = prefs;
       setData((d) => (d ? { ...d, prefs } : d));
       setSaved(t('optionsSaved'));
       setError(null);
@@ -87,19 +93,12 @@ export function Options() {
         </p>
       ) : null}
       <main class="sections" key={generation}>
-        {data ? (
-          <SourcesSection outlets={data.outlets} prefs={data.prefs} update={update} focusOutlet={focusOutlet} onCustomChange={() => void loadCore()} />
-        ) : (
-          <section class="card placeholder" aria-labelledby="sources-title" aria-busy="true">
-            <h2 id="sources-title">{t('optionsSources')}</h2>
-            <p class="muted">{t('optionsLoading')}</p>
-          </section>
-        )}
+        <SourcesSection outlets={data?.outlets ?? null} prefs={data?.prefs ?? DEFAULT_PREFERENCES} update={update} focusOutlet={focusOutlet} onCustomChange={() => void loadCore()} />
         <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
         {data ? (
           <BadgeSection prefs={data.prefs} update={update} />
         ) : (
-          <section class="card placeholder" aria-labelledby="badge-title" aria-busy="true">
+          <section class="card placeholder badge-placeholder" aria-labelledby="badge-title" aria-busy="true">
             <h2 id="badge-title">{t('badgeTitle')}</h2>
             <p class="muted">{t('optionsLoading')}</p>
           </section>
@@ -108,7 +107,7 @@ export function Options() {
         {data ? (
           <DataSection prefs={data.prefs} update={update} onReset={reset} indexVersion={indexVersion} />
         ) : (
-          <section class="card placeholder" aria-labelledby="data-title" aria-busy="true">
+          <section class="card placeholder data-placeholder" aria-labelledby="data-title" aria-busy="true">
             <h2 id="data-title">{t('dataTitle')}</h2>
             <p class="muted">{t('optionsLoading')}</p>
           </section>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { LEANS_7, type Lean7 } from '../../core/types';
 import type { OutletSummary } from '../../background/source-lookup';
@@ -6,7 +6,8 @@ import { leanLabel, t } from '../i18n';
 import { CustomOutlets } from './CustomOutlets';
 
 interface Props {
-  outlets: OutletSummary[];
+  /** null while loading: the section keeps its size, so nothing below it jumps when the list arrives. */
+  outlets: OutletSummary[] | null;
   prefs: Preferences;
   update(patch: PreferencesPatch): Promise<void>;
   focusOutlet: string | null;
@@ -23,12 +24,18 @@ const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g
 
 /** Search outlets; hide, prefer, or override the lean of any of them; add the reader's own. */
 export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomChange }: Props) {
-  const [query, setQuery] = useState(() => (focusOutlet ? (outlets.find((o) => o.id === focusOutlet)?.name ?? '') : ''));
+  const [query, setQuery] = useState('');
   const [onlyChanged, setOnlyChanged] = useState(false);
+  const loaded = outlets !== null;
+  // Opened from the popup's "override" link (#outlet=ID): show that outlet.
+  useEffect(() => {
+    const name = focusOutlet && outlets ? outlets.find((o) => o.id === focusOutlet)?.name : undefined;
+    if (name) setQuery(name);
+  }, [loaded]);
   const matching = useMemo(() => {
     const q = fold(query.trim());
     const changed = (o: OutletSummary) => prefs.hiddenOutlets.includes(o.id) || prefs.preferredOutlets.includes(o.id) || o.id in prefs.leanOverrides;
-    return outlets.filter((o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)));
+    return (outlets ?? []).filter((o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)));
   }, [outlets, query, onlyChanged, prefs]);
   const shown = matching.slice(0, SHOWN_MAX);
 
@@ -47,9 +54,9 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
         </label>
       </div>
       <p class="muted small" aria-live="polite">
-        {matching.length > shown.length ? t('sourcesShownOf', shown.length, matching.length) : t('sourcesCount', matching.length)}
+        {!loaded ? t('optionsLoading') : matching.length > shown.length ? t('sourcesShownOf', shown.length, matching.length) : t('sourcesCount', matching.length)}
       </p>
-      <ul class="outlets" data-testid="outlet-list">
+      <ul class="outlets" data-testid="outlet-list" aria-busy={!loaded}>
         {shown.map((o) => {
           const hidden = prefs.hiddenOutlets.includes(o.id);
           const preferred = prefs.preferredOutlets.includes(o.id);
@@ -78,7 +85,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
                   void update({ leanOverrides: next });
                 }}
               >
-                <option value="">{o.lean ? t('sourcesProviderLean', leanLabel(o.lean), o.provider ?? '') : t('leanUnrated')}</option>
+                <option value="">{o.lean ? t('sourcesProviderLean', leanLabel(o.lean)) : t('leanUnrated')}</option>
                 {LEANS_7.map((l) => (
                   <option key={l} value={l}>
                     {leanLabel(l)}

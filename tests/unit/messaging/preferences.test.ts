@@ -20,6 +20,9 @@ describe('badge visibility', () => {
 });
 
 describe('preference patches', () => {
+  it('carry only the fields sent, so an update never resets the others', () => {
+    expect(PreferencesPatchSchema.parse({ badgeSites: ['a.com'] })).toEqual({ badgeSites: ['a.com'] });
+  });
   it('accepts known fields and rejects typos and bad values', () => {
     expect(PreferencesPatchSchema.safeParse({ hiddenOutlets: ['cnn'] }).success).toBe(true);
     expect(PreferencesPatchSchema.safeParse({ hiddenOutlet: ['cnn'] }).success).toBe(false);
