@@ -36,9 +36,8 @@ export class StoryService {
     if (articles === 0) return { status: 'index-empty', outlet };
     const match = await this.index.match(current);
     if (!match) return { status: 'no-coverage', outlet };
-    const unlink = await this.db.unlinks.get(current.id);
+    const [unlink, members] = await Promise.all([this.db.unlinks.get(current.id), this.index.members(match.storyId)]);
     if (unlink?.storyId === match.storyId) return { status: 'no-coverage', outlet, unlinked: true };
-    const members = await this.index.members(match.storyId);
     return buildMatchedView({ storyId: match.storyId, score: match.score, terms: match.terms, members, current }, lookup, prefs);
   }
 

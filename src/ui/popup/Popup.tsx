@@ -21,11 +21,16 @@ async function loadView(): Promise<{ view: StoryView; page: PageState | null }> 
   return { view: await ask<StoryView>({ type: 'story/view', pageUrl: page.pageUrl, detection: page.detection }), page };
 }
 
+/** Asked for as soon as the popup's script runs, so the answer travels while the page renders. */
+let firstLoad: ReturnType<typeof loadView> | null = loadView();
+
 export function Popup() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const load = () => {
     setState({ kind: 'loading' });
-    loadView().then(
+    const pending = firstLoad ?? loadView();
+    firstLoad = null;
+    pending.then(
       ({ view, page }) => setState({ kind: 'view', view, page }),
       (error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
