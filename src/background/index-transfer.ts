@@ -3,7 +3,7 @@
  * validated in full first and then written in ONE Dexie transaction: an invalid row, or a storage error,
  * leaves the database as it was.
  */
-import { buildIndexFile, validateIndexFile, type IndexFile, type IndexFileArticle } from '../core/index-file/index';
+import { buildIndexFile, validateIndexFile, type IndexFile } from '../core/index-file/index';
 import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
 
 export interface ImportableIndex {
@@ -38,16 +38,6 @@ export class IndexFileError extends Error {
   }
 }
 
-export function toFileArticle(a: StoredArticle): IndexFileArticle {
-  const row: IndexFileArticle = { id: a.id, url: a.url, title: a.title, published: a.published };
-  if (a.description !== undefined) row.description = a.description;
-  if (a.outletId !== undefined) row.outletId = a.outletId;
-  if (a.publisher !== undefined) row.publisher = a.publisher;
-  if (a.host !== undefined) row.host = a.host;
-  if (a.feedUrl !== undefined) row.feedUrl = a.feedUrl;
-  return row;
-}
-
 export class IndexTransfer {
   constructor(private readonly deps: IndexTransferDeps) {}
 
@@ -64,7 +54,8 @@ export class IndexTransfer {
       generator: this.deps.generator ?? 'Parallax extension',
       preferences,
       feeds: feeds.map((f) => ({ url: f.url, outletId: f.outletId, section: f.section, enabled: f.enabled })),
-      articles: articles.map(toFileArticle),
+      // buildIndexFile keeps only the file's fields of each stored article.
+      articles,
     });
   }
 
