@@ -8,7 +8,7 @@ import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 export function toEngineArticle(a: IndexArticle): EngineArticle {
   return { id: a.id, title: a.title, description: a.description, publisher: a.publisher, host: a.host, published: a.published };

@@ -14,7 +14,9 @@ printed (in input order): {"id": ..., "cluster": "<story id>"}.
 
 Options:
   --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms)
+                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
+                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
+                    centroidSaturation, joinMinSharedTerms)
   --help            this text
 
 Errors (unreadable file, malformed line) go to stderr naming the file and line; exit code 1

@@ -23,7 +23,9 @@ Options:
   --half a|b        evaluate only the stories whose label hash is even (a) or odd (b): a robustness
                     check that parameters are not fitted to the whole set
   --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms); repeatable
+                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
+                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
+                    centroidSaturation, joinMinSharedTerms); repeatable
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage).`;

@@ -16,7 +16,9 @@ FILE, QUERIES  JSON Lines, optionally gzipped; one article per line: {"id", "tit
 Options:
   --index FILE      the articles to index (required)
   --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms)
+                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
+                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
+                    centroidSaturation, joinMinSharedTerms)
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage); nothing is printed on

@@ -5,6 +5,8 @@ export function clusterInTimeOrder(articles: readonly EngineArticle[], options?:
   const engine = new StoryEngine(options);
   const order = articles.map((_, index) => index).sort((a, b) => articles[a].published - articles[b].published || a - b);
   for (const index of order) engine.add(articles[index]);
+  // The whole batch has been seen: every story's coverage period is over.
+  engine.settle();
   return engine;
 }
 
