@@ -195,17 +195,18 @@ export class StoryEngine {
   private readonly postings: number[][] = [];
 
   // Articles, by slot.
-  private readonly articleSlotOf = new Map<string, number>();
-  private readonly articleIds: string[] = [];
-  private readonly articlePublished: number[] = [];
-  private readonly articleStory: number[] = [];
+  /** Article id → slot; null after a restore until something asks by id (a first match need not). */
+  private articleSlotMap: Map<string, number> | null = new Map();
+  private articleIds: string[] = [];
+  private articlePublished: number[] = [];
+  private articleStory: number[] = [];
   /** Article terms live in one pool (no per-article arrays): slot i owns termPool[start[i] .. end[i]). */
   private termPool = new Uint32Array(1 << 16);
   private weightPool = new Float32Array(1 << 16);
   private poolLength = 0;
-  private readonly articleTermStart: number[] = [];
-  private readonly articleTermEnd: number[] = [];
-  private readonly articlePublisher: number[] = [];
+  private articleTermStart: number[] = [];
+  private articleTermEnd: number[] = [];
+  private articlePublisher: number[] = [];
   private readonly publisherIdOf = new Map<string, number>();
   private readonly publishers: string[] = [];
   private liveArticles = 0;
@@ -245,7 +246,7 @@ export class StoryEngine {
   /** Adds an article (or re-adds it, replacing the old version) and returns the id of the story it joined. */
   add(article: EngineArticle): string {
     if (!Number.isFinite(article.published)) throw new RangeError(`article ${article.id}: published must be epoch milliseconds`);
-    if (this.articleSlotOf.has(article.id)) this.remove(article.id);
+    if (this.articleSlots().has(article.id)) this.remove(article.id);
     this.reviseClosedSmallStories(article.published);
     const vector = this.vectorize(article, true);
     const publisher = this.publisherId(article);
@@ -278,7 +279,7 @@ export class StoryEngine {
     this.articlePublisher.push(publisher);
     this.articleStory.push(story);
     this.appendTerms(vector.ids, vector.weights);
-    this.articleSlotOf.set(article.id, slot);
+    this.articleSlots().set(article.id, slot);
     this.liveArticles++;
     for (const id of vector.ids) this.df[id]++;
     this.refreshIdfIfDrifted();
@@ -296,7 +297,7 @@ export class StoryEngine {
   }
 
   storyOf(articleId: string): string | undefined {
-    const slot = this.articleSlotOf.get(articleId);
+    const slot = this.articleSlots().get(articleId);
     return slot === undefined ? undefined : this.storyIds[this.articleStory[slot]];
   }
 
@@ -308,7 +309,7 @@ export class StoryEngine {
 
   /** The story `query` belongs to, or null when no story is close enough. Never changes the index. */
   match(query: EngineArticle): StoryMatch | null {
-    const ownSlot = this.articleSlotOf.get(query.id);
+    const ownSlot = this.findArticleSlot(query.id);
     const vector = this.vectorize(query, false);
     if (ownSlot !== undefined) {
       const story = this.articleStory[ownSlot];
@@ -359,12 +360,29 @@ export class StoryEngine {
     return count;
   }
 
+  /** The id → slot map, built on first use after a restore. */
+  private articleSlots(): Map<string, number> {
+    if (this.articleSlotMap === null) {
+      const map = new Map<string, number>();
+      for (let slot = 0; slot < this.articleIds.length; slot++) if (this.articleStory[slot] !== NO_STORY) map.set(this.articleIds[slot], slot);
+      this.articleSlotMap = map;
+    }
+    return this.articleSlotMap;
+  }
+
+  /** One look-up by id: a scan when the map is not built yet is cheaper than building it (~1 ms at 100k). */
+  private findArticleSlot(articleId: string): number | undefined {
+    if (this.articleSlotMap !== null) return this.articleSlotMap.get(articleId);
+    const slot = this.articleIds.lastIndexOf(articleId);
+    return slot >= 0 && this.articleStory[slot] !== NO_STORY ? slot : undefined;
+  }
+
   remove(articleId: string): void {
-    const slot = this.articleSlotOf.get(articleId);
+    const slot = this.articleSlots().get(articleId);
     if (slot === undefined) return;
     this.detach(slot);
     for (let k = this.articleTermStart[slot]; k < this.articleTermEnd[slot]; k++) this.df[this.termPool[k]]--;
-    this.articleSlotOf.delete(articleId);
+    this.articleSlots().delete(articleId);
     this.articleStory[slot] = NO_STORY;
     this.articleTermEnd[slot] = this.articleTermStart[slot];
     this.liveArticles--;
@@ -553,16 +571,17 @@ export class StoryEngine {
     engine.poolLength = termIds.length;
     for (let k = 0; k < termIds.length; k++) engine.df[termIds[k]]++;
     const articleCount = articleIds.length;
+    // Bulk copies, not per-article pushes: this loop is most of the restore on the worker's wake path.
+    engine.articleSlotMap = null;
+    engine.articleIds = articleIds.slice();
+    engine.articlePublished = Array.from(articlePublished);
+    engine.articlePublisher = Array.from(snapshot.articlePublisher);
+    engine.articleStory = Array.from(articleStory);
+    engine.articleTermStart = Array.from(termOffsets.subarray(0, articleCount));
+    engine.articleTermEnd = Array.from(termOffsets.subarray(1, articleCount + 1));
     for (let slot = 0; slot < articleCount; slot++) {
       const story = articleStory[slot];
       const published = articlePublished[slot];
-      engine.articleIds.push(articleIds[slot]);
-      engine.articleSlotOf.set(articleIds[slot], slot);
-      engine.articlePublished.push(published);
-      engine.articlePublisher.push(snapshot.articlePublisher[slot]);
-      engine.articleStory.push(story);
-      engine.articleTermStart.push(termOffsets[slot]);
-      engine.articleTermEnd.push(termOffsets[slot + 1]);
       engine.storyMembers[story].push(slot);
       if (published < engine.storyFirst[story]) engine.storyFirst[story] = published;
       if (published > engine.storyLast[story]) engine.storyLast[story] = published;
