@@ -44,16 +44,23 @@ export function createBackgroundServices() {
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
   const schedule = installRefreshSchedule(refresher, retention);
 
+  const options = optionsHandlers({
+    db,
+    now: () => Date.now(),
+    registry,
+    resetIndex: async () => index.reset(),
+    setAllSites,
+    changed: sourcesChanged,
+  });
+
   const route = createRouter({
     ...indexHandlers({ refresher, transfer, retention, runRefresh: schedule.run }),
-    ...optionsHandlers({
-      db,
-      now: () => Date.now(),
-      registry,
-      resetIndex: async () => index.reset(),
-      setAllSites,
-      changed: sourcesChanged,
-    }),
+    ...options,
+    // A clear that runs while the first-run demo seed is still writing would be undone by the seed.
+    'data/clear': async (r) => {
+      await ensureSeeded();
+      return options['data/clear'](r);
+    },
     'article/seen': async (r) => {
       await ensureSeeded();
       return stories.badge(r.pageUrl, r.detection);

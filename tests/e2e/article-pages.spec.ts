@@ -100,3 +100,14 @@ test.describe('dark mode', () => {
     await saveScreenshot(page, 'badge-dark');
   });
 });
+
+test('clicking the badge opens the story’s details (the toolbar popup)', async ({ context, site, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(REUTERS));
+  await page.getByTestId('parallax-badge').click();
+  // Playwright does not attach to the toolbar popup, so look for it among the browser's targets.
+  const cdp = await context.newCDPSession(page);
+  await expect
+    .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`)))
+    .toBe(true);
+});

@@ -46,6 +46,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await saveScreenshot(popup, `popup-no-coverage-${scheme}`);
     });
 
+    test('index empty, after the reader cleared everything', async ({ context, site, extensionId, worker }) => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'data/clear' }))).toMatchObject({ ok: true });
+      const page = await context.newPage();
+      await page.goto(site.origin + demoSitePath(AP));
+      const popup = await openPopupFor(context, extensionId, worker, page);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'index-empty');
+      await expect(popup.getByTestId('popup-message')).toContainText('Your local index is empty');
+      await expect(popup.getByRole('button', { name: 'Choose feeds in the options' })).toBeVisible();
+      await expectAccessible(popup);
+      await saveScreenshot(popup, `popup-index-empty-${scheme}`);
+    });
+
     test('not a news article', async ({ context, site, extensionId, worker }) => {
       const page = await context.newPage();
       await page.goto(site.origin + '/');
