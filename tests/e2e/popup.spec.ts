@@ -103,3 +103,38 @@ test('"wrong story" unlinks the article, and the popup says so', async ({ contex
   const again = await openPopupFor(context, extensionId, worker, page);
   await expect(again.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
 });
+
+test('right-to-left headlines render right to left, and long text wraps inside the popup', async ({ context, site, extensionId, worker }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const article = (host: string, path: string, title: string, published: string) => ({ id: `https://${host}${path}`, url: `https://${host}${path}`, title, published: Date.parse(published) });
+  const file = {
+    format: 'parallax-index', version: 1, exportedAt: new Date().toISOString(),
+    preferences: { hiddenOutlets: [], preferredOutlets: [], leanOverrides: {}, dismissedSites: [], badgeMode: 'rated', badgeSites: [], retentionDays: 14 },
+    feeds: [],
+    articles: [
+      article('www.bbc.com', '/arabic/articles/japan-us-missiles-2026', 'اليابان والولايات المتحدة تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية', '2026-01-16T05:00:00Z'),
+      article('www.alarabiya.net', '/arab-and-world/2026/01/16/japan-us-missiles', 'طوكيو وواشنطن تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية جنوب غرب اليابان', '2026-01-16T06:10:00Z'),
+      article('www.france24.com', '/ar/asia/20260116-japan-us-missiles', 'اليابان والولايات المتحدة توسعان الإنتاج المشترك للصواريخ والتدريبات العسكرية في مواجهة الضغط الصيني', '2026-01-16T07:30:00Z'),
+    ],
+  };
+  const imported = await options.evaluate((f) => chrome.runtime.sendMessage({ type: 'index/import', file: f }), file);
+  expect(imported, JSON.stringify(imported)).toMatchObject({ ok: true });
+
+  const page = await context.newPage();
+  await page.goto(site.origin + '/fixtures/rtl-article.html');
+  await expect(page.getByTestId('parallax-badge')).toContainText('3 sources');
+  const popup = await openPopupFor(context, extensionId, worker, page);
+  await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
+  const headline = popup.getByTestId('story-headline');
+  await expect(headline).toContainText('الإنتاج المشترك');
+  expect(await headline.evaluate((h) => getComputedStyle(h).direction)).toBe('rtl');
+  await popup.getByRole('tab', { name: /Unrated/ }).click();
+  const item = popup.getByTestId('coverage-item').locator('.headline').first();
+  expect(await item.evaluate((a) => getComputedStyle(a).direction)).toBe('rtl');
+  // An empty side of the bar shows no label.
+  await expect(popup.getByTestId('segment-R').locator('.segment-text')).toBeHidden();
+  // Nothing sticks out sideways: long words and names wrap within the 400 px popup.
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await saveScreenshot(popup, 'popup-rtl-light');
+});
