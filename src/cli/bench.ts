@@ -12,11 +12,11 @@ Prints speed and memory figures as JSON, one line each.
   --uci FILE    UCI headlines, JSON Lines (.gz)   default ../shared/data/uci-news/uci-dev.jsonl.gz
   --pages DIR   saved article pages               default ../shared/data/pages-dev
   --feeds DIR   feed corpus with manifest.jsonl   default ../shared/data/feeds-dev
-  --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, browser
+  --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, options, browser
 The browser benchmarks build the extension and need Chromium (Debian's /usr/bin/chromium).
 `;
 
-const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'browser'] as const;
+const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'options', 'browser'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 async function load(name: BenchName): Promise<(paths: BenchPaths) => Promise<void>> {
@@ -31,6 +31,8 @@ async function load(name: BenchName): Promise<(paths: BenchPaths) => Promise<voi
       return (await import('./bench/outlets')).runBench;
     case 'refresh':
       return (await import('./bench/refresh')).runBench;
+    case 'options':
+      return (await import('./bench/options')).runBench;
     case 'browser':
       return (await import('./bench/browser')).runBench;
   }
