@@ -1,5 +1,5 @@
 /** Answers "what is this article's story?" for the popup and the badge. */
-import { badgeAllowed } from '../core/preferences';
+import { badgeAllowed, type Preferences } from '../core/preferences';
 import {
   articleFromPage,
   badgeInfo,
@@ -9,7 +9,7 @@ import {
   type SourceLookup,
   type StoryView,
 } from '../core/story-view';
-import type { Detection } from '../core/types';
+import type { Detection, IndexArticle } from '../core/types';
 import { canonicalizeUrl } from '../core/url';
 import type { ParallaxDatabase } from '../db/database';
 import type { StoryIndex } from './story-index';
@@ -29,26 +29,31 @@ export class StoryService {
   }
 
   async view(pageUrl: string, detection: Detection): Promise<StoryView> {
-    if (!detection.isArticle) return { status: 'not-article' };
+    return (await this.resolve(pageUrl, detection)).view;
+  }
+
+  /** The view, with the preferences and the article it was built from (the badge needs both too). */
+  private async resolve(pageUrl: string, detection: Detection): Promise<{ view: StoryView; prefs: Preferences; current: IndexArticle | null }> {
+    const prefs = await this.db.getPreferences();
+    if (!detection.isArticle) return { view: { status: 'not-article' }, prefs, current: null };
     const current = this.current(pageUrl, detection);
-    const [prefs, lookup, { articles }] = await Promise.all([this.db.getPreferences(), this.sources.lookup(), this.index.status()]);
+    const [lookup, { articles }] = await Promise.all([this.sources.lookup(), this.index.status()]);
     const outlet = outletCard(lookup.outletForUrl(current.url), current.publisher ?? current.host ?? null, lookup, prefs);
-    if (articles === 0) return { status: 'index-empty', outlet };
+    if (articles === 0) return { view: { status: 'index-empty', outlet }, prefs, current };
     const match = await this.index.match(current);
-    if (!match) return { status: 'no-coverage', outlet };
+    if (!match) return { view: { status: 'no-coverage', outlet }, prefs, current };
     const [unlink, members] = await Promise.all([this.db.unlinks.get(current.id), this.index.members(match.storyId)]);
-    if (unlink?.storyId === match.storyId) return { status: 'no-coverage', outlet, unlinked: true };
-    return buildMatchedView({ storyId: match.storyId, score: match.score, terms: match.terms, members, current }, lookup, prefs);
+    if (unlink?.storyId === match.storyId) return { view: { status: 'no-coverage', outlet, unlinked: true }, prefs, current };
+    const view = buildMatchedView({ storyId: match.storyId, score: match.score, terms: match.terms, members, current }, lookup, prefs);
+    return { view, prefs, current };
   }
 
   /** The content script's question; also notes the article for the reader's own reading diet. */
   async badge(pageUrl: string, detection: Detection): Promise<BadgeInfo> {
-    const view = await this.view(pageUrl, detection);
-    const prefs = await this.db.getPreferences();
-    const host = new URL(pageUrl).hostname;
-    const outletKnown = view.status !== 'not-article' && view.outlet?.id != null;
-    if (view.status !== 'not-article' && view.outlet?.id) await this.recordReading(this.current(pageUrl, detection).id, view.outlet.id, view.outlet.side);
-    return badgeInfo(view, badgeAllowed(prefs, host, outletKnown));
+    const { view, prefs, current } = await this.resolve(pageUrl, detection);
+    const outletId = view.status === 'not-article' ? null : (view.outlet?.id ?? null);
+    if (current && outletId && view.status !== 'not-article') await this.recordReading(current.id, outletId, view.outlet?.side ?? null);
+    return badgeInfo(view, badgeAllowed(prefs, new URL(pageUrl).hostname, outletId !== null));
   }
 
   /** "Wrong story": this article is never shown in that story again (kept locally). */
