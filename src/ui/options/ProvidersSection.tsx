@@ -29,6 +29,8 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
       onChange();
     } catch (e) {
       setFailure(errorText(e));
+      // Undo what was shown ahead of the answer.
+      await load().catch(() => undefined);
     }
   };
 
@@ -93,7 +95,12 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                   <input
                     type="checkbox"
                     checked={p.active}
-                    onChange={(e) => void act(() => askWorker({ type: 'providers/set-active', id: p.id, active: e.currentTarget.checked }), t('optionsSaved'))}
+                    onChange={(e) => {
+                      // Shown at once: a controlled box would flip back until the worker answers.
+                      const active = e.currentTarget.checked;
+                      setProviders((list) => list?.map((x) => (x.id === p.id ? { ...x, active } : x)) ?? list);
+                      void act(() => askWorker({ type: 'providers/set-active', id: p.id, active }), t('optionsSaved'));
+                    }}
                     data-testid="provider-active"
                   />
                   {t('providersUse')}
