@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '../db/database';
 import { createRouter, type SenderInfo } from '../messaging/router';
+import type { RequestType } from '../messaging/protocol';
 import { PreferencesSchema } from '../core/preferences';
 import { seedDemoIndex } from './demo-seed';
 import { ReaderSources, outletSummaries } from './source-lookup';
@@ -14,12 +15,25 @@ import { indexHandlers } from './index-handlers';
 import { optionsHandlers } from './options-handlers';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
+import { TabPages } from './tab-pages';
+import type { PopupStory } from '../messaging/page';
 
 export function createBackgroundServices() {
   const db = database();
   const index = new StoryIndex(db);
   const sources = new ReaderSources(db);
   const stories = new StoryService(db, index, sources);
+  const tabPages = new TabPages({
+    urlOf: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  });
+  // Synchronously at worker start, like every listener.
+  browser.tabs.onRemoved.addListener((tabId) => tabPages.forget(tabId));
+  // A view kept for a tab is reused while neither the index nor anything the reader set has changed since:
+  // every message that is not a pure read counts as a change (a needless recomputation is the worst case).
+  let settingChanges = 0;
+  const stamp = () => `${index.generation()}:${settingChanges}`;
   // Seeding is idempotent; also run on the first message in case the worker was started without onInstalled.
   let seeded: Promise<unknown> | null = null;
   const ensureSeeded = () => (seeded ??= seedDemoIndex(db, index).catch((e: unknown) => {
@@ -61,13 +75,29 @@ export function createBackgroundServices() {
       await ensureSeeded();
       return options['data/clear'](r);
     },
-    'article/seen': async (r) => {
+    'article/seen': async (r, sender) => {
+      if (sender.tabId !== undefined) tabPages.record(sender.tabId, { pageUrl: r.pageUrl, detection: r.detection });
       await ensureSeeded();
-      return stories.badge(r.pageUrl, r.detection);
+      const viewStamp = stamp();
+      const { badge, view } = await stories.seen(r.pageUrl, r.detection);
+      if (sender.tabId !== undefined) tabPages.rememberView(sender.tabId, r.pageUrl, viewStamp, view);
+      return badge;
     },
     'story/view': async (r) => {
       await ensureSeeded();
       return stories.view(r.pageUrl, r.detection);
+    },
+    'popup/story': async (r): Promise<PopupStory> => {
+      await ensureSeeded();
+      const tabId = await tabPages.resolveTab(r.tabId);
+      const page = tabId === null ? null : await tabPages.pageOf(tabId);
+      if (!page || tabId === null) return { page, view: { status: 'not-article' } };
+      const viewStamp = stamp();
+      const kept = tabPages.viewFor(tabId, page.pageUrl, viewStamp);
+      if (kept) return { page, view: kept };
+      const view = await stories.view(page.pageUrl, page.detection);
+      tabPages.rememberView(tabId, page.pageUrl, viewStamp, view);
+      return { page, view };
     },
     'story/unlink': async (r) => {
       await stories.unlink(r.pageUrl, r.detection, r.storyId);
@@ -97,10 +127,17 @@ export function createBackgroundServices() {
   });
 
   return {
-    route: (message: unknown, sender: SenderInfo) => route(message, sender),
+    route: async (message: unknown, sender: SenderInfo) => {
+      const reply = await route(message, sender);
+      if (!PURE_READS.has(typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined)) settingChanges++;
+      return reply;
+    },
     onInstalled: () => ensureSeeded(),
   };
 }
+
+/** Requests that change nothing a story view shows (the reading diet row of article/seen is not shown there). */
+const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>(['article/seen', 'story/view', 'popup/story', 'prefs/get', 'outlets/list', 'index/status']);
 
 /** The badge's "details": the toolbar popup where the browser allows opening it, else a tab. */
 async function openDetails(tabId: number | undefined): Promise<void> {

@@ -16,6 +16,8 @@ export function toEngineArticle(a: IndexArticle): EngineArticle {
 
 export class StoryIndex {
   private engine: Promise<StoryEngine> | null = null;
+  /** Counts changes to the indexed stories, so that views computed earlier can be known to be current. */
+  private changes = 0;
 
   constructor(private readonly db: ParallaxDatabase) {}
 
@@ -60,6 +62,7 @@ export class StoryIndex {
     const existing = new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
     const fresh = dedupeById(articles.filter((a) => !existing.has(a.id))).sort((a, b) => a.published - b.published);
     if (fresh.length === 0) return 0;
+    this.changes++;
     await this.inStep(() =>
       this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
         await this.db.articles.bulkAdd(fresh);
@@ -74,6 +77,7 @@ export class StoryIndex {
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const engine = await this.ready();
+    this.changes++;
     await this.inStep(() =>
       this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
         await this.db.articles.bulkDelete([...ids]);
@@ -99,6 +103,12 @@ export class StoryIndex {
   /** Forgets the in-memory engine (after the tables were cleared or replaced behind its back). */
   reset(): void {
     this.engine = null;
+    this.changes++;
+  }
+
+  /** Changes with every add, removal or reset (also failed ones: a view is then merely recomputed). */
+  generation(): number {
+    return this.changes;
   }
 
   /** Read-only: the story an article belongs to, or null. */

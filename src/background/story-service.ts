@@ -48,12 +48,19 @@ export class StoryService {
     return { view, prefs, current };
   }
 
-  /** The content script's question; also notes the article for the reader's own reading diet. */
-  async badge(pageUrl: string, detection: Detection): Promise<BadgeInfo> {
+  /**
+   * The content script's question: what the badge shows, and the full view it was derived from (kept for
+   * the popup). Also notes the article for the reader's own reading diet.
+   */
+  async seen(pageUrl: string, detection: Detection): Promise<{ badge: BadgeInfo; view: StoryView }> {
     const { view, prefs, current } = await this.resolve(pageUrl, detection);
     const outletId = view.status === 'not-article' ? null : (view.outlet?.id ?? null);
     if (current && outletId && view.status !== 'not-article') await this.recordReading(current.id, outletId, view.outlet?.side ?? null);
-    return badgeInfo(view, badgeAllowed(prefs, new URL(pageUrl).hostname, outletId !== null));
+    return { badge: badgeInfo(view, badgeAllowed(prefs, new URL(pageUrl).hostname, outletId !== null)), view };
+  }
+
+  async badge(pageUrl: string, detection: Detection): Promise<BadgeInfo> {
+    return (await this.seen(pageUrl, detection)).badge;
   }
 
   /** "Wrong story": this article is never shown in that story again (kept locally). */

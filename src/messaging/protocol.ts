@@ -31,8 +31,10 @@ const pageUrl = z.url({ protocol: /^https?$/ }).max(4096);
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script: the page is an article; answer what the badge shows. */
   z.object({ type: z.literal('article/seen'), pageUrl, detection: DetectionSchema }),
-  /** Popup: the full story view for an article. */
+  /** The full story view for an article (benchmarks and tools; the popup asks with popup/story). */
   z.object({ type: z.literal('story/view'), pageUrl, detection: DetectionSchema }),
+  /** Popup: the page in a tab (null: the active tab) and its story view, in one round trip. → PopupStory */
+  z.object({ type: z.literal('popup/story'), tabId: z.number().int().nonnegative().nullable() }),
   /** Popup: the reader says this article is not part of that story. */
   z.object({ type: z.literal('story/unlink'), pageUrl, detection: DetectionSchema, storyId: text(200).min(1) }),
   /** Badge: stop showing on this host. */

@@ -2,7 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
-import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
+import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
+import { expect, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const LONE = DEMO_STORIES[2].articles[0];
@@ -58,6 +59,31 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.getByRole('button', { name: 'Choose feeds in the options' })).toBeVisible();
       await expectAccessible(popup);
       await saveScreenshot(popup, `popup-index-empty-${scheme}`);
+    });
+
+    test('loading while the worker is busy, an error when it does not answer, and "try again"', async ({ context, site, extensionId, worker }) => {
+      const page = await context.newPage();
+      await page.goto(site.origin + demoSitePath(AP));
+      await expect(page.getByTestId('parallax-badge')).toBeVisible();
+      const tabId = await tabIdOf(worker, page);
+      // The worker's thread is kept busy for longer than the popup waits: a stuck worker, for real.
+      const busy = worker.evaluate((ms) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      }, POPUP_ANSWER_TIMEOUT_MS + 2_000);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'loading');
+      await expect(popup.getByRole('status')).toContainText('Looking for this story’s coverage');
+      await saveScreenshot(popup, `popup-loading-${scheme}`);
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'error', { timeout: POPUP_ANSWER_TIMEOUT_MS + 1_000 });
+      await expect(popup.getByTestId('popup-message')).toContainText('background worker did not answer');
+      await expectAccessible(popup);
+      await saveScreenshot(popup, `popup-error-${scheme}`);
+      await busy;
+      await popup.getByRole('button', { name: 'Try again' }).click();
+      await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
     });
 
     test('not a news article', async ({ context, site, extensionId, worker }) => {

@@ -99,7 +99,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     // The popup opening to the coverage: from the popup's navigation start to the matched view.
     const popupWarm: number[] = [];
     const popupCold: number[] = [];
-    const phases: { start: number; view: number; rendered: number; dcl: number }[] = [];
+    const phases: { parsed: number; start: number; view: number; rendered: number }[] = [];
     for (let i = 0; i < queries.length; i++) {
       const page = await context.newPage();
       await page.goto(`${site.origin}/bench/${i}.html`);
@@ -107,7 +107,8 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       await page.waitForLoadState('load');
       await page.waitForTimeout(500);
       const tabId = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, page.url());
-      for (const cold of [true, false]) {
+      // Warm first (the worker has been idle since the page loaded), then right after a worker start.
+      for (const cold of [false, true]) {
         if (cold) await stopServiceWorker(context, options);
         const popup = await context.newPage();
         await popup.setViewportSize({ width: 400, height: 600 });
@@ -118,7 +119,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
           start: performance.getEntriesByName('parallax:popup-start')[0]?.startTime ?? NaN,
           view: performance.getEntriesByName('parallax:popup-view')[0]?.startTime ?? NaN,
           rendered: performance.getEntriesByName('parallax:popup-rendered')[0]?.startTime ?? NaN,
-          dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN,
+          parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? NaN,
         }));
         (cold ? popupCold : popupWarm).push(marks.rendered);
         if (!cold) phases.push(marks);
@@ -127,8 +128,9 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       await page.close();
     }
     console.log(JSON.stringify({ bench: 'browser.popup-open-to-coverage', indexArticles: status.data?.articles ?? null, tries: TRIES, warmP50Ms: round1(median(popupWarm)), warmMaxMs: round1(Math.max(...popupWarm)), afterWorkerStartP50Ms: round1(median(popupCold)), budgetMs: 100,
-      // Where the warm time goes, from the popup's navigation start: script running, story received, drawn.
-      warmPhasesP50Ms: { scriptStart: round1(median(phases.map((p) => p.start))), viewReceived: round1(median(phases.map((p) => p.view))), rendered: round1(median(phases.map((p) => p.rendered))) } }));
+      // Where the warm time goes, from the popup's navigation start: the browser has the page parsed (no
+      // Parallax code has run yet), the popup's script asks the worker, the story is received, drawn.
+      warmPhasesP50Ms: { pageParsed: round1(median(phases.map((p) => p.parsed))), scriptStart: round1(median(phases.map((p) => p.start))), viewReceived: round1(median(phases.map((p) => p.view))), rendered: round1(median(phases.map((p) => p.rendered))) } }));
   } finally {
     await context.close();
     await site.close();

@@ -4,8 +4,8 @@ import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
 import { sideLabel, t } from '../i18n';
-import type { PageState } from '../../messaging/page';
-import { pageStateOf, targetTabId } from './active-article';
+import type { PageState, PopupStory } from '../../messaging/page';
+import { NoAnswerError, POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
 import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
@@ -14,35 +14,24 @@ import { OutletCard, openOptions } from './OutletCard';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'view'; view: StoryView; page: PageState | null };
 
-async function loadView(): Promise<{ view: StoryView; page: PageState | null }> {
-  const tabId = await targetTabId(location.search);
-  const page = tabId === null ? null : await pageStateOf(tabId);
-  if (!page || !page.detection.isArticle) return { view: { status: 'not-article' }, page };
-  return { view: await ask<StoryView>({ type: 'story/view', pageUrl: page.pageUrl, detection: page.detection }), page };
+function errorText(error: unknown): string {
+  if (error instanceof NoAnswerError) return t('stateNoAnswer');
+  return t('stateError', error instanceof Error ? error.message : String(error));
 }
 
-/** User Timing marks, read by the popup benchmark (npm run bench). */
-export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popup-view', rendered: 'parallax:popup-rendered' } as const;
-
-performance.mark(POPUP_MARKS.start);
-/** Asked for as soon as the popup's script runs, so the answer travels while the page renders. */
-let firstLoad: ReturnType<typeof loadView> | null = loadView().then((result) => {
-  performance.mark(POPUP_MARKS.view);
-  return result;
-});
-
-export function Popup() {
+/** `first`: the answer to the request the popup's entry sent before this code loaded. */
+export function Popup({ first }: { first: Promise<PopupStory> }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const load = () => {
-    setState({ kind: 'loading' });
-    const pending = firstLoad ?? loadView();
-    firstLoad = null;
+  const show = (pending: Promise<PopupStory>) =>
     pending.then(
       ({ view, page }) => setState({ kind: 'view', view, page }),
-      (error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setState({ kind: 'error', message: errorText(error) }),
     );
+  const load = () => {
+    setState({ kind: 'loading' });
+    void show(requestPopupStory(tabFromSearch(location.search)));
   };
-  useEffect(load, []);
+  useEffect(() => void show(first), [first]);
   useEffect(() => {
     if (state.kind === 'view' && performance.getEntriesByName(POPUP_MARKS.rendered).length === 0) performance.mark(POPUP_MARKS.rendered);
   }, [state]);
@@ -86,7 +75,7 @@ function renderState(state: State, reload: () => void) {
       </div>
     );
   }
-  if (state.kind === 'error') return <Message text={t('stateError', state.message)} action={{ label: t('stateRetry'), run: retry }} />;
+  if (state.kind === 'error') return <Message text={state.message} action={{ label: t('stateRetry'), run: retry }} />;
   const view = state.view;
   switch (view.status) {
     case 'not-article':

@@ -1,0 +1,58 @@
+/**
+ * The popup's question to the worker: what the tab shows and its story, in one message. The first one is
+ * sent by the popup's entry before the UI's code has loaded, so the answer travels while Preact and the
+ * components load. This module therefore stays tiny: the browser's native promise API (Chrome MV3 and
+ * Firefox both have it), no polyfill, no Zod.
+ */
+import type { PopupStory } from '../../messaging/page';
+import type { Reply } from '../../messaging/protocol';
+
+/** User Timing marks, read by the popup benchmark (npm run bench). */
+export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popup-view', rendered: 'parallax:popup-rendered' } as const;
+
+/** A popup that waits longer than this for the worker says so and offers to try again. */
+export const POPUP_ANSWER_TIMEOUT_MS = 5_000;
+
+/** The worker did not answer in time (it is stuck, or the extension is being updated). */
+export class NoAnswerError extends Error {}
+
+interface RuntimeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+function runtimeApi(): RuntimeApi {
+  const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('No extension API in this page');
+  return api;
+}
+
+/** `?tab=ID` when the popup is opened as a page (from the badge, or in tests); null: the active tab. */
+export function tabFromSearch(search: string): number | null {
+  const param = new URLSearchParams(search).get('tab');
+  return param !== null && /^\d{1,15}$/.test(param) ? Number(param) : null;
+}
+
+export async function requestPopupStory(tabId: number | null, timeoutMs = POPUP_ANSWER_TIMEOUT_MS): Promise<PopupStory> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError()), timeoutMs);
+  });
+  try {
+    const reply = (await Promise.race([runtimeApi().runtime.sendMessage({ type: 'popup/story', tabId }), timeout])) as Reply<PopupStory> | undefined;
+    if (!reply) throw new NoAnswerError();
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The popup's first request, marked for the benchmark. */
+export function requestFirstStory(search: string): Promise<PopupStory> {
+  performance.mark(POPUP_MARKS.start);
+  return requestPopupStory(tabFromSearch(search)).then((story) => {
+    performance.mark(POPUP_MARKS.view);
+    return story;
+  });
+}
