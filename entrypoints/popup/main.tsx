@@ -1,7 +1,7 @@
 import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
 import { requestFirstStory } from '@/src/ui/popup/first-story';
+import { mountPopup } from '@/src/ui/popup/mount';
 
-// The worker is asked before the UI's code loads, so the two overlap.
-const first = requestFirstStory(location.search);
-void import('@/src/ui/popup/mount').then(({ mountPopup }) => mountPopup(first, document.getElementById('app')!));
+// The worker is asked before anything is drawn, so the answer travels while the page renders.
+mountPopup(requestFirstStory(location.search), document.getElementById('app')!);

@@ -7,12 +7,17 @@ import { leanLabel, sideLabel, t } from '../i18n';
 
 type Tab = LeanSide | 'unrated';
 const TABS: Tab[] = ['L', 'C', 'R', 'unrated'];
+/** Articles drawn per tab until the reader asks for all: a big story has hundreds, and the popup opens fast. */
+export const FIRST_ITEMS = 30;
 
 /** The other outlets' articles, in Left / Center / Right tabs (plus unrated when there are any). */
 export function CoverageList({ items }: { items: CoverageItem[] }) {
   const groups = groupBySide(items);
   const tabs = TABS.filter((tab) => tab !== 'unrated' || groups.unrated.length > 0);
   const [selected, setSelected] = useState<Tab>(() => tabs.find((tab) => groups[tab].length > 0) ?? 'C');
+  const [expanded, setExpanded] = useState<ReadonlySet<Tab>>(new Set());
+  const shown = expanded.has(selected) ? groups[selected] : groups[selected].slice(0, FIRST_ITEMS);
+  const hidden = groups[selected].length - shown.length;
   const label = (tab: Tab) => (tab === 'unrated' ? t('leanUnrated') : sideLabel(tab));
 
   function onKey(event: KeyboardEvent) {
@@ -47,7 +52,7 @@ export function CoverageList({ items }: { items: CoverageItem[] }) {
           <p class="muted empty-side">{t('coverageEmptySide', label(selected))}</p>
         ) : (
           <ul class="items" data-testid="coverage-items">
-            {groups[selected].map((item) => (
+            {shown.map((item) => (
               <li key={item.articleId} class="item" data-testid="coverage-item" data-outlet={item.outletId ?? ''}>
                 <div class="item-head">
                   <span class="outlet">{item.outletName}</span>
@@ -64,6 +69,11 @@ export function CoverageList({ items }: { items: CoverageItem[] }) {
             ))}
           </ul>
         )}
+        {hidden > 0 ? (
+          <button type="button" class="link-button show-all" data-testid="show-all" onClick={() => setExpanded(new Set([...expanded, selected]))}>
+            {t('coverageShowAll', groups[selected].length)}
+          </button>
+        ) : null}
       </div>
     </section>
   );
