@@ -21,6 +21,9 @@ import type { PopupStory } from '../messaging/page';
 export function createBackgroundServices() {
   const db = database();
   const index = new StoryIndex(db);
+  // Nearly every wake needs the engine (a page's badge, the popup, a refresh): its restore starts now,
+  // alongside opening the database and the reader's settings, rather than after them.
+  void index.ready().catch(() => undefined);
   const sources = new ReaderSources(db);
   const stories = new StoryService(db, index, sources);
   const tabPages = new TabPages({

@@ -3,7 +3,8 @@
  * runs and is restored from its stored snapshot when the worker wakes, so the first match after a wake
  * does not recluster the whole index.
  */
-import { StoryEngine, type EngineArticle, type EngineSnapshot, type StoryMatch } from '../core/story';
+import { StoryEngine, type EngineArticle, type StoryMatch } from '../core/story';
+import { packSnapshot, unpackSnapshot, type StoredSnapshot } from '../core/story/snapshot-pack';
 import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 
@@ -36,7 +37,8 @@ export class StoryIndex {
     // than the whole restore (Chromium's IndexedDB count walks every key).
     const state = await this.db.engineState.get('engine');
     if (state && state.engineVersion === ENGINE_VERSION) {
-      return StoryEngine.fromSnapshot(state.snapshot as EngineSnapshot);
+      // Snapshots stored before packing have plain lists, which unpack as they are.
+      return StoryEngine.fromSnapshot(unpackSnapshot(state.snapshot as StoredSnapshot));
     }
     const engine = new StoryEngine();
     await this.db.articles.orderBy('published').each((a) => {
@@ -49,7 +51,7 @@ export class StoryIndex {
   private async save(engine: StoryEngine): Promise<void> {
     await this.db.engineState.put({
       key: 'engine',
-      snapshot: engine.toSnapshot(),
+      snapshot: packSnapshot(engine.toSnapshot()),
       articleCount: engine.size().articles,
       engineVersion: ENGINE_VERSION,
       savedAt: Date.now(),
