@@ -171,6 +171,32 @@ const MERGE_PROBE_TERMS = 24;
 /** Stories smaller than this are not merged as wholes (their articles get a second look instead). */
 const MERGE_MIN_SIZE = 3;
 
+/**
+ * A typed array's `count` values from `start`, as a plain array. A preallocated loop: Array.from on a
+ * typed array is several times slower, and the worker's wake path copies five of them.
+ */
+function toNumbers(source: ArrayLike<number>, start: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = source[start + i];
+  return out;
+}
+
+/**
+ * Term → story slots, from the stories' term lists (a counting sort: slots stay in creation order, which
+ * the candidate walk relies on).
+ */
+function invertStoryTerms(offsets: Uint32Array, termIds: Uint32Array, termCount: number): { offsets: Uint32Array; stories: Uint32Array } {
+  const starts = new Uint32Array(termCount + 1);
+  for (let k = 0; k < termIds.length; k++) starts[termIds[k] + 1]++;
+  for (let t = 0; t < termCount; t++) starts[t + 1] += starts[t];
+  const fill = starts.slice(0, termCount);
+  const stories = new Uint32Array(termIds.length);
+  for (let story = 0; story + 1 < offsets.length; story++) {
+    for (let k = offsets[story]; k < offsets[story + 1]; k++) stories[fill[termIds[k]]++] = story;
+  }
+  return { offsets: starts, stories };
+}
+
 export class StoryEngine {
   private readonly options: EngineOptions;
   /** Stories whose time span is further than this from an article cannot reach the thresholds. */
@@ -178,9 +204,9 @@ export class StoryEngine {
 
   // Vocabulary and document frequencies over live articles.
   private readonly termIdOf = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly termDisplay: string[] = [];
-  private readonly df: number[] = [];
+  private terms: string[] = [];
+  private termDisplay: string[] = [];
+  private df: number[] = [];
   /**
    * IDF is taken from a frozen copy of the document frequencies, refreshed whenever the collection has
    * grown or shrunk by a tenth. Scores then depend only on the index's content, not on its history, so a
@@ -191,8 +217,12 @@ export class StoryEngine {
   private epoch = 0;
   /** IDF of each term from the frozen frequencies (cached: it is read in every scoring loop). */
   private idfOf: number[] = [];
-  /** Story slots that contain each term (may hold stale slots; checked on use). */
-  private readonly postings: number[][] = [];
+  /**
+   * Story slots that contain each term (may hold stale slots; checked on use). After a restore, a term's
+   * list stays in `restoredPostings` until a story gains the term: the wake path builds no 50k arrays.
+   */
+  private readonly postings: (number[] | undefined)[] = [];
+  private restoredPostings: { offsets: Uint32Array; stories: Uint32Array } | undefined;
 
   // Articles, by slot.
   /** Article id → slot; null after a restore until something asks by id (a first match need not). */
@@ -527,14 +557,11 @@ export class StoryEngine {
       engine.publishers.push(key);
     });
     const termCount = snapshot.terms.length;
-    for (let t = 0; t < termCount; t++) {
-      engine.termIdOf.set(snapshot.terms[t], t);
-      engine.terms.push(snapshot.terms[t]);
-      engine.termDisplay.push(snapshot.termDisplay[t]);
-      engine.df.push(0);
-      engine.epochDf.push(snapshot.epochDf[t]);
-      engine.postings.push([]);
-    }
+    for (let t = 0; t < termCount; t++) engine.termIdOf.set(snapshot.terms[t], t);
+    engine.terms = snapshot.terms.slice();
+    engine.termDisplay = snapshot.termDisplay.slice();
+    engine.df = new Array<number>(termCount).fill(0);
+    engine.epochDf = toNumbers(snapshot.epochDf, 0, termCount);
     engine.epochArticles = snapshot.epochArticles;
     engine.recomputeIdf();
     engine.epoch = 1;
@@ -551,10 +578,9 @@ export class StoryEngine {
       engine.storyNorm.push(0);
       engine.storyCohesion.push(1);
       engine.storyNormAt.push(-1);
-      for (let k = snapshot.storyTermOffsets[slot]; k < snapshot.storyTermOffsets[slot + 1]; k++) {
-        engine.postings[snapshot.storyTermIds[k]].push(slot);
-      }
     }
+    engine.postings.length = termCount;
+    engine.restoredPostings = invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
     engine.restoredStoryTerms = {
       count: storyCount,
       offsets: snapshot.storyTermOffsets,
@@ -574,11 +600,11 @@ export class StoryEngine {
     // Bulk copies, not per-article pushes: this loop is most of the restore on the worker's wake path.
     engine.articleSlotMap = null;
     engine.articleIds = articleIds.slice();
-    engine.articlePublished = Array.from(articlePublished);
-    engine.articlePublisher = Array.from(snapshot.articlePublisher);
-    engine.articleStory = Array.from(articleStory);
-    engine.articleTermStart = Array.from(termOffsets.subarray(0, articleCount));
-    engine.articleTermEnd = Array.from(termOffsets.subarray(1, articleCount + 1));
+    engine.articlePublished = toNumbers(articlePublished, 0, articleCount);
+    engine.articlePublisher = toNumbers(snapshot.articlePublisher, 0, articleCount);
+    engine.articleStory = toNumbers(articleStory, 0, articleCount);
+    engine.articleTermStart = toNumbers(termOffsets, 0, articleCount);
+    engine.articleTermEnd = toNumbers(termOffsets, 1, articleCount);
     for (let slot = 0; slot < articleCount; slot++) {
       const story = articleStory[slot];
       const published = articlePublished[slot];
@@ -744,13 +770,30 @@ export class StoryEngine {
     return slot;
   }
 
+  /** The story slots holding a term, oldest first (read only). */
+  private posting(id: number): ArrayLike<number> {
+    const list = this.postings[id];
+    if (list) return list;
+    const restored = this.restoredPostings;
+    return restored && id < restored.offsets.length - 1 ? restored.stories.subarray(restored.offsets[id], restored.offsets[id + 1]) : [];
+  }
+
+  private writablePosting(id: number): number[] {
+    let list = this.postings[id];
+    if (!list) {
+      list = Array.from(this.posting(id));
+      this.postings[id] = list;
+    }
+    return list;
+  }
+
   private attach(articleSlot: number, story: number): void {
     this.insertMember(this.storyMembers[story], articleSlot);
     const weights = this.weightsOf(story);
     for (let k = this.articleTermStart[articleSlot]; k < this.articleTermEnd[articleSlot]; k++) {
       const id = this.termPool[k];
       const before = weights.get(id);
-      if (before === undefined) this.postings[id].push(story);
+      if (before === undefined) this.writablePosting(id).push(story);
       weights.set(id, (before ?? 0) + this.weightPool[k]);
     }
     const published = this.articlePublished[articleSlot];
@@ -853,7 +896,7 @@ export class StoryEngine {
     let best = NO_STORY;
     let bestScore = this.options.mergeThreshold;
     for (const { id } of strongest) {
-      const posting = this.postings[id];
+      const posting = this.posting(id);
       for (let p = posting.length - 1; p >= 0; p--) {
         const other = posting[p];
         if (other === story || seen.has(other)) continue;
@@ -1018,7 +1061,7 @@ export class StoryEngine {
       if (id < 0 || this.df[id] === 0) continue;
       const idf = this.idf(id);
       const queryWeight = vector.weights[i] * idf;
-      const posting = this.postings[id];
+      const posting = this.posting(id);
       for (let p = posting.length - 1; p >= 0; p--) {
         const story = posting[p];
         const first = this.storyFirst[story];
