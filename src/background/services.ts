@@ -28,7 +28,8 @@ export function createBackgroundServices() {
   const stories = new StoryService(db, index, sources);
   const tabPages = new TabPages({
     urlOf: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
-    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    // The worker has no window of its own: the popup belongs to the window the reader last focused.
+    activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
     askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   });
   // Synchronously at worker start, like every listener.

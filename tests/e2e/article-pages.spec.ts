@@ -107,7 +107,24 @@ test('clicking the badge opens the story’s details (the toolbar popup)', async
   await page.getByTestId('parallax-badge').click();
   // Playwright does not attach to the toolbar popup, so look for it among the browser's targets.
   const cdp = await context.newCDPSession(page);
-  await expect
-    .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`)))
-    .toBe(true);
+  const popupTarget = async () => (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`));
+  await expect.poll(async () => (await popupTarget()) !== undefined).toBe(true);
+  // The toolbar popup names no tab: the worker finds the active one. Ask the popup what it shows,
+  // through a CDP session attached to it.
+  const { targetId } = (await popupTarget())!;
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  const answers = new Map<number, unknown>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (message.id !== undefined) answers.set(message.id, message.result?.result?.value);
+  });
+  let nextId = 1;
+  const popupState = async () => {
+    const id = nextId++;
+    const expression = `document.querySelector('.popup')?.getAttribute('data-state') + ' | ' + (document.querySelector('#story-title')?.textContent ?? '')`;
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    await expect.poll(() => answers.has(id)).toBe(true);
+    return answers.get(id);
+  };
+  await expect.poll(popupState).toMatch(/^matched \| \S/);
 });
