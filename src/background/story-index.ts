@@ -3,8 +3,8 @@
  * runs and is restored from its stored snapshot when the worker wakes, so the first match after a wake
  * does not recluster the whole index.
  */
-import { StoryEngine, type EngineArticle, type StoryMatch } from '../core/story';
-import { packSnapshot, unpackSnapshot, type StoredSnapshot } from '../core/story/snapshot-pack';
+import { StoryEngine, type EngineArticle, type EngineSnapshot, type StoryMatch } from '../core/story';
+import { decodeSnapshot, encodeSnapshot } from '../core/story/snapshot-pack';
 import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 
@@ -40,11 +40,17 @@ export class StoryIndex {
     // than the whole restore (Chromium's IndexedDB count walks every key).
     const state = await this.db.engineState.get('engine');
     if (state && state.engineVersion === ENGINE_VERSION) {
-      performance.mark(ENGINE_MARKS.read);
-      // Snapshots stored before packing have plain lists, which unpack as they are.
-      const engine = StoryEngine.fromSnapshot(unpackSnapshot(state.snapshot as StoredSnapshot));
-      performance.mark(ENGINE_MARKS.restored);
-      return engine;
+      try {
+        // Stored as one binary Blob; builds before that stored the snapshot object itself.
+        const stored = state.snapshot;
+        const snapshot = stored instanceof Blob ? decodeSnapshot(await stored.arrayBuffer()) : (stored as EngineSnapshot);
+        performance.mark(ENGINE_MARKS.read);
+        const engine = StoryEngine.fromSnapshot(snapshot);
+        performance.mark(ENGINE_MARKS.restored);
+        return engine;
+      } catch {
+        // An unreadable snapshot is rebuilt from the articles, which are the index's source of truth.
+      }
     }
     const engine = new StoryEngine();
     await this.db.articles.orderBy('published').each((a) => {
@@ -57,7 +63,7 @@ export class StoryIndex {
   private async save(engine: StoryEngine): Promise<void> {
     await this.db.engineState.put({
       key: 'engine',
-      snapshot: packSnapshot(engine.toSnapshot()),
+      snapshot: new Blob([encodeSnapshot(engine.toSnapshot())]),
       articleCount: engine.size().articles,
       engineVersion: ENGINE_VERSION,
       savedAt: Date.now(),

@@ -18,7 +18,7 @@ export interface StoredArticle extends IndexArticle {
 
 export interface EngineStateRow {
   key: 'engine';
-  /** Structured-clone snapshot of the story engine. */
+  /** The story engine's snapshot: a Blob from encodeSnapshot (older builds stored the snapshot object). */
   snapshot: unknown;
   /** Articles the snapshot holds, to detect a snapshot that lags the articles table. */
   articleCount: number;

@@ -1,45 +1,50 @@
-/** The stored form of the engine's snapshot: packed string lists that come back exactly. */
+/** The stored form of the engine's snapshot: one binary buffer that gives the snapshot back exactly. */
 import { describe, expect, it } from 'vitest';
 import { clusterInTimeOrder, StoryEngine } from '../../../src/core/story';
-import { packSnapshot, unpackSnapshot, type PackedStrings } from '../../../src/core/story/snapshot-pack';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/core/story/snapshot-pack';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
 const ARTICLES = [
   { id: 'https://a.example/1', title: 'Japan and US agree to expand joint missile production', published: T0, publisher: 'Reuters' },
   { id: 'https://b.example/2', title: 'US, Japan to boost missile production, drills', published: T0 + 3_600_000, publisher: 'Line\u0000Break News' },
-  { id: 'https://c.example/3', title: 'Winter storm brings heavy snow to the Northeast', published: T0 + 7_200_000, publisher: 'AP' },
+  { id: 'https://c.example/3', title: 'Tormenta invernal: nieve en el noreste, 東京 雪', published: T0 + 7_200_000, publisher: 'AP' },
 ];
 
-describe('snapshot packing', () => {
-  it('stores string lists as one string each and gives the snapshot back unchanged', () => {
-    const snapshot = clusterInTimeOrder(ARTICLES).toSnapshot();
-    const stored = packSnapshot(snapshot);
-    expect(typeof (stored.articleIds as PackedStrings).packed).toBe('string');
-    expect(typeof (stored.terms as PackedStrings).packed).toBe('string');
-    expect(unpackSnapshot(structuredClone(stored))).toEqual(snapshot);
-  });
+/** What IndexedDB hands back: the bytes in a fresh buffer of their own. */
+const stored = (bytes: Uint8Array) => bytes.slice().buffer;
 
-  it('keeps a list as it is when one of its strings holds the separator', () => {
-    const snapshot = clusterInTimeOrder(ARTICLES).toSnapshot();
-    const stored = packSnapshot(snapshot);
-    expect(stored.publishers).toEqual(snapshot.publishers);
-    expect(unpackSnapshot(stored).publishers).toEqual(snapshot.publishers);
+describe('snapshot encoding', () => {
+  it('gives the snapshot back unchanged: typed arrays, string lists in any script, options, Infinity', () => {
+    const engine = clusterInTimeOrder(ARTICLES);
+    const snapshot = engine.toSnapshot();
+    const decoded = decodeSnapshot(stored(encodeSnapshot(snapshot)));
+    expect(decoded).toEqual(snapshot);
+    expect(decoded.articleIds).toEqual(ARTICLES.map((a) => a.id));
+    // A list holding the separator (here a publisher's name) survives as well.
+    expect(decoded.publishers.some((key) => key.includes('\u0000'))).toBe(true);
+    const infinite = { ...snapshot, revisedBefore: Infinity };
+    expect(decodeSnapshot(stored(encodeSnapshot(infinite))).revisedBefore).toBe(Infinity);
   });
 
   it('tells an empty list from a list of one empty string', () => {
     const snapshot = new StoryEngine().toSnapshot();
-    const round = unpackSnapshot(structuredClone(packSnapshot({ ...snapshot, mergedFrom: [], mergedInto: [''] })));
+    const round = decodeSnapshot(stored(encodeSnapshot({ ...snapshot, mergedFrom: [], mergedInto: [''] })));
     expect(round.mergedFrom).toEqual([]);
     expect(round.mergedInto).toEqual(['']);
   });
 
-  it('restores an engine that answers as the original did, and reads snapshots stored before packing', () => {
+  it('restores an engine that answers as the original did', () => {
     const engine = clusterInTimeOrder(ARTICLES);
     const query = { id: 'q', title: 'Japan, United States agree on missile production', published: T0 + 2 * 3_600_000 };
-    const packed = StoryEngine.fromSnapshot(unpackSnapshot(structuredClone(packSnapshot(engine.toSnapshot()))));
-    const legacy = StoryEngine.fromSnapshot(unpackSnapshot(structuredClone(engine.toSnapshot())));
-    expect(packed.match(query)).toEqual(engine.match(query));
-    expect(legacy.match(query)).toEqual(engine.match(query));
+    const restored = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(engine.toSnapshot()))));
     expect(engine.match(query)).not.toBeNull();
+    expect(restored.match(query)).toEqual(engine.match(query));
+    expect(restored.members(engine.storyOf(ARTICLES[0].id)!)).toEqual(engine.members(engine.storyOf(ARTICLES[0].id)!));
+  });
+
+  it('refuses bytes that are not a snapshot, or a truncated one, with an error', () => {
+    expect(() => decodeSnapshot(new TextEncoder().encode('{"format":"parallax-story-engine"}').buffer)).toThrow('not a stored story engine snapshot');
+    const bytes = encodeSnapshot(clusterInTimeOrder(ARTICLES).toSnapshot());
+    expect(() => decodeSnapshot(stored(bytes.subarray(0, bytes.length - 64)))).toThrow(/bad section|truncated/);
   });
 });

@@ -1,0 +1,39 @@
+/** The worker's index keeps the engine and the articles table in step, and survives a bad snapshot. */
+import { describe, expect, it } from 'vitest';
+import { StoryIndex } from '../../../src/background/story-index';
+import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
+
+const T0 = Date.UTC(2026, 0, 16, 8);
+const row = (id: string, title: string, hours: number): StoredArticle => ({
+  id, url: id, title, published: T0 + hours * 3_600_000, publisher: id.split('/')[2], host: id.split('/')[2], origin: 'feed', addedAt: T0,
+});
+const ROWS = [
+  row('https://a.example/1', 'Japan and US agree to expand joint missile production', 0),
+  row('https://b.example/2', 'US and Japan agree to boost missile production and drills', 1),
+  row('https://c.example/3', 'Winter storm brings heavy snow to the Northeast', 2),
+];
+
+describe('StoryIndex persistence', () => {
+  it('stores the engine as a Blob, and a fresh index (a woken worker) answers the same', async () => {
+    const db = new ParallaxDatabase(`index-${Math.random()}`);
+    const index = new StoryIndex(db);
+    await index.add(ROWS);
+    expect((await db.engineState.get('engine'))?.snapshot).toBeInstanceOf(Blob);
+    const woken = new StoryIndex(db);
+    const query = { ...row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5) };
+    expect(await woken.match(query)).toEqual(await index.match(query));
+    expect((await woken.members((await woken.match(query))!.storyId)).map((a) => a.id).sort()).toEqual([ROWS[0].id, ROWS[1].id]);
+  });
+
+  it('rebuilds from the articles when the stored snapshot cannot be read', async () => {
+    const db = new ParallaxDatabase(`index-${Math.random()}`);
+    await new StoryIndex(db).add(ROWS);
+    const state = (await db.engineState.get('engine'))!;
+    await db.engineState.put({ ...state, snapshot: new Blob(['not a snapshot']) });
+    const woken = new StoryIndex(db);
+    expect(await woken.status()).toEqual({ articles: 3, stories: 2 });
+    // And the rebuilt snapshot is stored for the next wake.
+    expect(await new StoryIndex(db).status()).toEqual({ articles: 3, stories: 2 });
+    expect((await db.engineState.get('engine'))?.snapshot).toBeInstanceOf(Blob);
+  });
+});
