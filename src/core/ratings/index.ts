@@ -63,9 +63,12 @@ export function parseRatingSet(data: unknown): RatingSet {
 
 let shippedSets: RatingSet[] | null = null;
 
-/** The shipped rating sets, validated on first use and cached. */
+/**
+ * The shipped rating sets, cached. Like the shipped outlets, they are checked against the schema by
+ * the unit tests (tests/unit/outlets/data.test.ts), not again on every worker wake.
+ */
 export function shippedRatingSets(): RatingSet[] {
-  if (shippedSets === null) shippedSets = SHIPPED_RATINGS_DATA.map(parseRatingSet);
+  if (shippedSets === null) shippedSets = SHIPPED_RATINGS_DATA as RatingSet[];
   return shippedSets;
 }
 

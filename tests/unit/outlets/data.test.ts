@@ -6,6 +6,8 @@ describe('shipped outlet data', () => {
   it('parses with the registry schema (ids and hosts unique, hosts ownable)', () => {
     const result = outletListSchema.safeParse(SHIPPED_OUTLETS_DATA);
     expect(result.success ? [] : result.error.issues.slice(0, 5)).toEqual([]);
+    // The worker uses the shipped data as it is, unparsed: the schema must change nothing in it.
+    expect(result.data).toEqual(SHIPPED_OUTLETS_DATA);
   });
 
   const outlets = loadRegistry().all();
@@ -51,6 +53,7 @@ describe('shipped rating data', () => {
     for (const data of SHIPPED_RATINGS_DATA) {
       const result = ratingSetSchema.safeParse(data);
       expect(result.success ? [] : result.error.issues.slice(0, 5)).toEqual([]);
+      expect(result.data).toEqual(data);
     }
   });
 
