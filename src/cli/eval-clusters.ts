@@ -25,7 +25,9 @@ Options:
   --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
                     storySpanMs, decayMs, descriptionWeight, evidenceTerms,
                     samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
-                    centroidSaturation, joinMinSharedTerms); repeatable
+                    centroidSaturation, joinMinSharedTerms, refineNeighbours,
+                    refineSelfWeight); repeatable. refineNeighbours=0 turns off the
+                    graph refinement at the end of the batch
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage).`;

@@ -18,7 +18,8 @@ Options:
   --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
                     storySpanMs, decayMs, descriptionWeight, evidenceTerms,
                     samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
-                    centroidSaturation, joinMinSharedTerms)
+                    centroidSaturation, joinMinSharedTerms, refineNeighbours,
+                    refineSelfWeight)
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage); nothing is printed on
