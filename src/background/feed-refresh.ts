@@ -26,6 +26,8 @@ import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
 export interface ArticleIndex {
   add(articles: readonly StoredArticle[]): Promise<number>;
   status(): Promise<{ articles: number; stories: number }>;
+  /** Revises the stories after a batch of additions (StoryIndex.refine). */
+  refine?(): Promise<void>;
 }
 
 export type FeedRegistry = Pick<OutletRegistry, 'resolve' | 'get' | 'all'>;
@@ -171,6 +173,11 @@ export class FeedRefresher {
     const feeds = await mapWithConcurrency(due, this.policy.concurrency, (feed) => this.refreshFeed(feed));
     const finishedAt = this.now();
     const added = feeds.reduce((sum, f) => sum + f.added, 0);
+    // Once per run, after every feed's articles are in: new coverage can show two fragments to be one story.
+    if (added > 0 && this.index.refine) {
+      // A failure leaves the stories as the feeds built them; the next run with new articles tries again.
+      await this.serialized(() => this.index.refine!()).catch(() => undefined);
+    }
     await this.db.meta.bulkPut([
       { key: META_LAST_REFRESH_AT, value: finishedAt },
       { key: META_LAST_REFRESH_ADDED, value: added },

@@ -12,6 +12,8 @@ export interface ImportableIndex {
   ready?(): Promise<unknown>;
   /** Drops the in-memory engine when the import rolled back after adding to it (StoryIndex.reset). */
   reset?(): void;
+  /** Revises the stories once the whole file is in (StoryIndex.refine). */
+  refine?(): Promise<void>;
 }
 
 export interface IndexTransferDeps {
@@ -83,6 +85,7 @@ export class IndexTransfer {
       await db.feeds.clear();
       await db.feeds.bulkPut(rows);
       const added = await index.add(articles);
+      if (added > 0) await index.refine?.();
       return { articles: articles.length, added, feeds: rows.length };
     });
     // The tables rolled back on failure; the engine may hold articles added inside the transaction.

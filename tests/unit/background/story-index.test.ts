@@ -1,5 +1,7 @@
 /** The worker's index keeps the engine and the articles table in step, and survives a bad snapshot. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { StoryEngine } from '../../../src/core/story';
+import { decodeSnapshot } from '../../../src/core/story/snapshot-pack';
 import { StoryIndex } from '../../../src/background/story-index';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 
@@ -23,6 +25,20 @@ describe('StoryIndex persistence', () => {
     const query = { ...row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5) };
     expect(await woken.match(query)).toEqual(await index.match(query));
     expect((await woken.members((await woken.match(query))!.storyId)).map((a) => a.id).sort()).toEqual([ROWS[0].id, ROWS[1].id]);
+  });
+
+  it('stores the stories as refined, for the next wake', async () => {
+    const db = new ParallaxDatabase(`index-${Math.random()}`);
+    const index = new StoryIndex(db);
+    await index.add(ROWS);
+    const refineStories = vi.spyOn(StoryEngine.prototype, 'refineStories');
+    await index.refine();
+    expect(refineStories).toHaveBeenCalledTimes(1);
+    const stored = (await db.engineState.get('engine'))!.snapshot as Blob;
+    expect(decodeSnapshot(await stored.arrayBuffer())).toEqual((await index.ready()).toSnapshot());
+    const query = row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5);
+    expect(await new StoryIndex(db).match(query)).toEqual(await index.match(query));
+    expect(await new StoryIndex(db).status()).toEqual(await index.status());
   });
 
   it('rebuilds from the articles when the stored snapshot cannot be read', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IndexFileError, IndexTransfer } from '../../../src/background/index-transfer';
 import { StoryIndex } from '../../../src/background/story-index';
 import { DEFAULT_PREFERENCES } from '../../../src/core/preferences';
@@ -36,8 +36,11 @@ describe('index export and import', () => {
 
     const other = new ParallaxDatabase(`transfer-other-${Math.random()}`);
     const otherIndex = new StoryIndex(other);
+    const refine = vi.spyOn(otherIndex, 'refine');
     const result = await new IndexTransfer({ db: other, index: otherIndex, now: () => NOW }).importText(JSON.stringify(file));
     expect(result).toEqual({ articles: 2, added: 2, feeds: 1 });
+    // The stories are revised once, with the whole file in.
+    expect(refine).toHaveBeenCalledTimes(1);
     expect((await other.getPreferences()).retentionDays).toBe(7);
     expect(await other.articles.get('https://www.lefttimes.com/x')).toMatchObject({ title: 'Title of https://www.lefttimes.com/x', origin: 'import', addedAt: NOW });
     expect(await other.feeds.get('https://www.lefttimes.com/world/rss.xml')).toMatchObject({ enabled: true, failures: 0, nextAttemptAt: NOW });

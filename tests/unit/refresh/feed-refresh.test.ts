@@ -63,6 +63,17 @@ describe('FeedRefresher: due selection and storing', () => {
     expect(status.stories).toBeLessThan(5);
   });
 
+  it('revises the stories once per run that added articles, after every feed is in', async () => {
+    const { refresher, index, clock } = setup({ [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom) });
+    const refine = vi.spyOn(index, 'refine');
+    await refresher.enableFeeds([LEFT_FEED, RIGHT_FEED]);
+    await refresher.refreshDue();
+    expect(refine).toHaveBeenCalledTimes(1);
+    clock.advance(40 * MINUTE_MS);
+    expect((await refresher.refreshDue()).added).toBe(0);
+    expect(refine).toHaveBeenCalledTimes(1);
+  });
+
   it('fetches at most 4 feeds at a time', async () => {
     const urls = Array.from({ length: 9 }, (_, i) => `https://centredaily.com/rss/${i}`);
     const slow: Route = () => new Promise((r) => setTimeout(() => r(xml(centreRss)), 5));
