@@ -20,7 +20,7 @@ import { inPublishedOrder, readArticles } from '../lib/jsonl';
 import type { BenchPaths } from './paths';
 
 const INDEX_SIZE = 100_000;
-const TRIES = 7;
+const TRIES = 11;
 const IMPORT_SETTLE_MS = 8_000;
 
 function median(values: number[]): number {

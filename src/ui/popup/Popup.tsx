@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
 import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
 import { ask } from '../../messaging/client';
@@ -12,16 +12,20 @@ import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { OutletCard, openOptions } from './OutletCard';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'view'; view: StoryView; page: PageState | null };
+export type PopupState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'view'; view: StoryView; page: PageState | null };
+type State = PopupState;
 
 function errorText(error: unknown): string {
   if (error instanceof NoAnswerError) return t('stateNoAnswer');
   return t('stateError', error instanceof Error ? error.message : String(error));
 }
 
-/** `first`: the answer to the request the popup's entry sent before this code loaded. */
-export function Popup({ first }: { first: Promise<PopupStory> }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+/**
+ * `first`: the answer to the request the popup's entry sent before this code loaded; `initial`: what to
+ * draw first (the answer itself when it came quickly).
+ */
+export function Popup({ first, initial }: { first: Promise<PopupStory>; initial: PopupState }) {
+  const [state, setState] = useState<State>(initial);
   const show = (pending: Promise<PopupStory>) =>
     pending.then(
       ({ view, page }) => setState({ kind: 'view', view, page }),
@@ -31,7 +35,10 @@ export function Popup({ first }: { first: Promise<PopupStory> }) {
     setState({ kind: 'loading' });
     void show(requestPopupStory(tabFromSearch(location.search)));
   };
-  useEffect(() => void show(first), [first]);
+  // Subscribed before the first paint, so an answer that lands then is drawn in the next frame.
+  useLayoutEffect(() => {
+    if (initial.kind === 'loading') void show(first);
+  }, [first]);
   useEffect(() => {
     if (state.kind === 'view' && performance.getEntriesByName(POPUP_MARKS.rendered).length === 0) performance.mark(POPUP_MARKS.rendered);
   }, [state]);
