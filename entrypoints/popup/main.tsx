@@ -1,7 +1,7 @@
 import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
-import { requestFirstStory } from '@/src/ui/popup/first-story';
+import { keptStory, requestFirstStory } from '@/src/ui/popup/first-story';
 import { mountPopup } from '@/src/ui/popup/mount';
 
 // The worker is asked before anything is drawn, so the answer travels while the page renders.
-mountPopup(requestFirstStory(location.search), document.getElementById('app')!);
+mountPopup(requestFirstStory(location.search), keptStory(location.search), document.getElementById('app')!);

@@ -16,7 +16,8 @@ import { optionsHandlers } from './options-handlers';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { TabPages } from './tab-pages';
-import type { PopupStory } from '../messaging/page';
+import { keptStoryKey, type PageState, type PopupStory } from '../messaging/page';
+import type { StoryView } from '../core/story-view';
 
 export function createBackgroundServices() {
   const db = database();
@@ -33,7 +34,17 @@ export function createBackgroundServices() {
     askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   });
   // Synchronously at worker start, like every listener.
-  browser.tabs.onRemoved.addListener((tabId) => tabPages.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabPages.forget(tabId);
+    void browser.storage.session.remove(keptStoryKey(tabId)).catch(() => undefined);
+  });
+  /** The view computed for a tab, kept for the popup in memory (this worker) and in storage.session (the next one). */
+  const keep = (tabId: number, page: PageState, stampAt: string, view: StoryView) => {
+    tabPages.rememberView(tabId, page.pageUrl, stampAt, view);
+    const story: PopupStory = { page, view };
+    // A full session store only costs the next cold popup its head start.
+    void browser.storage.session.set({ [keptStoryKey(tabId)]: story }).catch(() => undefined);
+  };
   // A view kept for a tab is reused while neither the index nor anything the reader set has changed since:
   // every message that is not a pure read counts as a change (a needless recomputation is the worst case).
   let settingChanges = 0;
@@ -84,7 +95,7 @@ export function createBackgroundServices() {
       await ensureSeeded();
       const viewStamp = stamp();
       const { badge, view } = await stories.seen(r.pageUrl, r.detection);
-      if (sender.tabId !== undefined) tabPages.rememberView(sender.tabId, r.pageUrl, viewStamp, view);
+      if (sender.tabId !== undefined) keep(sender.tabId, { pageUrl: r.pageUrl, detection: r.detection }, viewStamp, view);
       return badge;
     },
     'story/view': async (r) => {
@@ -100,7 +111,7 @@ export function createBackgroundServices() {
       const kept = tabPages.viewFor(tabId, page.pageUrl, viewStamp);
       if (kept) return { page, view: kept };
       const view = await stories.view(page.pageUrl, page.detection);
-      tabPages.rememberView(tabId, page.pageUrl, viewStamp, view);
+      keep(tabId, page, viewStamp, view);
       return { page, view };
     },
     'story/unlink': async (r) => {

@@ -7,4 +7,7 @@ declare namespace chrome {
   namespace tabs {
     function query(q: object): Promise<{ id?: number; url?: string }[]>;
   }
+  namespace storage {
+    const session: { clear(): Promise<void> };
+  }
 }

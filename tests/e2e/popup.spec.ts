@@ -66,6 +66,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(site.origin + demoSitePath(AP));
       await expect(page.getByTestId('parallax-badge')).toBeVisible();
       const tabId = await tabIdOf(worker, page);
+      // No story kept from an earlier answer (as after a browser restart), so the popup has only the worker.
+      await worker.evaluate(() => chrome.storage.session.clear());
       // The worker's thread is kept busy for longer than the popup waits: a stuck worker, for real.
       const busy = worker.evaluate((ms) => {
         const end = Date.now() + ms;
@@ -76,6 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'loading');
       await expect(popup.getByRole('status')).toContainText('Looking for this story’s coverage');
+      await expectAccessible(popup);
       await saveScreenshot(popup, `popup-loading-${scheme}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'error', { timeout: POPUP_ANSWER_TIMEOUT_MS + 1_000 });
       await expect(popup.getByTestId('popup-message')).toContainText('background worker did not answer');
@@ -96,6 +99,25 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a popup opened while the worker cannot answer draws the story kept from its last answer', async ({ context, site, extensionId, worker }) => {
+  const page = await context.newPage();
+  await page.goto(site.origin + demoSitePath(AP));
+  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  const tabId = await tabIdOf(worker, page);
+  const busy = worker.evaluate((ms) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end);
+  }, POPUP_ANSWER_TIMEOUT_MS + 1_000);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  // Drawn while the worker is still busy: from the story the worker kept when the page loaded.
+  await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched', { timeout: 2_000 });
+  await expect(popup.getByTestId('story-headline')).not.toBeEmpty();
+  await busy;
+  // The worker never answered in time, and the story stays rather than give way to an error.
+  await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
+});
 
 test('coverage tabs work from the keyboard', async ({ context, site, extensionId, worker }) => {
   const page = await context.newPage();

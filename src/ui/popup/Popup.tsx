@@ -22,14 +22,16 @@ function errorText(error: unknown): string {
 
 /**
  * `first`: the answer to the request the popup's entry sent before this code loaded; `initial`: what to
- * draw first (the answer itself when it came quickly).
+ * draw first (the answer itself when it came quickly, else the story kept from the worker's last run, or
+ * the loading state), replaced by the answer when it comes.
  */
-export function Popup({ first, initial }: { first: Promise<PopupStory>; initial: PopupState }) {
+export function Popup({ first, initial, initialIsAnswer }: { first: Promise<PopupStory>; initial: PopupState; initialIsAnswer: boolean }) {
   const [state, setState] = useState<State>(initial);
   const show = (pending: Promise<PopupStory>) =>
     pending.then(
       ({ view, page }) => setState({ kind: 'view', view, page }),
-      (error: unknown) => setState({ kind: 'error', message: errorText(error) }),
+      // A story already drawn (kept from the worker's last run) stays rather than give way to an error.
+      (error: unknown) => setState((current) => (current.kind === 'view' ? current : { kind: 'error', message: errorText(error) })),
     );
   const load = () => {
     setState({ kind: 'loading' });
@@ -37,7 +39,7 @@ export function Popup({ first, initial }: { first: Promise<PopupStory>; initial:
   };
   // Subscribed before the first paint, so an answer that lands then is drawn in the next frame.
   useLayoutEffect(() => {
-    if (initial.kind === 'loading') void show(first);
+    if (!initialIsAnswer) void show(first);
   }, [first]);
   useEffect(() => {
     if (state.kind === 'view' && performance.getEntriesByName(POPUP_MARKS.rendered).length === 0) performance.mark(POPUP_MARKS.rendered);

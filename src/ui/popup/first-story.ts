@@ -4,7 +4,7 @@
  * components load. This module therefore stays tiny: the browser's native promise API (Chrome MV3 and
  * Firefox both have it), no polyfill, no Zod.
  */
-import type { PopupStory } from '../../messaging/page';
+import { keptStoryKey, type PopupStory } from '../../messaging/page';
 import type { Reply } from '../../messaging/protocol';
 
 /** User Timing marks, read by the popup benchmark (npm run bench). */
@@ -16,12 +16,19 @@ export const POPUP_ANSWER_TIMEOUT_MS = 5_000;
 /** The worker did not answer in time (it is stuck, or the extension is being updated). */
 export class NoAnswerError extends Error {}
 
+interface TabInfo {
+  id?: number;
+  url?: string;
+}
+
 interface RuntimeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { get(tabId: number): Promise<TabInfo>; query(filter: { active: boolean; currentWindow: boolean }): Promise<TabInfo[]> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 function runtimeApi(): RuntimeApi {
-  const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+  const scope = globalThis as unknown as { browser?: RuntimeApi; chrome?: RuntimeApi };
   const api = scope.browser ?? scope.chrome;
   if (!api) throw new Error('No extension API in this page');
   return api;
@@ -55,4 +62,23 @@ export function requestFirstStory(search: string): Promise<PopupStory> {
     performance.mark(POPUP_MARKS.view);
     return story;
   });
+}
+
+/**
+ * The story the worker last computed for the tab, when the tab still shows that page: drawn at once by
+ * a popup whose worker was stopped (an idle MV3 worker is, after 30 s) while the fresh answer comes.
+ * Null when there is none, or on any error (the popup then simply waits for the worker).
+ */
+export async function keptStory(search: string): Promise<PopupStory | null> {
+  try {
+    const api = runtimeApi();
+    const param = tabFromSearch(search);
+    const tab = param !== null ? await api.tabs.get(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    if (tab?.id === undefined || !tab.url) return null;
+    const key = keptStoryKey(tab.id);
+    const kept = (await api.storage.session.get(key))[key] as PopupStory | undefined;
+    return kept?.page?.pageUrl === tab.url && typeof kept.view?.status === 'string' ? kept : null;
+  } catch {
+    return null;
+  }
 }
