@@ -154,8 +154,11 @@ async function startRecordingProxy(): Promise<RecordingProxy> {
   });
   server.on('connect', (req, socket) => {
     asked.push(`CONNECT ${req.url}`);
+    // Chromium may reset the tunnel it was refused: an expected end, not an error of the test.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   const port = await listen(server);
   return { port, asked, close: () => closeServer(server) };
 }
