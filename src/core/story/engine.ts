@@ -137,6 +137,11 @@ export interface EngineSnapshot {
   /** Display form of each term. */
   termDisplay: string[];
   articleIds: string[];
+  /**
+   * Set by the stored form's decoder instead of `articleIds` (then empty): the ids as one UTF-8 run.
+   * A woken worker's first answers need only a few ids (a story's members), not 100k decoded strings.
+   */
+  articleIdsUtf8?: PackedArticleIds;
   articlePublished: Float64Array;
   /** Outlet keys; articlePublisher holds an index into it, or −1. */
   publishers: string[];
@@ -160,6 +165,12 @@ export interface EngineSnapshot {
   mergedInto: string[];
 }
 
+/** Article ids as UTF-8, each followed by a NUL byte; `ends[i]` is where id i's bytes end. */
+export interface PackedArticleIds {
+  utf8: Uint8Array;
+  ends: Uint32Array;
+}
+
 /** A tokenised article: unique term ids (−1 for words not in the vocabulary) and their weights. */
 interface ArticleVector {
   surfaces: string[];
@@ -173,6 +184,7 @@ interface Candidate {
 }
 
 const NO_STORY = -1;
+const ID_DECODER = new TextDecoder();
 /** Size of the prior pseudo-collection in the IDF (matters only while the index is small). */
 const IDF_PRIOR_ARTICLES = 100;
 /** Stories of at most this many articles get a second look when their coverage period ends. */
@@ -243,6 +255,8 @@ export class StoryEngine {
   /** Article id → slot; null after a restore until something asks by id (a first match need not). */
   private articleSlotMap: Map<string, number> | null = new Map();
   private articleIds: string[] = [];
+  /** After a restore: the ids still packed, decoded one at a time until something needs them all. */
+  private packedIds: PackedArticleIds | null = null;
   private articlePublished: number[] = [];
   private articleStory: number[] = [];
   /** Article terms live in one pool (no per-article arrays): slot i owns termPool[start[i] .. end[i]). */
@@ -318,8 +332,9 @@ export class StoryEngine {
     } else {
       story = this.createStory(article.published);
     }
-    const slot = this.articleIds.length;
-    this.articleIds.push(article.id);
+    const ids = this.allIds();
+    const slot = ids.length;
+    ids.push(article.id);
     this.articlePublished.push(article.published);
     this.articlePublisher.push(publisher);
     this.articleStory.push(story);
@@ -349,7 +364,7 @@ export class StoryEngine {
   members(storyId: string): string[] {
     const slot = this.storySlotOf.get(this.resolveStoryId(storyId));
     if (slot === undefined) return [];
-    return this.storyMembers[slot].map((article) => this.articleIds[article]);
+    return this.storyMembers[slot].map((article) => this.idAt(article));
   }
 
   /** The story `query` belongs to, or null when no story is close enough. Never changes the index. */
@@ -405,11 +420,35 @@ export class StoryEngine {
     return count;
   }
 
+  /** Article slots so far (live or not). */
+  private slotCount(): number {
+    return this.packedIds ? this.packedIds.ends.length : this.articleIds.length;
+  }
+
+  /** One article's id, decoded on its own while the ids are still packed. */
+  private idAt(slot: number): string {
+    const packed = this.packedIds;
+    if (!packed) return this.articleIds[slot];
+    const start = slot === 0 ? 0 : packed.ends[slot - 1] + 1;
+    return ID_DECODER.decode(packed.utf8.subarray(start, packed.ends[slot]));
+  }
+
+  /** Every slot's id, as the plain list the write paths extend (unpacked once, on first need). */
+  private allIds(): string[] {
+    const packed = this.packedIds;
+    if (packed) {
+      this.packedIds = null;
+      this.articleIds = packed.ends.length === 0 ? [] : ID_DECODER.decode(packed.utf8.subarray(0, packed.ends[packed.ends.length - 1])).split('\u0000');
+    }
+    return this.articleIds;
+  }
+
   /** The id → slot map, built on first use after a restore. */
   private articleSlots(): Map<string, number> {
     if (this.articleSlotMap === null) {
       const map = new Map<string, number>();
-      for (let slot = 0; slot < this.articleIds.length; slot++) if (this.articleStory[slot] !== NO_STORY) map.set(this.articleIds[slot], slot);
+      const ids = this.allIds();
+      for (let slot = 0; slot < ids.length; slot++) if (this.articleStory[slot] !== NO_STORY) map.set(ids[slot], slot);
       this.articleSlotMap = map;
     }
     return this.articleSlotMap;
@@ -418,7 +457,7 @@ export class StoryEngine {
   /** One look-up by id: a scan when the map is not built yet is cheaper than building it (~1 ms at 100k). */
   private findArticleSlot(articleId: string): number | undefined {
     if (this.articleSlotMap !== null) return this.articleSlotMap.get(articleId);
-    const slot = this.articleIds.lastIndexOf(articleId);
+    const slot = this.allIds().lastIndexOf(articleId);
     return slot >= 0 && this.articleStory[slot] !== NO_STORY ? slot : undefined;
   }
 
@@ -436,8 +475,9 @@ export class StoryEngine {
 
   pruneOlderThan(epochMs: number): number {
     const old: string[] = [];
-    for (let slot = 0; slot < this.articleIds.length; slot++) {
-      if (this.articleStory[slot] !== NO_STORY && this.articlePublished[slot] < epochMs) old.push(this.articleIds[slot]);
+    const ids = this.allIds();
+    for (let slot = 0; slot < ids.length; slot++) {
+      if (this.articleStory[slot] !== NO_STORY && this.articlePublished[slot] < epochMs) old.push(ids[slot]);
     }
     for (const id of old) this.remove(id);
     return old.length;
@@ -465,10 +505,11 @@ export class StoryEngine {
         termDisplay.push(this.termDisplay[id]);
       }
     }
-    for (let slot = 0; slot < this.articleIds.length; slot++) {
+    const ids = this.allIds();
+    for (let slot = 0; slot < ids.length; slot++) {
       if (this.articleStory[slot] === NO_STORY) continue;
       liveSlots.push(slot);
-      articleIds.push(this.articleIds[slot]);
+      articleIds.push(ids[slot]);
       termCount += this.articleTermEnd[slot] - this.articleTermStart[slot];
       const story = this.articleStory[slot];
       if (storyRemap[story] < 0) {
@@ -611,10 +652,12 @@ export class StoryEngine {
     engine.weightPool.set(termWeights);
     engine.poolLength = termIds.length;
     for (let k = 0; k < termIds.length; k++) engine.df[termIds[k]]++;
-    const articleCount = articleIds.length;
+    const packedIds = snapshot.articleIdsUtf8 ?? null;
+    const articleCount = packedIds ? packedIds.ends.length : articleIds.length;
     // Bulk copies, not per-article pushes: this loop is most of the restore on the worker's wake path.
     engine.articleSlotMap = null;
-    engine.articleIds = articleIds.slice();
+    engine.articleIds = packedIds ? [] : articleIds.slice();
+    engine.packedIds = packedIds;
     engine.articlePublished = toNumbers(articlePublished, 0, articleCount);
     engine.articlePublisher = toNumbers(snapshot.articlePublisher, 0, articleCount);
     engine.articleStory = toNumbers(articleStory, 0, articleCount);
@@ -962,7 +1005,7 @@ export class StoryEngine {
   private refineThroughNeighbours(): void {
     const slots: number[] = [];
     let termCount = 0;
-    for (let slot = 0; slot < this.articleIds.length; slot++) {
+    for (let slot = 0; slot < this.slotCount(); slot++) {
       if (this.articleStory[slot] === NO_STORY) continue;
       slots.push(slot);
       termCount += this.articleTermEnd[slot] - this.articleTermStart[slot];

@@ -4,6 +4,7 @@ export {
   type EngineArticle,
   type EngineOptions,
   type EngineSnapshot,
+  type PackedArticleIds,
   type StoryMatch,
 } from './engine';
 export { scoreClustering, holdoutSplit, fnv1a, type ClusteringScores, type PrecisionRecall, type HoldoutSplit } from './evaluate';

@@ -9,7 +9,7 @@
  * Layout: "PXS1", a u32 header length, the header (UTF-8 JSON: one entry per snapshot field), padding
  * to 8 bytes, then the binary sections, each at an 8-byte-aligned offset from there.
  */
-import type { EngineSnapshot } from './engine';
+import type { EngineSnapshot, PackedArticleIds } from './engine';
 
 const MAGIC = 'PXS1';
 const SEPARATOR = '\u0000';
@@ -20,6 +20,7 @@ type Typed = InstanceType<(typeof TYPED_ARRAYS)[TypedName]>;
 
 type HeaderEntry =
   | { key: string; kind: 'typed'; type: TypedName; offset: number; length: number }
+  | { key: string; kind: 'ids'; offset: number; bytes: number; endsOffset: number; count: number }
   | { key: string; kind: 'strings'; offset: number; bytes: number; count: number }
   | { key: string; kind: 'json'; value: unknown };
 
@@ -45,6 +46,7 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
   const encoder = new TextEncoder();
   const header: HeaderEntry[] = [];
   const sections: { entry: { offset: number }; bytes: Uint8Array }[] = [];
+  const pendingEnds: { entry: { endsOffset: number }; endsEntry: { offset: number } }[] = [];
   for (const [key, value] of Object.entries(snapshot)) {
     const type = typedName(value);
     if (type) {
@@ -52,6 +54,21 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
       const entry = { key, kind: 'typed' as const, type, offset: 0, length: typed.length };
       header.push(entry);
       sections.push({ entry, bytes: new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength) });
+      continue;
+    }
+    if (key === 'articleIds' && Array.isArray(value) && value.every((id): id is string => typeof id === 'string' && !id.includes(SEPARATOR))) {
+      // The ids stay packed in the restored engine (see EngineSnapshot.articleIdsUtf8): stored with the byte
+      // end of each id, so the decoder hands them over without decoding 100k strings.
+      const utf8 = encoder.encode(value.join(SEPARATOR) + (value.length > 0 ? SEPARATOR : ''));
+      const ends = new Uint32Array(value.length);
+      for (let byte = 0, id = 0; byte < utf8.length; byte++) if (utf8[byte] === 0) ends[id++] = byte;
+      const entry = { key, kind: 'ids' as const, offset: 0, bytes: utf8.length, endsOffset: 0, count: value.length };
+      const endsEntry = { offset: 0 };
+      header.push(entry);
+      sections.push({ entry, bytes: utf8 });
+      sections.push({ entry: endsEntry, bytes: new Uint8Array(ends.buffer) });
+      // The ends' offset is known once the sections are laid out.
+      pendingEnds.push({ entry, endsEntry });
       continue;
     }
     if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string')) {
@@ -73,6 +90,7 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
     section.entry.offset = offset;
     offset = align8(offset + section.bytes.length);
   }
+  for (const { entry, endsEntry } of pendingEnds) entry.endsOffset = endsEntry.offset;
   const headerBytes = encoder.encode(JSON.stringify(header, keepNumbers));
   const dataStart = align8(8 + headerBytes.length);
   const out = new Uint8Array(dataStart + offset);
@@ -107,6 +125,15 @@ export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
       // A copy (a few ms for 100k articles): a view would keep the whole buffer alive as long as the
       // engine holds any one of its arrays.
       snapshot[entry.key] = new Type(buffer, start, entry.length).slice();
+    } else if (entry.kind === 'ids') {
+      const start = dataStart + entry.offset;
+      const endsStart = dataStart + entry.endsOffset;
+      if (start + entry.bytes > buffer.byteLength || endsStart % 4 !== 0 || endsStart + entry.count * 4 > buffer.byteLength) {
+        throw new Error(`stored story engine snapshot: bad section ${entry.key}`);
+      }
+      const ids: PackedArticleIds = { utf8: new Uint8Array(buffer, start, entry.bytes).slice(), ends: new Uint32Array(buffer, endsStart, entry.count).slice() };
+      snapshot[entry.key] = [];
+      snapshot.articleIdsUtf8 = ids;
     } else {
       const start = dataStart + entry.offset;
       if (start + entry.bytes > buffer.byteLength) throw new Error(`stored story engine snapshot: bad section ${entry.key}`);

@@ -35,7 +35,7 @@ describe('StoryIndex persistence', () => {
     await index.refine();
     expect(refineStories).toHaveBeenCalledTimes(1);
     const stored = (await db.engineState.get('engine'))!.snapshot as Blob;
-    expect(decodeSnapshot(await stored.arrayBuffer())).toEqual((await index.ready()).toSnapshot());
+    expect(StoryEngine.fromSnapshot(decodeSnapshot(await stored.arrayBuffer())).toSnapshot()).toEqual((await index.ready()).toSnapshot());
     const query = row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5);
     expect(await new StoryIndex(db).match(query)).toEqual(await index.match(query));
     expect(await new StoryIndex(db).status()).toEqual(await index.status());

@@ -1,6 +1,6 @@
 /** The stored form of the engine's snapshot: one binary buffer that gives the snapshot back exactly. */
 import { describe, expect, it } from 'vitest';
-import { clusterInTimeOrder, StoryEngine } from '../../../src/core/story';
+import { clusterInTimeOrder, StoryEngine, type PackedArticleIds } from '../../../src/core/story';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/core/story/snapshot-pack';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
@@ -10,6 +10,11 @@ const ARTICLES = [
   { id: 'https://c.example/3', title: 'Tormenta invernal: nieve en el noreste, 東京 雪', published: T0 + 7_200_000, publisher: 'AP' },
 ];
 
+/** The ids of a packed list, each decoded on its own (as the engine does). */
+function idsOf(packed: PackedArticleIds): string[] {
+  return Array.from(packed.ends, (end, i) => new TextDecoder().decode(packed.utf8.subarray(i === 0 ? 0 : packed.ends[i - 1] + 1, end)));
+}
+
 /** What IndexedDB hands back: the bytes in a fresh buffer of their own. */
 const stored = (bytes: Uint8Array) => bytes.slice().buffer;
 
@@ -17,12 +22,16 @@ describe('snapshot encoding', () => {
   it('gives the snapshot back unchanged: typed arrays, string lists in any script, options, Infinity', () => {
     const engine = clusterInTimeOrder(ARTICLES);
     const snapshot = engine.toSnapshot();
-    const decoded = decodeSnapshot(stored(encodeSnapshot(snapshot)));
-    expect(decoded).toEqual(snapshot);
-    expect(decoded.articleIds).toEqual(ARTICLES.map((a) => a.id));
+    const { articleIdsUtf8, ...decoded } = decodeSnapshot(stored(encodeSnapshot(snapshot)));
+    // The article ids come packed, for the engine to decode one by one; everything else as it was.
+    expect(decoded).toEqual({ ...snapshot, articleIds: [] });
+    expect(idsOf(articleIdsUtf8!)).toEqual(ARTICLES.map((a) => a.id));
     // A list holding the separator (here a publisher's name) survives as well.
     expect(decoded.publishers.some((key) => key.includes('\u0000'))).toBe(true);
     const infinite = { ...snapshot, revisedBefore: Infinity };
+    // Ids holding the separator are stored as a plain list.
+    const odd = { ...snapshot, articleIds: ['a\u0000b', 'c'] };
+    expect(decodeSnapshot(stored(encodeSnapshot(odd))).articleIds).toEqual(['a\u0000b', 'c']);
     expect(decodeSnapshot(stored(encodeSnapshot(infinite))).revisedBefore).toBe(Infinity);
   });
 
@@ -36,10 +45,19 @@ describe('snapshot encoding', () => {
   it('restores an engine that answers as the original did', () => {
     const engine = clusterInTimeOrder(ARTICLES);
     const query = { id: 'q', title: 'Japan, United States agree on missile production', published: T0 + 2 * 3_600_000 };
-    const restored = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(engine.toSnapshot()))));
+    const restore = () => StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(engine.toSnapshot()))));
+    const restored = restore();
     expect(engine.match(query)).not.toBeNull();
     expect(restored.match(query)).toEqual(engine.match(query));
+    // Members come from the still-packed ids; every other path unpacks them first.
     expect(restored.members(engine.storyOf(ARTICLES[0].id)!)).toEqual(engine.members(engine.storyOf(ARTICLES[0].id)!));
+    expect(restored.storyOf(ARTICLES[2].id)).toBe(engine.storyOf(ARTICLES[2].id));
+    expect(restored.toSnapshot()).toEqual(engine.toSnapshot());
+    const late = { id: 'https://d.example/4', title: 'Japan US missile production deal signed', published: T0 + 3 * 3_600_000 };
+    expect(restore().add(late)).toBe(clusterInTimeOrder(ARTICLES).add(late));
+    const pruned = restore();
+    expect(pruned.pruneOlderThan(T0 + 1)).toBe(1);
+    expect(pruned.storyOf(ARTICLES[0].id)).toBeUndefined();
   });
 
   it('refuses bytes that are not a snapshot, or a truncated one, with an error', () => {
