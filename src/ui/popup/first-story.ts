@@ -1,8 +1,8 @@
 /**
- * The popup's question to the worker: what the tab shows and its story, in one message. The first one is
- * sent by the popup's entry before the UI's code has loaded, so the answer travels while Preact and the
- * components load. This module therefore stays tiny: the browser's native promise API (Chrome MV3 and
- * Firefox both have it), no polyfill, no Zod.
+ * The popup's question to the worker: what the tab shows and its story, in one message, sent as soon as
+ * the popup's script runs, before anything is drawn. Also the story kept from the worker's last answer
+ * (storage.session), for a popup whose worker has to start first. The browser's native promise API is
+ * used directly (Chrome MV3 and Firefox both have it).
  */
 import { keptStoryKey, type PopupStory } from '../../messaging/page';
 import type { Reply } from '../../messaging/protocol';
