@@ -1,5 +1,5 @@
 import { clusterInTimeOrder } from '../core/story/index';
-import { optionOverrides, readArticles, runCli, splitArgs, UsageError } from './lib/jsonl';
+import { optionOverrides, readArticles, runCli, splitArgs, UsageError, engineOptionsHelp } from './lib/jsonl';
 
 const HELP = `Usage: npm run --silent cluster -- [--set KEY=VALUE ...] FILE
 
@@ -13,11 +13,7 @@ Articles are processed in "published" order; after the whole file, one line per 
 printed (in input order): {"id": ..., "cluster": "<story id>"}.
 
 Options:
-  --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
-                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
-                    centroidSaturation, joinMinSharedTerms, refineNeighbours,
-                    refineSelfWeight)
+${engineOptionsHelp()}
   --help            this text
 
 Errors (unreadable file, malformed line) go to stderr naming the file and line; exit code 1

@@ -1,5 +1,5 @@
 import { DEFAULT_ENGINE_OPTIONS, clusterInTimeOrder, fnv1a, holdoutSplit, scoreClustering, type StoryEngine } from '../core/story/index';
-import { optionOverrides, readArticles, runCli, splitArgs, UsageError, type ArticleRecord } from './lib/jsonl';
+import { optionOverrides, readArticles, runCli, splitArgs, UsageError, type ArticleRecord, engineOptionsHelp } from './lib/jsonl';
 
 const HELP = `Usage: npm run --silent eval:clusters -- [options] FILE
 
@@ -22,12 +22,7 @@ Options:
   --no-holdout      skip the held-out matching evaluation (halves the run time)
   --half a|b        evaluate only the stories whose label hash is even (a) or odd (b): a robustness
                     check that parameters are not fitted to the whole set
-  --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
-                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
-                    centroidSaturation, joinMinSharedTerms, refineNeighbours,
-                    refineSelfWeight); repeatable. refineNeighbours=0 turns off the
-                    graph refinement at the end of the batch
+${engineOptionsHelp('; repeatable. refineNeighbours=0 turns off the graph refinement at the end of the batch')}
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage).`;

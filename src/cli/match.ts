@@ -1,5 +1,5 @@
 import { clusterInTimeOrder } from '../core/story/index';
-import { optionOverrides, readArticles, runCli, splitArgs, UsageError } from './lib/jsonl';
+import { optionOverrides, readArticles, runCli, splitArgs, UsageError, engineOptionsHelp } from './lib/jsonl';
 
 const HELP = `Usage: npm run --silent match -- [--set KEY=VALUE ...] --index FILE QUERIES
 
@@ -15,11 +15,7 @@ FILE, QUERIES  JSON Lines, optionally gzipped; one article per line: {"id", "tit
 
 Options:
   --index FILE      the articles to index (required)
-  --set KEY=VALUE   override an engine option (joinThreshold, matchThreshold, mergeThreshold,
-                    storySpanMs, decayMs, descriptionWeight, evidenceTerms,
-                    samePublisherFactor, matchCohesionWeight, matchMinSharedTerms,
-                    centroidSaturation, joinMinSharedTerms, refineNeighbours,
-                    refineSelfWeight)
+${engineOptionsHelp()}
   --help            this text
 
 Errors go to stderr naming the file and line; exit code 1 (2 for bad usage); nothing is printed on

@@ -52,6 +52,14 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
+/** Keeps the worker's thread busy for `ms` (a stuck worker, for real); resolves when it is free again. */
+export async function keepWorkerBusy(worker: Worker, ms: number): Promise<void> {
+  await worker.evaluate((duration) => {
+    const end = Date.now() + duration;
+    while (Date.now() < end);
+  }, ms);
+}
+
 /** Opens the popup page for the tab showing `page` (as the toolbar button would, but as a page). */
 export async function openPopupFor(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
   const tabId = await tabIdOf(worker, page);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
-import { expect, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
+import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const LONE = DEMO_STORIES[2].articles[0];
@@ -69,10 +69,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // No story kept from an earlier answer (as after a browser restart), so the popup has only the worker.
       await worker.evaluate(() => chrome.storage.session.clear());
       // The worker's thread is kept busy for longer than the popup waits: a stuck worker, for real.
-      const busy = worker.evaluate((ms) => {
-        const end = Date.now() + ms;
-        while (Date.now() < end);
-      }, POPUP_ANSWER_TIMEOUT_MS + 2_000);
+      const busy = keepWorkerBusy(worker, POPUP_ANSWER_TIMEOUT_MS + 2_000);
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
@@ -105,10 +102,7 @@ test('a popup opened while the worker cannot answer draws the story kept from it
   await page.goto(site.origin + demoSitePath(AP));
   await expect(page.getByTestId('parallax-badge')).toBeVisible();
   const tabId = await tabIdOf(worker, page);
-  const busy = worker.evaluate((ms) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end);
-  }, POPUP_ANSWER_TIMEOUT_MS + 1_000);
+  const busy = keepWorkerBusy(worker, POPUP_ANSWER_TIMEOUT_MS + 1_000);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   // Drawn while the worker is still busy: from the story the worker kept when the page loaded.

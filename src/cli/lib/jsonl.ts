@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseOptionOverrides } from '../../core/story/batch';
-import type { EngineOptions } from '../../core/story/engine';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../../core/story/engine';
 
 /** A problem with the user's input: the CLI prints the message and exits non-zero. */
 export class InputError extends Error {
@@ -198,3 +198,21 @@ export function optionOverrides(sets: readonly string[]): Partial<EngineOptions>
   }
 }
 
+
+/**
+ * The --set line of the story CLIs' help, listing every engine option from the engine's own defaults
+ * (so the three help texts cannot drift from the options that exist).
+ */
+export function engineOptionsHelp(suffix = ''): string {
+  const words = `override an engine option (${Object.keys(DEFAULT_ENGINE_OPTIONS).join(', ')})${suffix}`.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length + 1 > 78) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return `  --set KEY=VALUE   ${lines.join('\n                    ')}`;
+}
