@@ -37,10 +37,8 @@ export function stripHeadlineBoilerplate(title: string, publisher?: string, host
   let text = title.normalize('NFKC').replace(TRUNCATION, '').trim();
   const withoutPrefix = text.replace(PREFIX, '');
   if (withoutPrefix.trim().length > 0) text = withoutPrefix;
-  const knownNames = [publisher, host?.replace(/^www\d?\./u, '').replace(/\.[a-z.]+$/u, '')]
-    .filter((name): name is string => typeof name === 'string' && name.length > 0)
-    .map(normaliseName)
-    .filter((name) => name.length >= 2);
+  // Built when a headline has a suffix to judge (most have none): clustering strips every headline.
+  let knownNames: string[] | undefined;
   // Peel up to two trailing segments (" - Section | Outlet").
   for (let pass = 0; pass < 2; pass++) {
     const separator = SUFFIX_SEPARATOR.exec(text);
@@ -49,6 +47,10 @@ export function stripHeadlineBoilerplate(title: string, publisher?: string, host
     const tail = text.slice(separator.index + separator[0].length).replace(TRUNCATION, '').trim();
     if (head.split(/\s+/).length < 3) break;
     const tailName = normaliseName(tail);
+    knownNames ??= [publisher, host?.replace(/^www\d?\./u, '').replace(/\.[a-z.]+$/u, '')]
+      .filter((name): name is string => typeof name === 'string' && name.length > 0)
+      .map(normaliseName)
+      .filter((name) => name.length >= 2);
     const namesOutlet = knownNames.some((name) => tailName.length > 0 && (name.startsWith(tailName) || tailName.startsWith(name)));
     const isPipe = separator[0].includes('|') || separator[0].includes('::');
     if (namesOutlet || SUFFIX_LABELS.has(tail.toLowerCase()) || (isPipe && looksLikeOutletName(tail)) || (looksLikeOutletName(tail) && tail.split(/\s+/).length <= 3 && /\p{Ll}/u.test(head))) {
