@@ -157,6 +157,12 @@ export interface EngineSnapshot {
   storyTermOffsets: Uint32Array;
   storyTermIds: Uint32Array;
   storyTermWeights: Float32Array;
+  /**
+   * Per story, Σ S_t²·idf² and Σ S_t·idf² over its term sums S, so that a restored
+   * engine scores with exactly the norms the saved one had. Absent in snapshots of older builds.
+   */
+  storySquares?: Float64Array;
+  storyLinear?: Float64Array;
   nextStoryNumber: number;
   /** Stories whose coverage period ended before this time have had their second look. */
   revisedBefore: number;
@@ -285,6 +291,14 @@ export class StoryEngine {
   /** Approximate mean member-to-centroid cosine, computed with the norm. */
   private readonly storyCohesion: number[] = [];
   private readonly storyNormAt: number[] = [];
+  /**
+   * Σ w²·idf² and Σ w·idf² over a story's summed term weights w, kept up to date as members come and go
+   * within one IDF epoch (−1 in `storySumsAt`: recompute), so that a large story's norm does not cost a
+   * pass over its whole vocabulary after every article it gains.
+   */
+  private readonly storySquares: number[] = [];
+  private readonly storyLinear: number[] = [];
+  private readonly storySumsAt: number[] = [];
   private liveStories = 0;
   private nextStoryNumber = 0;
   private readonly mergedInto = new Map<string, string>();
@@ -563,6 +577,15 @@ export class StoryEngine {
       }
     });
     storyTermOffsets[storyIds.length] = storyCursor;
+    const storySquares = new Float64Array(storyIds.length);
+    const storyLinear = new Float64Array(storyIds.length);
+    storyIds.forEach((id, i) => {
+      // Brought up to date first: a snapshot must not depend on which norms reads happened to cache.
+      const slot = this.storySlotOf.get(id) ?? 0;
+      this.updateSums(slot);
+      storySquares[i] = this.storySquares[slot];
+      storyLinear[i] = this.storyLinear[slot];
+    });
     const epochDf = new Int32Array(terms.length);
     for (let id = 0; id < this.terms.length; id++) if (termRemap[id] >= 0) epochDf[termRemap[id]] = this.epochDf[id];
     const mergedFrom: string[] = [];
@@ -594,6 +617,8 @@ export class StoryEngine {
       storyTermOffsets,
       storyTermIds,
       storyTermWeights,
+      storySquares,
+      storyLinear,
       nextStoryNumber: this.nextStoryNumber,
       revisedBefore: this.revisedBefore(),
       mergedFrom,
@@ -634,6 +659,12 @@ export class StoryEngine {
       engine.storyNorm.push(0);
       engine.storyCohesion.push(1);
       engine.storyNormAt.push(-1);
+      const squares = snapshot.storySquares?.[slot] ?? Number.NaN;
+      const linear = snapshot.storyLinear?.[slot] ?? Number.NaN;
+      const current = !Number.isNaN(squares) && !Number.isNaN(linear);
+      engine.storySquares.push(current ? squares : 0);
+      engine.storyLinear.push(current ? linear : 0);
+      engine.storySumsAt.push(current ? engine.epoch : -1);
     }
     engine.postings.length = termCount;
     engine.restoredPostings = invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
@@ -823,6 +854,9 @@ export class StoryEngine {
     this.storyNorm.push(0);
     this.storyCohesion.push(1);
     this.storyNormAt.push(-1);
+    this.storySquares.push(0);
+    this.storyLinear.push(0);
+    this.storySumsAt.push(this.epoch);
     this.storyQueue.push(slot);
     this.liveStories++;
     return slot;
@@ -848,11 +882,25 @@ export class StoryEngine {
   private attach(articleSlot: number, story: number): void {
     this.insertMember(this.storyMembers[story], articleSlot);
     const weights = this.weightsOf(story);
+    const sums = this.storySumsAt[story] === this.epoch;
+    let squares = 0;
+    let linear = 0;
     for (let k = this.articleTermStart[articleSlot]; k < this.articleTermEnd[articleSlot]; k++) {
       const id = this.termPool[k];
       const before = weights.get(id);
       if (before === undefined) this.writablePosting(id).push(story);
-      weights.set(id, (before ?? 0) + this.weightPool[k]);
+      const added = this.weightPool[k];
+      const after = (before ?? 0) + added;
+      weights.set(id, after);
+      if (sums) {
+        const idfSquared = this.idfOf[id] * this.idfOf[id];
+        squares += (after * after - (before ?? 0) * (before ?? 0)) * idfSquared;
+        linear += added * idfSquared;
+      }
+    }
+    if (sums) {
+      this.storySquares[story] += squares;
+      this.storyLinear[story] += linear;
     }
     const published = this.articlePublished[articleSlot];
     if (published < this.storyFirst[story]) this.storyFirst[story] = published;
@@ -1086,6 +1134,7 @@ export class StoryEngine {
       }
       this.storySlotOf.delete(this.storyIds[story]);
       this.storyTermWeight[story] = new Map();
+      this.clearSums(story);
       this.liveStories--;
       this.mergedInto.set(this.storyIds[story], this.storyIds[into]);
     }
@@ -1113,11 +1162,27 @@ export class StoryEngine {
     const index = members.indexOf(slot);
     if (index >= 0) members.splice(index, 1);
     const weights = this.weightsOf(story);
+    const sums = this.storySumsAt[story] === this.epoch;
+    let squares = 0;
+    let linear = 0;
     for (let k = this.articleTermStart[slot]; k < this.articleTermEnd[slot]; k++) {
       const id = this.termPool[k];
-      const left = (weights.get(id) ?? 0) - this.weightPool[k];
+      const before = weights.get(id) ?? 0;
+      let left = before - this.weightPool[k];
       if (left > 1e-9) weights.set(id, left);
-      else weights.delete(id);
+      else {
+        weights.delete(id);
+        left = 0;
+      }
+      if (sums) {
+        const idfSquared = this.idfOf[id] * this.idfOf[id];
+        squares += (left * left - before * before) * idfSquared;
+        linear += (left - before) * idfSquared;
+      }
+    }
+    if (sums) {
+      this.storySquares[story] += squares;
+      this.storyLinear[story] += linear;
     }
     this.storyNormAt[story] = -1;
   }
@@ -1141,16 +1206,51 @@ export class StoryEngine {
     }
     this.storyMembers[from] = [];
     this.storyTermWeight[from] = new Map();
+    this.clearSums(from);
     this.storyNormAt[from] = -1;
     this.storySlotOf.delete(this.storyIds[from]);
     this.mergedInto.set(this.storyIds[from], this.storyIds[into]);
     this.liveStories--;
   }
 
+  private clearSums(story: number): void {
+    this.storySquares[story] = 0;
+    this.storyLinear[story] = 0;
+    this.storySumsAt[story] = this.epoch;
+  }
+
+  /** Recomputes a story's Σ S²·idf² and Σ S·idf² unless they are current. */
+  private updateSums(story: number): void {
+    if (this.storySumsAt[story] === this.epoch) return;
+    let squares = 0;
+    let linear = 0;
+    for (const [id, weight] of this.weightsOf(story)) {
+      const idfSquared = this.idfOf[id] * this.idfOf[id];
+      squares += weight * weight * idfSquared;
+      linear += weight * idfSquared;
+    }
+    this.storySquares[story] = squares;
+    this.storyLinear[story] = linear;
+    this.storySumsAt[story] = this.epoch;
+  }
+
   /** Centroid norm, recomputed when the story changed or the IDF was refreshed. */
   private norm(story: number): number {
     if (this.storyNormAt[story] === this.epoch) return this.storyNorm[story];
     const size = this.storyMembers[story].length;
+    // With the centroid a plain mean (c = S/size), its norm and the members' mean cosine with it follow
+    // from Σ S_t²·idf² and Σ S_t·idf² (members are 0/1 headline term vectors, so Σ|m|² = Σ S_t·idf²).
+    if (this.options.centroidSaturation === 1) {
+      this.updateSums(story);
+      const squares = Math.max(0, this.storySquares[story]);
+      const linear = Math.max(0, this.storyLinear[story]);
+      const norm = size === 0 ? 0 : Math.sqrt(squares) / size;
+      this.storyNorm[story] = norm;
+      this.storyNormAt[story] = this.epoch;
+      // memberDot / (size · norm · rmsMember) with memberDot = Σ S²·idf² / size, rmsMember = √(Σ S·idf² / size).
+      this.storyCohesion[story] = norm === 0 || linear === 0 ? 1 : Math.min(1, Math.sqrt(squares) / Math.sqrt(linear * size));
+      return norm;
+    }
     let sum = 0;
     // Alongside: Σ_m m·c and Σ|m|² over the members, which are 0/1 term vectors (headline words), so
     // Σ_m m·c = Σ S_t·c_t·idf² and Σ|m|² = Σ S_t·idf².
