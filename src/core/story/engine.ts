@@ -1341,10 +1341,13 @@ export class StoryEngine {
           if (first < earliest - this.windowMs) break;
           continue;
         }
+        // Postings keep the slots of stories merged away (emptied, never reused): skipped before the lookup.
+        const size = this.storyMembers[story].length;
+        if (size === 0) continue;
         const weight = this.weightsOf(story).get(id);
         if (weight === undefined) continue;
         if (accumulator[story] === 0) touched.push(story);
-        accumulator[story] += queryWeight * this.centroidWeight(weight, this.storyMembers[story].length) * idf;
+        accumulator[story] += queryWeight * this.centroidWeight(weight, size) * idf;
       }
     }
     const queryNorm = this.queryNorm(vector);
