@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_OPTIONS, clusterInTimeOrder, fnv1a, holdoutSplit, scoreClustering, type StoryEngine } from '../core/story/index';
+import { DEFAULT_ENGINE_OPTIONS, StoryEngine, clusterInTimeOrder, fnv1a, holdoutSplit, scoreClustering, storiesWithHeadlineTwins } from '../core/story/index';
 import { optionOverrides, readArticles, runCli, splitArgs, UsageError, type ArticleRecord, engineOptionsHelp } from './lib/jsonl';
 
 const HELP = `Usage: npm run --silent eval:clusters -- [options] FILE
@@ -17,9 +17,17 @@ Prints one JSON line:
   whose match is the cluster holding most of its story's other articles; singlesNull = share of it
   that gets null; wholeNull = share of the second group that gets null. Targets: singlesHit and
   wholeNull >= 0.92. holdout.sweep gives the same rates at other match thresholds.
+  holdout.twins: how many of the withheld stories are filed twice by the labels: one of their
+  headlines appears word for word in another indexed story within one coverage period (storySpanMs).
+  Such a story is an indexed event, and "no coverage" is the wrong answer for it;
+  wholeNullUntwinned is wholeNull over the other withheld stories' articles. twins.singleStories
+  counts the first group's stories that are filed twice in the index the same way: for them, the
+  twin's cluster is as right for the reader as the labelled one, yet counts as a miss.
 
 Options:
   --no-holdout      skip the held-out matching evaluation (halves the run time)
+  --gold-index      build the held-out matching index from the gold labels instead of clustering it:
+                    the matching rates a perfect clustering would give (holdout.index says which)
   --half a|b        evaluate only the stories whose label hash is even (a) or odd (b): a robustness
                     check that parameters are not fitted to the whole set
 ${engineOptionsHelp('; repeatable. refineNeighbours=0 turns off the graph refinement at the end of the batch')}
@@ -49,9 +57,21 @@ function majorityStory(engine: StoryEngine, ids: readonly string[]): string | un
   return best;
 }
 
+/** An index of the articles' own story labels (no clustering), built in time order. */
+function indexByLabels(articles: readonly ArticleRecord[], options: Parameters<typeof clusterInTimeOrder>[1]): StoryEngine {
+  const engine = new StoryEngine(options);
+  const order = articles.map((_, index) => index).sort((a, b) => articles[a].published - articles[b].published || a - b);
+  for (const index of order) engine.addToLabelledStory(articles[index], articles[index].story ?? '');
+  return engine;
+}
+
 void runCli('eval:clusters', HELP, (args) => {
   const holdout = !args.includes('--no-holdout');
-  const { positional, sets, flags } = splitArgs(args.filter((arg) => arg !== '--no-holdout'), ['--half']);
+  const goldIndex = args.includes('--gold-index');
+  const { positional, sets, flags } = splitArgs(
+    args.filter((arg) => arg !== '--no-holdout' && arg !== '--gold-index'),
+    ['--half'],
+  );
   if (positional.length !== 1) throw new UsageError('expected exactly one FILE');
   const half = flags.get('--half');
   if (half !== undefined && half !== 'a' && half !== 'b') throw new UsageError('--half must be a or b');
@@ -86,7 +106,7 @@ void runCli('eval:clusters', HELP, (args) => {
     const split = holdoutSplit(articles);
     // Indexed with matchThreshold 0 so that every query's best score is seen; thresholds applied below.
     const matchThreshold = overrides.matchThreshold ?? DEFAULT_ENGINE_OPTIONS.matchThreshold;
-    const indexEngine = clusterInTimeOrder(split.indexed, { ...overrides, matchThreshold: 0 });
+    const indexEngine = goldIndex ? indexByLabels(split.indexed, { ...overrides, matchThreshold: 0 }) : clusterInTimeOrder(split.indexed, { ...overrides, matchThreshold: 0 });
     const idsByStory = new Map<string, string[]>();
     for (const article of split.indexed) {
       const label = article.story ?? '';
@@ -99,17 +119,26 @@ void runCli('eval:clusters', HELP, (args) => {
       const ownCluster = majorityStory(indexEngine, idsByStory.get(article.story ?? '') ?? []);
       return { score: match?.score ?? 0, own: match !== null && match.storyId === ownCluster };
     });
-    const wholeScores = split.heldOutWhole.map((article) => indexEngine.match(article)?.score ?? 0);
-    const rates = (threshold: number): { threshold: number; singlesHit: number; singlesNull: number; wholeNull: number } => ({
+    const spanMs = overrides.storySpanMs ?? DEFAULT_ENGINE_OPTIONS.storySpanMs;
+    const twinned = storiesWithHeadlineTwins(split.heldOutWhole, split.indexed, spanMs);
+    const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
+    const singleTwins = storiesWithHeadlineTwins(split.indexed.filter((article) => singleStories.has(article.story ?? '')), split.indexed, spanMs);
+    const whole = split.heldOutWhole.map((article) => ({ score: indexEngine.match(article)?.score ?? 0, twinned: twinned.has(article.story ?? '') }));
+    const untwinned = whole.filter((w) => !w.twinned);
+    const share = (count: number, of: number) => round(count / Math.max(1, of));
+    const rates = (threshold: number) => ({
       threshold,
-      singlesHit: round(singles.filter((s) => s.own && s.score >= threshold).length / Math.max(1, singles.length)),
-      singlesNull: round(singles.filter((s) => s.score < threshold).length / Math.max(1, singles.length)),
-      wholeNull: round(wholeScores.filter((score) => score < threshold).length / Math.max(1, wholeScores.length)),
+      singlesHit: share(singles.filter((s) => s.own && s.score >= threshold).length, singles.length),
+      singlesNull: share(singles.filter((s) => s.score < threshold).length, singles.length),
+      wholeNull: share(whole.filter((w) => w.score < threshold).length, whole.length),
+      wholeNullUntwinned: share(untwinned.filter((w) => w.score < threshold).length, untwinned.length),
     });
     result.holdout = {
+      index: goldIndex ? 'gold' : 'clustered',
       singles: singles.length,
       wholeStories: new Set(split.heldOutWhole.map((article) => article.story)).size,
       wholeArticles: split.heldOutWhole.length,
+      twins: { wholeStories: twinned.size, wholeArticles: whole.length - untwinned.length, singleStories: singleTwins.size },
       ...rates(matchThreshold),
       // The trade-off around the configured threshold, to show it is not a knife edge.
       sweep: [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6].map(rates),

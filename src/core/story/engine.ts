@@ -302,6 +302,8 @@ export class StoryEngine {
   private liveStories = 0;
   private nextStoryNumber = 0;
   private readonly mergedInto = new Map<string, string>();
+  /** Stories of `addToLabelledStory`, by label. */
+  private readonly labelledStories = new Map<string, number>();
   /** Stories in creation order, and how far `reviseClosedSmallStories` has gone through them. */
   private readonly storyQueue: number[] = [];
   private revisedUpTo = 0;
@@ -346,6 +348,39 @@ export class StoryEngine {
     } else {
       story = this.createStory(article.published);
     }
+    this.insert(article, vector, publisher, story);
+    if (best && second && best.story === story && second.score >= this.options.joinThreshold) {
+      // The article is close to two stories: if they now look like one, merge them.
+      const smaller = this.storyMembers[story].length < this.storyMembers[second.story].length ? story : second.story;
+      const larger = smaller === story ? second.story : story;
+      if (this.storySimilarity(smaller, larger) >= this.options.mergeThreshold) {
+        this.mergeStories(smaller, larger);
+        story = larger;
+      }
+    }
+    return this.storyIds[story];
+  }
+
+  /**
+   * Adds an article to the story that `label` names, without clustering (a story is created for a label
+   * on first use). For evaluation: an index built only through this method holds the known stories as
+   * they are, and shows how well `match` does when the clustering is perfect. (`add` and `settle` would
+   * revise and merge these stories like any other.)
+   */
+  addToLabelledStory(article: EngineArticle, label: string): string {
+    if (!Number.isFinite(article.published)) throw new RangeError(`article ${article.id}: published must be epoch milliseconds`);
+    if (this.articleSlots().has(article.id)) this.remove(article.id);
+    let story = this.labelledStories.get(label);
+    if (story === undefined || this.storyMembers[story].length === 0) {
+      story = this.createStory(article.published);
+      this.labelledStories.set(label, story);
+    }
+    this.insert(article, this.vectorize(article, true), this.publisherId(article), story);
+    return this.storyIds[story];
+  }
+
+  /** Records a vectorised article and attaches it to `story`. */
+  private insert(article: EngineArticle, vector: ArticleVector, publisher: number, story: number): void {
     const ids = this.allIds();
     const slot = ids.length;
     ids.push(article.id);
@@ -358,16 +393,6 @@ export class StoryEngine {
     for (const id of vector.ids) this.df[id]++;
     this.refreshIdfIfDrifted();
     this.attach(slot, story);
-    if (best && second && best.story === story && second.score >= this.options.joinThreshold) {
-      // The article is close to two stories: if they now look like one, merge them.
-      const smaller = this.storyMembers[story].length < this.storyMembers[second.story].length ? story : second.story;
-      const larger = smaller === story ? second.story : story;
-      if (this.storySimilarity(smaller, larger) >= this.options.mergeThreshold) {
-        this.mergeStories(smaller, larger);
-        story = larger;
-      }
-    }
-    return this.storyIds[story];
   }
 
   storyOf(articleId: string): string | undefined {

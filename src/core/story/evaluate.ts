@@ -118,3 +118,37 @@ export function holdoutSplit<T extends { id: string; story?: string }>(
   }
   return split;
 }
+
+/**
+ * Labels of `queries` whose stories are demonstrably the same event as a story in `index`: one of their
+ * headlines appears word for word (case and punctuation folded, the aggregator's "..." cut dropped) in
+ * an article of another labelled story published within `windowMs` of it. Such a pair is one event filed
+ * twice, so an engine that answers "no coverage" for it is wrong for the reader, whatever the labels say.
+ */
+export function storiesWithHeadlineTwins<T extends { title: string; published: number; story?: string }>(
+  queries: readonly T[],
+  index: readonly T[],
+  windowMs: number,
+): Set<string> {
+  const fold = (title: string) =>
+    title
+      .toLowerCase()
+      .replace(/\s*(?:\.{2,}|…)\s*$/u, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const indexed = new Map<string, { story: string; published: number }[]>();
+  for (const article of index) {
+    const key = fold(article.title);
+    let list = indexed.get(key);
+    if (!list) indexed.set(key, (list = []));
+    list.push({ story: article.story ?? '', published: article.published });
+  }
+  const twinned = new Set<string>();
+  for (const query of queries) {
+    const story = query.story ?? '';
+    if (twinned.has(story)) continue;
+    const twins = indexed.get(fold(query.title)) ?? [];
+    if (twins.some((twin) => twin.story !== story && Math.abs(twin.published - query.published) <= windowMs)) twinned.add(story);
+  }
+  return twinned;
+}

@@ -7,5 +7,5 @@ export {
   type PackedArticleIds,
   type StoryMatch,
 } from './engine';
-export { scoreClustering, holdoutSplit, fnv1a, type ClusteringScores, type PrecisionRecall, type HoldoutSplit } from './evaluate';
+export { scoreClustering, holdoutSplit, fnv1a, storiesWithHeadlineTwins, type ClusteringScores, type PrecisionRecall, type HoldoutSplit } from './evaluate';
 export { clusterInTimeOrder, parseOptionOverrides } from './batch';

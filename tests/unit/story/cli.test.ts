@@ -89,6 +89,17 @@ describe('eval:clusters CLI', { timeout: 30_000 }, () => {
     expect(result.pairwise).toEqual({ precision: 1, recall: 1, f1: 1 });
   });
 
+  it('evaluates held-out matching against a clustered or a gold-label index, with the twin counts', () => {
+    for (const [flags, index] of [[[], 'clustered'], [['--gold-index'], 'gold']] as const) {
+      const { status, stdout, stderr } = run('eval-clusters', [...flags, `${FIXTURES}/headlines.jsonl`]);
+      expect(status, stderr).toBe(0);
+      const holdout = jsonLines(stdout)[0].holdout as Record<string, unknown>;
+      expect(holdout.index).toBe(index);
+      expect(holdout.twins).toEqual({ wholeStories: 0, wholeArticles: 0, singleStories: 0 });
+      expect(holdout.wholeNullUntwinned).toBe(holdout.wholeNull);
+    }
+  });
+
   it('requires the story label', () => {
     const { status, stderr } = run('eval-clusters', [`${FIXTURES}/queries.jsonl`]);
     expect(status).toBe(1);

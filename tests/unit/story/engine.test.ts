@@ -149,6 +149,21 @@ describe('StoryEngine removal and pruning', () => {
   });
 });
 
+describe('StoryEngine.addToLabelledStory', () => {
+  it('keeps the given stories as they are, and match answers from them', () => {
+    const engine = new StoryEngine();
+    // Two labels whose headlines clustering would join: the labels decide.
+    const first = engine.addToLabelledStory({ id: 'x1', title: 'Volcano erupts in Iceland, flights grounded', published: T0 }, 'x');
+    const second = engine.addToLabelledStory({ id: 'y1', title: 'Volcano erupts in Iceland, flights grounded', published: T0 + HOUR }, 'y');
+    expect(engine.addToLabelledStory({ id: 'x2', title: 'Stock markets close higher', published: T0 + 2 * HOUR }, 'x')).toBe(first);
+    expect(second).not.toBe(first);
+    expect(engine.members(first)).toEqual(['x1', 'x2']);
+    expect(engine.storyOf('y1')).toBe(second);
+    const match = engine.match({ id: 'q', title: 'Stock markets close higher on earnings', published: T0 + 3 * HOUR });
+    expect(match?.storyId).toBe(first);
+  });
+});
+
 describe('StoryEngine persistence', () => {
   it('answers identically after a structured-clone round trip of its snapshot', () => {
     const articles = fixture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdoutSplit, scoreClustering } from '../../../src/core/story/index';
+import { holdoutSplit, scoreClustering, storiesWithHeadlineTwins } from '../../../src/core/story/index';
 
 describe('scoreClustering', () => {
   it('gives 1 for a perfect clustering, whatever the labels are called', () => {
@@ -34,5 +34,32 @@ describe('holdoutSplit', () => {
     const wholeStories = new Set(split.heldOutWhole.map((a) => a.story));
     expect(split.indexed.some((a) => wholeStories.has(a.story))).toBe(false);
     expect(holdoutSplit(articles, 4, 3)).toEqual(split);
+  });
+});
+
+describe('storiesWithHeadlineTwins', () => {
+  const HOUR = 3600_000;
+  it('names the stories whose headline is filed word for word under another story within the window', () => {
+    const index = [
+      { title: 'Astronomers spot first possible "exomoon"', published: 0, story: 'indexed-a' },
+      { title: 'Fed holds rates steady', published: 0, story: 'indexed-b' },
+    ];
+    const queries = [
+      // Same words, other case and punctuation, aggregator cut mark: a twin.
+      { title: "Astronomers spot first possible 'exomoon'  ...", published: 10 * HOUR, story: 'withheld-1' },
+      // Same headline, but four days later: another event.
+      { title: 'Fed holds rates steady', published: 96 * HOUR, story: 'withheld-2' },
+      // Similar but not the same words: not counted.
+      { title: 'Fed holds interest rates steady', published: HOUR, story: 'withheld-3' },
+    ];
+    expect([...storiesWithHeadlineTwins(queries, index, 36 * HOUR)]).toEqual(['withheld-1']);
+  });
+
+  it('does not count a story as its own twin', () => {
+    const articles = [
+      { title: 'Same words', published: 0, story: 's' },
+      { title: 'Same words', published: HOUR, story: 's' },
+    ];
+    expect(storiesWithHeadlineTwins(articles, articles, 36 * HOUR).size).toBe(0);
   });
 });
