@@ -1,4 +1,15 @@
-import { DEFAULT_ENGINE_OPTIONS, StoryEngine, clusterInTimeOrder, fnv1a, holdoutSplit, scoreClustering, storiesWithHeadlineTwins } from '../core/story/index';
+import {
+  DEFAULT_ENGINE_OPTIONS,
+  StoryEngine,
+  TWIN_MIN_WORDS,
+  bcubedPrecisionLoss,
+  clusterInTimeOrder,
+  fnv1a,
+  holdoutSplit,
+  scoreClustering,
+  storiesWithHeadlineTwins,
+  twinStoryPairs,
+} from '../core/story/index';
 import { optionOverrides, readArticles, runCli, splitArgs, UsageError, type ArticleRecord, engineOptionsHelp } from './lib/jsonl';
 
 const HELP = `Usage: npm run --silent eval:clusters -- [options] FILE
@@ -10,19 +21,22 @@ FILE  JSON Lines, optionally gzipped; one article per line: {"id", "title", "pub
 
 Prints one JSON line:
   pairwise {precision, recall, f1}, bcubed {precision, recall, f1}, goldClusters, predictedClusters,
-  articles, seconds, headlinesPerSecond (clustering only, file reading excluded), and
+  articles, seconds, headlinesPerSecond (clustering only, file reading excluded),
+  twins: gold stories the labels file twice: twin stories share a headline of ${TWIN_MIN_WORDS} or more words,
+  word for word (case and punctuation aside), published within one coverage period (storySpanMs) of
+  each other: one event, or one continuing event, split by the labels. storyPairs counts them;
+  bcubedPrecisionLost splits 1 - BCubed precision into what twin stories and other stories take; and
   holdout: the held-out matching evaluation. Stories with >= 2 articles are ordered by a hash of their
   label; one article of each of the first 1,000 is held out, and the whole of the next 300. The rest is
   clustered; then each held-out article is matched (read-only). singlesHit = share of the first group
   whose match is the cluster holding most of its story's other articles; singlesNull = share of it
   that gets null; wholeNull = share of the second group that gets null. Targets: singlesHit and
   wholeNull >= 0.92. holdout.sweep gives the same rates at other match thresholds.
-  holdout.twins: how many of the withheld stories are filed twice by the labels: one of their
-  headlines appears word for word in another indexed story within one coverage period (storySpanMs).
-  Such a story is an indexed event, and "no coverage" is the wrong answer for it;
+  holdout.twins: how many of the withheld stories have a twin among the indexed ones. Such a story
+  is an indexed event, and "no coverage" is the wrong answer for it;
   wholeNullUntwinned is wholeNull over the other withheld stories' articles. twins.singleStories
-  counts the first group's stories that are filed twice in the index the same way: for them, the
-  twin's cluster is as right for the reader as the labelled one, yet counts as a miss.
+  counts the first group's stories that have a twin in the index: for them, the twin's cluster is
+  as right for the reader as the labelled one, yet counts as a miss.
 
 Options:
   --no-holdout      skip the held-out matching evaluation (halves the run time)
@@ -85,10 +99,12 @@ void runCli('eval:clusters', HELP, (args) => {
   const started = performance.now();
   const engine = clusterInTimeOrder(articles, overrides);
   const seconds = (performance.now() - started) / 1000;
-  const scores = scoreClustering(
-    articles.map((article) => article.story ?? ''),
-    articles.map((article) => engine.storyOf(article.id) ?? ''),
-  );
+  const gold = articles.map((article) => article.story ?? '');
+  const predicted = articles.map((article) => engine.storyOf(article.id) ?? '');
+  const scores = scoreClustering(gold, predicted);
+  const spanMs = overrides.storySpanMs ?? DEFAULT_ENGINE_OPTIONS.storySpanMs;
+  const pairs = twinStoryPairs(articles, spanMs);
+  const lost = bcubedPrecisionLoss(gold, predicted, pairs);
   const result: Record<string, unknown> = {
     file: positional[0],
     half: half ?? null,
@@ -97,6 +113,7 @@ void runCli('eval:clusters', HELP, (args) => {
     predictedClusters: scores.predictedClusters,
     pairwise: { precision: round(scores.pairwise.precision), recall: round(scores.pairwise.recall), f1: round(scores.pairwise.f1) },
     bcubed: { precision: round(scores.bcubed.precision), recall: round(scores.bcubed.recall), f1: round(scores.bcubed.f1) },
+    twins: { storyPairs: pairs.size / 2, bcubedPrecisionLost: { toTwins: round(lost.toTwins), toOthers: round(lost.toOthers) } },
     seconds: round(seconds),
     headlinesPerSecond: Math.round(articles.length / seconds),
     options: overrides,
@@ -119,7 +136,6 @@ void runCli('eval:clusters', HELP, (args) => {
       const ownCluster = majorityStory(indexEngine, idsByStory.get(article.story ?? '') ?? []);
       return { score: match?.score ?? 0, own: match !== null && match.storyId === ownCluster };
     });
-    const spanMs = overrides.storySpanMs ?? DEFAULT_ENGINE_OPTIONS.storySpanMs;
     const twinned = storiesWithHeadlineTwins(split.heldOutWhole, split.indexed, spanMs);
     const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
     const singleTwins = storiesWithHeadlineTwins(split.indexed.filter((article) => singleStories.has(article.story ?? '')), split.indexed, spanMs);

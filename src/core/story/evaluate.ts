@@ -119,36 +119,92 @@ export function holdoutSplit<T extends { id: string; story?: string }>(
   return split;
 }
 
+/** Shortest headline (in words) that counts as a twin: shorter ones ("Stocks", "Markets live") recur. */
+export const TWIN_MIN_WORDS = 6;
+
+/** A headline for the twin test: case and punctuation folded, the aggregator's "..." cut dropped. */
+function foldHeadline(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\s*(?:\.{2,}|…)\s*$/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+type Dated = { title: string; published: number; story?: string };
+
+/** Articles by folded headline, headlines of at least TWIN_MIN_WORDS words only. */
+function byHeadline<T extends Dated>(articles: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const article of articles) {
+    const key = foldHeadline(article.title);
+    if (key.split(' ').length < TWIN_MIN_WORDS) continue;
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(article);
+  }
+  return map;
+}
+
 /**
  * Labels of `queries` whose stories are demonstrably the same event as a story in `index`: one of their
- * headlines appears word for word (case and punctuation folded, the aggregator's "..." cut dropped) in
- * an article of another labelled story published within `windowMs` of it. Such a pair is one event filed
- * twice, so an engine that answers "no coverage" for it is wrong for the reader, whatever the labels say.
+ * headlines (of TWIN_MIN_WORDS words or more) appears word for word in an article of another labelled
+ * story published within `windowMs` of it. Such a pair is one event filed twice, so an engine that
+ * answers "no coverage" for it is wrong for the reader, whatever the labels say.
  */
-export function storiesWithHeadlineTwins<T extends { title: string; published: number; story?: string }>(
-  queries: readonly T[],
-  index: readonly T[],
-  windowMs: number,
-): Set<string> {
-  const fold = (title: string) =>
-    title
-      .toLowerCase()
-      .replace(/\s*(?:\.{2,}|…)\s*$/u, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const indexed = new Map<string, { story: string; published: number }[]>();
-  for (const article of index) {
-    const key = fold(article.title);
-    let list = indexed.get(key);
-    if (!list) indexed.set(key, (list = []));
-    list.push({ story: article.story ?? '', published: article.published });
-  }
+export function storiesWithHeadlineTwins<T extends Dated>(queries: readonly T[], index: readonly T[], windowMs: number): Set<string> {
+  const indexed = byHeadline(index);
   const twinned = new Set<string>();
   for (const query of queries) {
     const story = query.story ?? '';
     if (twinned.has(story)) continue;
-    const twins = indexed.get(fold(query.title)) ?? [];
-    if (twins.some((twin) => twin.story !== story && Math.abs(twin.published - query.published) <= windowMs)) twinned.add(story);
+    const twins = indexed.get(foldHeadline(query.title)) ?? [];
+    if (twins.some((twin) => (twin.story ?? '') !== story && Math.abs(twin.published - query.published) <= windowMs)) twinned.add(story);
   }
   return twinned;
+}
+
+/** Pairs of labels (both orders, "a\u0000b") that share a twin headline within `windowMs` (see above). */
+export function twinStoryPairs(articles: readonly Dated[], windowMs: number): Set<string> {
+  const pairs = new Set<string>();
+  for (const list of byHeadline(articles).values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i].story ?? '';
+        const b = list[j].story ?? '';
+        if (a === b || Math.abs(list[i].published - list[j].published) > windowMs) continue;
+        pairs.add(`${a}\u0000${b}`).add(`${b}\u0000${a}`);
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Where BCubed precision goes: 1 − precision split into the share of predicted clusters taken by gold
+ * stories that are twins of the item's own story (one event the labels file twice) and by other stories.
+ */
+export function bcubedPrecisionLoss(gold: readonly string[], predicted: readonly string[], twins: ReadonlySet<string>): { toTwins: number; toOthers: number } {
+  const clusters = new Map<string, Map<string, number>>();
+  for (let i = 0; i < gold.length; i++) {
+    let counts = clusters.get(predicted[i]);
+    if (!counts) clusters.set(predicted[i], (counts = new Map()));
+    counts.set(gold[i], (counts.get(gold[i]) ?? 0) + 1);
+  }
+  let toTwins = 0;
+  let toOthers = 0;
+  for (const counts of clusters.values()) {
+    let size = 0;
+    for (const n of counts.values()) size += n;
+    for (const [a, n] of counts) {
+      for (const [b, m] of counts) {
+        if (a === b) continue;
+        // n items of story a each lose m/size to story b.
+        if (twins.has(`${a}\u0000${b}`)) toTwins += (n * m) / size;
+        else toOthers += (n * m) / size;
+      }
+    }
+  }
+  const items = Math.max(1, gold.length);
+  return { toTwins: toTwins / items, toOthers: toOthers / items };
 }

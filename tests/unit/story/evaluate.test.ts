@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdoutSplit, scoreClustering, storiesWithHeadlineTwins } from '../../../src/core/story/index';
+import { bcubedPrecisionLoss, holdoutSplit, scoreClustering, storiesWithHeadlineTwins, twinStoryPairs } from '../../../src/core/story/index';
 
 describe('scoreClustering', () => {
   it('gives 1 for a perfect clustering, whatever the labels are called', () => {
@@ -41,25 +41,49 @@ describe('storiesWithHeadlineTwins', () => {
   const HOUR = 3600_000;
   it('names the stories whose headline is filed word for word under another story within the window', () => {
     const index = [
-      { title: 'Astronomers spot first possible "exomoon"', published: 0, story: 'indexed-a' },
-      { title: 'Fed holds rates steady', published: 0, story: 'indexed-b' },
+      { title: 'Astronomers spot first possible "exomoon" orbiting a distant star', published: 0, story: 'indexed-a' },
+      { title: 'Fed holds rates steady as inflation cools again', published: 0, story: 'indexed-b' },
+      { title: 'Stocks close higher', published: 0, story: 'indexed-c' },
     ];
     const queries = [
       // Same words, other case and punctuation, aggregator cut mark: a twin.
-      { title: "Astronomers spot first possible 'exomoon'  ...", published: 10 * HOUR, story: 'withheld-1' },
+      { title: "Astronomers spot first possible 'exomoon' orbiting a distant star  ...", published: 10 * HOUR, story: 'withheld-1' },
       // Same headline, but four days later: another event.
-      { title: 'Fed holds rates steady', published: 96 * HOUR, story: 'withheld-2' },
+      { title: 'Fed holds rates steady as inflation cools again', published: 96 * HOUR, story: 'withheld-2' },
       // Similar but not the same words: not counted.
-      { title: 'Fed holds interest rates steady', published: HOUR, story: 'withheld-3' },
+      { title: 'Fed holds interest rates steady as inflation cools', published: HOUR, story: 'withheld-3' },
+      // Too short to tell one event from a recurring headline.
+      { title: 'Stocks close higher', published: HOUR, story: 'withheld-4' },
     ];
     expect([...storiesWithHeadlineTwins(queries, index, 36 * HOUR)]).toEqual(['withheld-1']);
   });
 
   it('does not count a story as its own twin', () => {
     const articles = [
-      { title: 'Same words', published: 0, story: 's' },
-      { title: 'Same words', published: HOUR, story: 's' },
+      { title: 'The same six words in both', published: 0, story: 's' },
+      { title: 'The same six words in both', published: HOUR, story: 's' },
     ];
     expect(storiesWithHeadlineTwins(articles, articles, 36 * HOUR).size).toBe(0);
+  });
+});
+
+describe('twinStoryPairs and bcubedPrecisionLoss', () => {
+  it('splits the precision lost into twin stories and other stories', () => {
+    const HOUR = 3600_000;
+    const headline = 'Mulberry chief executive Bruno Guillon steps down';
+    const articles = [
+      { title: headline, published: 0, story: 'a' },
+      { title: headline, published: 5 * HOUR, story: 'b' },
+      { title: 'Another headline about something else entirely', published: 0, story: 'c' },
+    ];
+    const pairs = twinStoryPairs(articles, 36 * HOUR);
+    expect([...pairs].sort()).toEqual(['a\u0000b', 'b\u0000a']);
+    // One predicted cluster of a, b and c: every item keeps 1/3 and loses 2/3, half to a twin for a and
+    // b (1/3 each), none for c.
+    const loss = bcubedPrecisionLoss(['a', 'b', 'c'], ['x', 'x', 'x'], pairs);
+    expect(loss.toTwins).toBeCloseTo((1 / 3 + 1 / 3) / 3);
+    expect(loss.toOthers).toBeCloseTo((1 / 3 + 1 / 3 + 2 / 3) / 3);
+    const precision = scoreClustering(['a', 'b', 'c'], ['x', 'x', 'x']).bcubed.precision;
+    expect(1 - precision).toBeCloseTo(loss.toTwins + loss.toOthers);
   });
 });
