@@ -147,6 +147,11 @@ export class StoryIndex {
     return engine.match(toEngineArticle(article));
   }
 
+  /** See StoryEngine.currentStoryId: follows merges. */
+  async currentStoryId(storyId: string): Promise<string | undefined> {
+    return (await this.ready()).currentStoryId(storyId);
+  }
+
   async members(storyId: string): Promise<StoredArticle[]> {
     const engine = await this.ready();
     const rows = await this.db.articles.bulkGet(engine.members(storyId));

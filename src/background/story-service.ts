@@ -43,7 +43,11 @@ export class StoryService {
     const match = await this.index.match(current);
     if (!match) return { view: { status: 'no-coverage', outlet }, prefs, current };
     const [unlink, members] = await Promise.all([this.db.unlinks.get(current.id), this.index.members(match.storyId)]);
-    if (unlink?.storyId === match.storyId) return { view: { status: 'no-coverage', outlet, unlinked: true }, prefs, current };
+    // The unlinked story may since have been merged into the one matched now: it is still the story the
+    // reader said was wrong.
+    if (unlink && (await this.index.currentStoryId(unlink.storyId)) === match.storyId) {
+      return { view: { status: 'no-coverage', outlet, unlinked: true }, prefs, current };
+    }
     const view = buildMatchedView({ storyId: match.storyId, score: match.score, terms: match.terms, members, current }, lookup, prefs);
     return { view, prefs, current };
   }

@@ -400,6 +400,15 @@ export class StoryEngine {
     return slot === undefined ? undefined : this.storyIds[this.articleStory[slot]];
   }
 
+  /**
+   * The id a story goes by now: a story merged into another answers with that story's id (so what the
+   * reader said about it, e.g. "wrong story", still applies); undefined when the story is gone.
+   */
+  currentStoryId(storyId: string): string | undefined {
+    const id = this.resolveStoryId(storyId);
+    return this.storySlotOf.has(id) ? id : undefined;
+  }
+
   members(storyId: string): string[] {
     const slot = this.storySlotOf.get(this.resolveStoryId(storyId));
     if (slot === undefined) return [];

@@ -114,6 +114,42 @@ describe('the reader’s corrections and records', () => {
     expect((await service.view(pageUrl(ap), detectionOf(ap))).status).toBe('matched');
   });
 
+  it('keeps "wrong story" when that story is later merged into another', async () => {
+    const index = new StoryIndex(db);
+    const service = new StoryService(db, index, new ReaderSources(db));
+    const T0 = Date.parse('2026-03-02T08:00:00Z');
+    const stored = (id: string, title: string, hours: number) => ({
+      id: `https://news${id}.example/${id}`, url: `https://news${id}.example/${id}`, title, host: `news${id}.example`,
+      published: T0 + hours * 3600_000, origin: 'feed' as const, addedAt: T0,
+    });
+    // Two fragments of one event, worded apart, then coverage that bridges them: the engine merges them.
+    await index.add([
+      stored('a0', 'Acme recalls electric scooters over battery fires', 0),
+      stored('a1', 'Acme recalls scooters over battery fires', 1),
+      stored('a2', 'Battery fires: Acme recalls electric scooters', 2),
+      stored('b0', 'Scooter maker shares plunge on Wall Street', 3),
+      stored('b1', 'Scooter maker shares plunge as investors flee', 4),
+      stored('b2', 'Shares of scooter maker plunge on Wall Street', 5),
+    ]);
+    const reader = { ...stored('r', 'Scooter maker shares plunge on Wall Street again', 5.5), canonicalUrl: 'https://newsr.example/r' };
+    const page = 'https://newsr.example/r';
+    const detection: Detection = {
+      isArticle: true, reasons: [], title: reader.title, canonicalUrl: reader.canonicalUrl, siteName: null, byline: null,
+      published: new Date(reader.published).toISOString(), modified: null, description: null, lang: 'en',
+    };
+    const before = await service.view(page, detection);
+    if (before.status !== 'matched') throw new Error(before.status);
+    await service.unlink(page, detection, before.story.id);
+    await index.add([
+      stored('c0', 'Acme scooter maker shares plunge after battery fires recall', 6),
+      stored('c1', 'Acme shares plunge: scooter recall over battery fires', 7),
+    ]);
+    const merged = await index.currentStoryId(before.story.id);
+    expect(merged).toBeDefined();
+    expect((await index.members(merged ?? '')).map((a) => a.id)).toContain('https://newsa0.example/a0');
+    expect(await service.view(page, detection)).toMatchObject({ status: 'no-coverage', unlinked: true });
+  });
+
   it('records an opened article once for the reading diet, with its lean', async () => {
     const { service } = await seeded();
     await service.badge(pageUrl(reuters), detectionOf(reuters));

@@ -43,6 +43,19 @@ describe('StoryEngine consolidation of fragments', () => {
     expect(engine.members(reactionId).sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
   });
 
+  it('answers the id a story goes by after a merge, and nothing for an unknown story', () => {
+    const engine = fragmentedEngine();
+    const reactionId = engine.storyOf('b0') ?? '';
+    const recallId = engine.storyOf('a0') ?? '';
+    expect(engine.currentStoryId(reactionId)).toBe(reactionId);
+    engine.settle();
+    const merged = engine.storyOf('a0');
+    expect([recallId, reactionId]).toContain(merged);
+    expect(engine.currentStoryId(reactionId)).toBe(merged);
+    expect(engine.currentStoryId(recallId)).toBe(merged);
+    expect(engine.currentStoryId('no-such-story')).toBeUndefined();
+  });
+
   it('does not merge the same topic on another occasion (the union would exceed one coverage period)', () => {
     const again = articles(['Acme recalls scooters again over battery fires', 'New Acme scooter recall over battery fires', 'Acme battery fires force second scooter recall'], 'c', T0 + 4 * DAY);
     const engine = fragmentedEngine(again);
