@@ -185,6 +185,9 @@ interface Candidate {
 
 const NO_STORY = -1;
 const ID_DECODER = new TextDecoder();
+const ID_ENCODER = new TextEncoder();
+/** Article slots a new engine has room for before its columns first grow. */
+const INITIAL_ARTICLE_CAPACITY = 1024;
 /** Size of the prior pseudo-collection in the IDF (matters only while the index is small). */
 const IDF_PRIOR_ARTICLES = 100;
 /** Stories of at most this many articles get a second look when their coverage period ends. */
@@ -200,7 +203,7 @@ const MERGE_MIN_SIZE = 3;
 
 /**
  * A typed array's `count` values from `start`, as a plain array. A preallocated loop: Array.from on a
- * typed array is several times slower, and the worker's wake path copies five of them.
+ * typed array is several times slower.
  */
 function toNumbers(source: ArrayLike<number>, start: number, count: number): number[] {
   const out = new Array<number>(count);
@@ -222,6 +225,16 @@ function invertStoryTerms(offsets: Uint32Array, termIds: Uint32Array, termCount:
     for (let k = offsets[story]; k < offsets[story + 1]; k++) stories[fill[termIds[k]]++] = story;
   }
   return { offsets: starts, stories };
+}
+
+type Column = Float64Array | Int32Array | Uint32Array;
+
+/** `column` with room for `needed` values: itself, or a copy of its first `used` values with twice the room. */
+function withRoom<T extends Column>(column: T, used: number, needed: number): T {
+  if (needed <= column.length) return column;
+  const grown = new (column.constructor as new (length: number) => T)(Math.max(needed, column.length * 2, INITIAL_ARTICLE_CAPACITY));
+  grown.set(column.subarray(0, used));
+  return grown;
 }
 
 export class StoryEngine {
@@ -257,15 +270,21 @@ export class StoryEngine {
   private articleIds: string[] = [];
   /** After a restore: the ids still packed, decoded one at a time until something needs them all. */
   private packedIds: PackedArticleIds | null = null;
-  private articlePublished: number[] = [];
-  private articleStory: number[] = [];
+  /**
+   * Article columns: typed arrays with room to grow, of which the first slotCount() values are in use.
+   * After a restore they are the snapshot's own arrays until an article is added (see fromSnapshot).
+   */
+  private articlePublished: Float64Array = new Float64Array(INITIAL_ARTICLE_CAPACITY);
+  /** The article's story slot, or NO_STORY once removed. */
+  private articleStory: Int32Array = new Int32Array(INITIAL_ARTICLE_CAPACITY);
   /** Article terms live in one pool (no per-article arrays): slot i owns termPool[start[i] .. end[i]). */
-  private termPool = new Uint32Array(1 << 16);
-  private weightPool = new Float32Array(1 << 16);
+  private termPool: Uint32Array = new Uint32Array(1 << 16);
+  private weightPool: Float32Array = new Float32Array(1 << 16);
   private poolLength = 0;
-  private articleTermStart: number[] = [];
-  private articleTermEnd: number[] = [];
-  private articlePublisher: number[] = [];
+  private articleTermStart: Uint32Array = new Uint32Array(INITIAL_ARTICLE_CAPACITY);
+  private articleTermEnd: Uint32Array = new Uint32Array(INITIAL_ARTICLE_CAPACITY);
+  /** Index into `publishers`, or −1. */
+  private articlePublisher: Int32Array = new Int32Array(INITIAL_ARTICLE_CAPACITY);
   private readonly publisherIdOf = new Map<string, number>();
   private readonly publishers: string[] = [];
   private liveArticles = 0;
@@ -335,10 +354,9 @@ export class StoryEngine {
     const ids = this.allIds();
     const slot = ids.length;
     ids.push(article.id);
-    this.articlePublished.push(article.published);
-    this.articlePublisher.push(publisher);
-    this.articleStory.push(story);
+    const termStart = this.poolLength;
     this.appendTerms(vector.ids, vector.weights);
+    this.appendArticle(slot, article.published, publisher, story, termStart, this.poolLength);
     this.articleSlots().set(article.id, slot);
     this.liveArticles++;
     for (const id of vector.ids) this.df[id]++;
@@ -454,11 +472,31 @@ export class StoryEngine {
     return this.articleSlotMap;
   }
 
-  /** One look-up by id: a scan when the map is not built yet is cheaper than building it (~1 ms at 100k). */
+  /**
+   * One look-up by id: a scan when the map is not built yet is cheaper than building it. While the ids
+   * are still packed (a woken worker's first match of an indexed article), the scan compares bytes and
+   * decodes nothing: unpacking 100k ids for it took longer than the rest of the match.
+   */
   private findArticleSlot(articleId: string): number | undefined {
     if (this.articleSlotMap !== null) return this.articleSlotMap.get(articleId);
-    const slot = this.allIds().lastIndexOf(articleId);
+    const slot = this.packedIds ? this.lastPackedSlotOf(articleId, this.packedIds) : this.articleIds.lastIndexOf(articleId);
     return slot >= 0 && this.articleStory[slot] !== NO_STORY ? slot : undefined;
+  }
+
+  /** The last slot whose packed id is `articleId`, or −1 (like lastIndexOf on the unpacked ids). */
+  private lastPackedSlotOf(articleId: string, packed: PackedArticleIds): number {
+    const wanted = ID_ENCODER.encode(articleId);
+    const { utf8, ends } = packed;
+    const length = wanted.length;
+    for (let slot = ends.length - 1; slot >= 0; slot--) {
+      const start = slot === 0 ? 0 : ends[slot - 1] + 1;
+      if (ends[slot] - start !== length) continue;
+      let k = 0;
+      while (k < length && utf8[start + k] === wanted[k]) k++;
+      // Equal bytes, and the decoded id compared too: a string with a lone surrogate encodes like U+FFFD.
+      if (k === length && this.idAt(slot) === articleId) return slot;
+    }
+    return -1;
   }
 
   remove(articleId: string): void {
@@ -637,32 +675,35 @@ export class StoryEngine {
     }
     engine.postings.length = termCount;
     engine.restoredPostings = invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
+    // Copied (about 1 MB per 100k articles): kept for good, they would otherwise keep all the stored bytes alive.
     engine.restoredStoryTerms = {
       count: storyCount,
-      offsets: snapshot.storyTermOffsets,
-      ids: snapshot.storyTermIds,
-      weights: snapshot.storyTermWeights,
+      offsets: snapshot.storyTermOffsets.slice(),
+      ids: snapshot.storyTermIds.slice(),
+      weights: snapshot.storyTermWeights.slice(),
     };
     engine.liveStories = storyCount;
 
     const { termOffsets, termIds, termWeights, articleIds, articleStory, articlePublished } = snapshot;
-    engine.termPool = new Uint32Array(Math.max(1 << 16, termIds.length * 2));
-    engine.termPool.set(termIds);
-    engine.weightPool = new Float32Array(engine.termPool.length);
-    engine.weightPool.set(termWeights);
-    engine.poolLength = termIds.length;
     for (let k = 0; k < termIds.length; k++) engine.df[termIds[k]]++;
     const packedIds = snapshot.articleIdsUtf8 ?? null;
     const articleCount = packedIds ? packedIds.ends.length : articleIds.length;
-    // Bulk copies, not per-article pushes: this loop is most of the restore on the worker's wake path.
     engine.articleSlotMap = null;
     engine.articleIds = packedIds ? [] : articleIds.slice();
     engine.packedIds = packedIds;
-    engine.articlePublished = toNumbers(articlePublished, 0, articleCount);
-    engine.articlePublisher = toNumbers(snapshot.articlePublisher, 0, articleCount);
-    engine.articleStory = toNumbers(articleStory, 0, articleCount);
-    engine.articleTermStart = toNumbers(termOffsets, 0, articleCount);
-    engine.articleTermEnd = toNumbers(termOffsets, 1, articleCount);
+    // The article columns and the term pool stay typed arrays, and the ones only ever appended to are the
+    // snapshot's own (views on the stored bytes, from decodeSnapshot): exactly full, they move to larger
+    // arrays of their own when the first article is added. Copying them into plain arrays was ~15 ms of
+    // a woken worker's restore. The two columns written in place (story moves, removals) are copied, so
+    // that an engine never changes the snapshot it came from.
+    engine.termPool = termIds;
+    engine.weightPool = termWeights;
+    engine.poolLength = termIds.length;
+    engine.articlePublished = articlePublished;
+    engine.articlePublisher = snapshot.articlePublisher;
+    engine.articleStory = new Int32Array(articleStory);
+    engine.articleTermStart = termOffsets;
+    engine.articleTermEnd = termOffsets.slice(1, articleCount + 1);
     for (let slot = 0; slot < articleCount; slot++) {
       const story = articleStory[slot];
       const published = articlePublished[slot];
@@ -723,7 +764,21 @@ export class StoryEngine {
     return weights;
   }
 
-  /** Appends an article's terms to the pool; the new slot's range is [start, end). */
+  /** Writes a new article slot's columns (the slot after the last one in use), growing them when full. */
+  private appendArticle(slot: number, published: number, publisher: number, story: number, termStart: number, termEnd: number): void {
+    this.articlePublished = withRoom(this.articlePublished, slot, slot + 1);
+    this.articlePublisher = withRoom(this.articlePublisher, slot, slot + 1);
+    this.articleStory = withRoom(this.articleStory, slot, slot + 1);
+    this.articleTermStart = withRoom(this.articleTermStart, slot, slot + 1);
+    this.articleTermEnd = withRoom(this.articleTermEnd, slot, slot + 1);
+    this.articlePublished[slot] = published;
+    this.articlePublisher[slot] = publisher;
+    this.articleStory[slot] = story;
+    this.articleTermStart[slot] = termStart;
+    this.articleTermEnd[slot] = termEnd;
+  }
+
+  /** Appends an article's terms to the pool, from poolLength on. */
   private appendTerms(ids: readonly number[], weights: readonly number[]): void {
     if (this.poolLength + ids.length > this.termPool.length) {
       const termPool = new Uint32Array(Math.max(this.termPool.length * 2, this.poolLength + ids.length));
@@ -733,13 +788,11 @@ export class StoryEngine {
       this.termPool = termPool;
       this.weightPool = weightPool;
     }
-    this.articleTermStart.push(this.poolLength);
     for (let i = 0; i < ids.length; i++) {
       this.termPool[this.poolLength] = ids[i];
       this.weightPool[this.poolLength] = weights[i];
       this.poolLength++;
     }
-    this.articleTermEnd.push(this.poolLength);
   }
 
   private resolveStoryId(storyId: string): string {
