@@ -94,6 +94,8 @@ describe('snapshot encoding', () => {
     for (const query of [articles[0], articles[555], articles[1099], articles[1100], { ...articles[1101], id: 'https://outlet1.example/x' }]) {
       expect(restored.match(query)).toEqual(original.match(query));
     }
+    // Enough matches for the restored engine to go from scanning its vocabulary to its term map.
+    for (const query of articles.slice(1100, 1140)) expect(restored.match(query)).toEqual(original.match(query));
     // An id of the same byte length as an indexed one, but not indexed, is not taken for it.
     const lookalike = { ...articles[555], id: articles[555].id.replace('-é', '-è') };
     expect(restored.match(lookalike)).toEqual(original.match(lookalike));
@@ -118,6 +120,27 @@ describe('snapshot encoding', () => {
     const after = new Uint8Array(buffer);
     expect(after.length).toBe(bytes.length);
     expect(after.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
+  });
+
+  it('restores a snapshot stored without the derived frequencies and postings to the same engine', () => {
+    const articles = syntheticArticles(600);
+    const engine = clusterInTimeOrder(articles.slice(0, 500));
+    const { df, storyPostingOffsets, storyPostings, ...older } = engine.toSnapshot();
+    expect(df?.length).toBe(older.terms.length);
+    expect(storyPostings?.length).toBe(older.storyTermIds.length);
+    const fromOlder = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(older))));
+    const fromCurrent = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(engine.toSnapshot()))));
+    for (const query of articles.filter((_, i) => i % 20 === 0)) {
+      expect(fromOlder.match(query)).toEqual(engine.match(query));
+      expect(fromCurrent.match(query)).toEqual(engine.match(query));
+    }
+    for (const article of articles.slice(500)) {
+      const joined = engine.add(article);
+      expect(fromOlder.add(article)).toBe(joined);
+      expect(fromCurrent.add(article)).toBe(joined);
+    }
+    expect(fromOlder.toSnapshot()).toEqual(engine.toSnapshot());
+    expect(fromCurrent.toSnapshot()).toEqual(engine.toSnapshot());
   });
 
   it('refuses bytes that are not a snapshot, or a truncated one, with an error', () => {
