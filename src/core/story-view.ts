@@ -113,7 +113,11 @@ export function outletCard(outlet: OutletFacts | null, fallbackName: string | nu
 
 export function coverageItem(article: IndexArticle, lookup: SourceLookup, prefs: Preferences): CoverageItem {
   // The id is the canonical address (the outlet's own), the url may be a mirror such as the demo site.
-  const outlet = (article.outletId ? lookup.outletById(article.outletId) : null) ?? lookup.outletForUrl(article.id) ?? lookup.outletForUrl(article.url);
+  // The same address is not resolved twice (the usual case: id and url agree).
+  const outlet =
+    (article.outletId ? lookup.outletById(article.outletId) : null) ??
+    lookup.outletForUrl(article.id) ??
+    (article.url !== article.id ? lookup.outletForUrl(article.url) : null);
   const card = outletCard(outlet, article.publisher ?? article.host ?? hostOf(article.url), lookup, prefs);
   const id = outlet?.id ?? null;
   return {
@@ -148,19 +152,25 @@ function wordSet(title: string): Set<string> {
 export function representativeHeadline(titles: readonly string[]): string {
   const sample = titles.slice(0, 80);
   const sets = sample.map(wordSet);
+  // Each pair's overlap is computed once and added to both titles' scores. Every score still sums its
+  // terms in the order of j, so the result is the same as summing row by row, in half the work.
+  const scores = new Array<number>(sample.length).fill(0);
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      const [small, large] = sets[i].size <= sets[j].size ? [sets[i], sets[j]] : [sets[j], sets[i]];
+      let shared = 0;
+      for (const w of small) if (large.has(w)) shared++;
+      const union = sets[i].size + sets[j].size - shared;
+      const similarity = union ? shared / union : 0;
+      scores[i] += similarity;
+      scores[j] += similarity;
+    }
+  }
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i < sample.length; i++) {
-    let score = 0;
-    for (let j = 0; j < sample.length; j++) {
-      if (i === j) continue;
-      let shared = 0;
-      for (const w of sets[i]) if (sets[j].has(w)) shared++;
-      const union = sets[i].size + sets[j].size - shared;
-      score += union ? shared / union : 0;
-    }
-    if (score > bestScore) {
-      bestScore = score;
+    if (scores[i] > bestScore) {
+      bestScore = scores[i];
       best = i;
     }
   }

@@ -169,6 +169,14 @@ export interface EngineSnapshot {
   /** Ids of stories merged away, and the id each was merged into (same length). */
   mergedFrom: string[];
   mergedInto: string[];
+  /**
+   * Derived from the fields above and stored so that a woken worker need not recompute them (~15-25 ms
+   * per 100k articles); snapshots without them are restored by computing them. `df`: live articles per
+   * term. Term t's stories, in slot order, are storyPostings[storyPostingOffsets[t] .. [t+1]).
+   */
+  df?: Int32Array;
+  storyPostingOffsets?: Uint32Array;
+  storyPostings?: Uint32Array;
 }
 
 /** Article ids as UTF-8, each followed by a NUL byte; `ends[i]` is where id i's bytes end. */
@@ -191,6 +199,11 @@ interface Candidate {
 
 const NO_STORY = -1;
 const ID_DECODER = new TextDecoder();
+const ID_ENCODER = new TextEncoder();
+/** Term look-ups a restored engine answers by scanning its vocabulary before it builds the term → id map. */
+const VOCABULARY_SCANS = 64;
+/** Article slots a new engine has room for before its columns first grow. */
+const INITIAL_ARTICLE_CAPACITY = 1024;
 /** Size of the prior pseudo-collection in the IDF (matters only while the index is small). */
 const IDF_PRIOR_ARTICLES = 100;
 /** Stories of at most this many articles get a second look when their coverage period ends. */
@@ -206,7 +219,7 @@ const MERGE_MIN_SIZE = 3;
 
 /**
  * A typed array's `count` values from `start`, as a plain array. A preallocated loop: Array.from on a
- * typed array is several times slower, and the worker's wake path copies five of them.
+ * typed array is several times slower.
  */
 function toNumbers(source: ArrayLike<number>, start: number, count: number): number[] {
   const out = new Array<number>(count);
@@ -230,13 +243,28 @@ function invertStoryTerms(offsets: Uint32Array, termIds: Uint32Array, termCount:
   return { offsets: starts, stories };
 }
 
+type Column = Float64Array | Int32Array | Uint32Array;
+
+/** `column` with room for `needed` values: itself, or a copy of its first `used` values with twice the room. */
+function withRoom<T extends Column>(column: T, used: number, needed: number): T {
+  if (needed <= column.length) return column;
+  const grown = new (column.constructor as new (length: number) => T)(Math.max(needed, column.length * 2, INITIAL_ARTICLE_CAPACITY));
+  grown.set(column.subarray(0, used));
+  return grown;
+}
+
 export class StoryEngine {
   private readonly options: EngineOptions;
   /** Stories whose time span is further than this from an article cannot reach the thresholds. */
   private readonly windowMs: number;
 
   // Vocabulary and document frequencies over live articles.
-  private readonly termIdOf = new Map<string, number>();
+  /**
+   * Term → id; null after a restore until the engine has looked up VOCABULARY_SCANS terms by scanning
+   * `terms` (building it for 20k terms was 7-16 ms of a woken worker's first answer, which needs ~15).
+   */
+  private termIdMap: Map<string, number> | null = new Map();
+  private vocabularyScans = 0;
   private terms: string[] = [];
   private termDisplay: string[] = [];
   private df: number[] = [];
@@ -263,15 +291,21 @@ export class StoryEngine {
   private articleIds: string[] = [];
   /** After a restore: the ids still packed, decoded one at a time until something needs them all. */
   private packedIds: PackedArticleIds | null = null;
-  private articlePublished: number[] = [];
-  private articleStory: number[] = [];
+  /**
+   * Article columns: typed arrays with room to grow, of which the first slotCount() values are in use.
+   * After a restore they are the snapshot's own arrays until an article is added (see fromSnapshot).
+   */
+  private articlePublished: Float64Array = new Float64Array(INITIAL_ARTICLE_CAPACITY);
+  /** The article's story slot, or NO_STORY once removed. */
+  private articleStory: Int32Array = new Int32Array(INITIAL_ARTICLE_CAPACITY);
   /** Article terms live in one pool (no per-article arrays): slot i owns termPool[start[i] .. end[i]). */
-  private termPool = new Uint32Array(1 << 16);
-  private weightPool = new Float32Array(1 << 16);
+  private termPool: Uint32Array = new Uint32Array(1 << 16);
+  private weightPool: Float32Array = new Float32Array(1 << 16);
   private poolLength = 0;
-  private articleTermStart: number[] = [];
-  private articleTermEnd: number[] = [];
-  private articlePublisher: number[] = [];
+  private articleTermStart: Uint32Array = new Uint32Array(INITIAL_ARTICLE_CAPACITY);
+  private articleTermEnd: Uint32Array = new Uint32Array(INITIAL_ARTICLE_CAPACITY);
+  /** Index into `publishers`, or −1. */
+  private articlePublisher: Int32Array = new Int32Array(INITIAL_ARTICLE_CAPACITY);
   private readonly publisherIdOf = new Map<string, number>();
   private readonly publishers: string[] = [];
   private liveArticles = 0;
@@ -384,10 +418,9 @@ export class StoryEngine {
     const ids = this.allIds();
     const slot = ids.length;
     ids.push(article.id);
-    this.articlePublished.push(article.published);
-    this.articlePublisher.push(publisher);
-    this.articleStory.push(story);
+    const termStart = this.poolLength;
     this.appendTerms(vector.ids, vector.weights);
+    this.appendArticle(slot, article.published, publisher, story, termStart, this.poolLength);
     this.articleSlots().set(article.id, slot);
     this.liveArticles++;
     for (const id of vector.ids) this.df[id]++;
@@ -502,11 +535,31 @@ export class StoryEngine {
     return this.articleSlotMap;
   }
 
-  /** One look-up by id: a scan when the map is not built yet is cheaper than building it (~1 ms at 100k). */
+  /**
+   * One look-up by id: a scan when the map is not built yet is cheaper than building it. While the ids
+   * are still packed (a woken worker's first match of an indexed article), the scan compares bytes and
+   * decodes nothing: unpacking 100k ids for it took longer than the rest of the match.
+   */
   private findArticleSlot(articleId: string): number | undefined {
     if (this.articleSlotMap !== null) return this.articleSlotMap.get(articleId);
-    const slot = this.allIds().lastIndexOf(articleId);
+    const slot = this.packedIds ? this.lastPackedSlotOf(articleId, this.packedIds) : this.articleIds.lastIndexOf(articleId);
     return slot >= 0 && this.articleStory[slot] !== NO_STORY ? slot : undefined;
+  }
+
+  /** The last slot whose packed id is `articleId`, or −1 (like lastIndexOf on the unpacked ids). */
+  private lastPackedSlotOf(articleId: string, packed: PackedArticleIds): number {
+    const wanted = ID_ENCODER.encode(articleId);
+    const { utf8, ends } = packed;
+    const length = wanted.length;
+    for (let slot = ends.length - 1; slot >= 0; slot--) {
+      const start = slot === 0 ? 0 : ends[slot - 1] + 1;
+      if (ends[slot] - start !== length) continue;
+      let k = 0;
+      while (k < length && utf8[start + k] === wanted[k]) k++;
+      // Equal bytes, and the decoded id compared too: a string with a lone surrogate encodes like U+FFFD.
+      if (k === length && this.idAt(slot) === articleId) return slot;
+    }
+    return -1;
   }
 
   remove(articleId: string): void {
@@ -622,6 +675,9 @@ export class StoryEngine {
     });
     const epochDf = new Int32Array(terms.length);
     for (let id = 0; id < this.terms.length; id++) if (termRemap[id] >= 0) epochDf[termRemap[id]] = this.epochDf[id];
+    const df = new Int32Array(terms.length);
+    for (let k = 0; k < termIds.length; k++) df[termIds[k]]++;
+    const postings = invertStoryTerms(storyTermOffsets, storyTermIds, terms.length);
     const mergedFrom: string[] = [];
     const mergedInto: string[] = [];
     for (const [from, into] of this.mergedInto) {
@@ -657,6 +713,9 @@ export class StoryEngine {
       revisedBefore: this.revisedBefore(),
       mergedFrom,
       mergedInto,
+      df,
+      storyPostingOffsets: postings.offsets,
+      storyPostings: postings.stories,
     };
   }
 
@@ -672,10 +731,11 @@ export class StoryEngine {
       engine.publishers.push(key);
     });
     const termCount = snapshot.terms.length;
-    for (let t = 0; t < termCount; t++) engine.termIdOf.set(snapshot.terms[t], t);
+    engine.termIdMap = null;
     engine.terms = snapshot.terms.slice();
     engine.termDisplay = snapshot.termDisplay.slice();
-    engine.df = new Array<number>(termCount).fill(0);
+    const storedDf = snapshot.df?.length === termCount ? snapshot.df : null;
+    engine.df = storedDf ? toNumbers(storedDf, 0, termCount) : new Array<number>(termCount).fill(0);
     engine.epochDf = toNumbers(snapshot.epochDf, 0, termCount);
     engine.epochArticles = snapshot.epochArticles;
     engine.recomputeIdf();
@@ -701,33 +761,40 @@ export class StoryEngine {
       engine.storySumsAt.push(current ? engine.epoch : -1);
     }
     engine.postings.length = termCount;
-    engine.restoredPostings = invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
+    const { storyPostingOffsets, storyPostings } = snapshot;
+    engine.restoredPostings =
+      storyPostingOffsets?.length === termCount + 1 && storyPostings?.length === snapshot.storyTermIds.length
+        ? { offsets: storyPostingOffsets.slice(), stories: storyPostings.slice() }
+        : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
+    // Copied (about 1 MB per 100k articles): kept for good, they would otherwise keep all the stored bytes alive.
     engine.restoredStoryTerms = {
       count: storyCount,
-      offsets: snapshot.storyTermOffsets,
-      ids: snapshot.storyTermIds,
-      weights: snapshot.storyTermWeights,
+      offsets: snapshot.storyTermOffsets.slice(),
+      ids: snapshot.storyTermIds.slice(),
+      weights: snapshot.storyTermWeights.slice(),
     };
     engine.liveStories = storyCount;
 
     const { termOffsets, termIds, termWeights, articleIds, articleStory, articlePublished } = snapshot;
-    engine.termPool = new Uint32Array(Math.max(1 << 16, termIds.length * 2));
-    engine.termPool.set(termIds);
-    engine.weightPool = new Float32Array(engine.termPool.length);
-    engine.weightPool.set(termWeights);
-    engine.poolLength = termIds.length;
-    for (let k = 0; k < termIds.length; k++) engine.df[termIds[k]]++;
+    if (!storedDf) for (let k = 0; k < termIds.length; k++) engine.df[termIds[k]]++;
     const packedIds = snapshot.articleIdsUtf8 ?? null;
     const articleCount = packedIds ? packedIds.ends.length : articleIds.length;
-    // Bulk copies, not per-article pushes: this loop is most of the restore on the worker's wake path.
     engine.articleSlotMap = null;
     engine.articleIds = packedIds ? [] : articleIds.slice();
     engine.packedIds = packedIds;
-    engine.articlePublished = toNumbers(articlePublished, 0, articleCount);
-    engine.articlePublisher = toNumbers(snapshot.articlePublisher, 0, articleCount);
-    engine.articleStory = toNumbers(articleStory, 0, articleCount);
-    engine.articleTermStart = toNumbers(termOffsets, 0, articleCount);
-    engine.articleTermEnd = toNumbers(termOffsets, 1, articleCount);
+    // The article columns and the term pool stay typed arrays, and the ones only ever appended to are the
+    // snapshot's own (views on the stored bytes, from decodeSnapshot): exactly full, they move to larger
+    // arrays of their own when the first article is added. Copying them into plain arrays was ~15 ms of
+    // a woken worker's restore. The two columns written in place (story moves, removals) are copied, so
+    // that an engine never changes the snapshot it came from.
+    engine.termPool = termIds;
+    engine.weightPool = termWeights;
+    engine.poolLength = termIds.length;
+    engine.articlePublished = articlePublished;
+    engine.articlePublisher = snapshot.articlePublisher;
+    engine.articleStory = new Int32Array(articleStory);
+    engine.articleTermStart = termOffsets;
+    engine.articleTermEnd = termOffsets.slice(1, articleCount + 1);
     for (let slot = 0; slot < articleCount; slot++) {
       const story = articleStory[slot];
       const published = articlePublished[slot];
@@ -788,7 +855,21 @@ export class StoryEngine {
     return weights;
   }
 
-  /** Appends an article's terms to the pool; the new slot's range is [start, end). */
+  /** Writes a new article slot's columns (the slot after the last one in use), growing them when full. */
+  private appendArticle(slot: number, published: number, publisher: number, story: number, termStart: number, termEnd: number): void {
+    this.articlePublished = withRoom(this.articlePublished, slot, slot + 1);
+    this.articlePublisher = withRoom(this.articlePublisher, slot, slot + 1);
+    this.articleStory = withRoom(this.articleStory, slot, slot + 1);
+    this.articleTermStart = withRoom(this.articleTermStart, slot, slot + 1);
+    this.articleTermEnd = withRoom(this.articleTermEnd, slot, slot + 1);
+    this.articlePublished[slot] = published;
+    this.articlePublisher[slot] = publisher;
+    this.articleStory[slot] = story;
+    this.articleTermStart[slot] = termStart;
+    this.articleTermEnd[slot] = termEnd;
+  }
+
+  /** Appends an article's terms to the pool, from poolLength on. */
   private appendTerms(ids: readonly number[], weights: readonly number[]): void {
     if (this.poolLength + ids.length > this.termPool.length) {
       const termPool = new Uint32Array(Math.max(this.termPool.length * 2, this.poolLength + ids.length));
@@ -798,13 +879,11 @@ export class StoryEngine {
       this.termPool = termPool;
       this.weightPool = weightPool;
     }
-    this.articleTermStart.push(this.poolLength);
     for (let i = 0; i < ids.length; i++) {
       this.termPool[this.poolLength] = ids[i];
       this.weightPool[this.poolLength] = weights[i];
       this.poolLength++;
     }
-    this.articleTermEnd.push(this.poolLength);
   }
 
   private resolveStoryId(storyId: string): string {
@@ -841,6 +920,25 @@ export class StoryEngine {
     this.epoch++;
   }
 
+  /** The term → id map, built on first use after a restore. */
+  private termIds(): Map<string, number> {
+    if (this.termIdMap === null) {
+      const map = new Map<string, number>();
+      for (let id = 0; id < this.terms.length; id++) map.set(this.terms[id], id);
+      this.termIdMap = map;
+    }
+    return this.termIdMap;
+  }
+
+  private termId(term: string): number | undefined {
+    if (this.termIdMap === null && this.vocabularyScans < VOCABULARY_SCANS) {
+      this.vocabularyScans++;
+      const id = this.terms.indexOf(term);
+      return id < 0 ? undefined : id;
+    }
+    return this.termIds().get(term);
+  }
+
   /** Tokenises an article into unique terms; `intern` adds unseen words to the vocabulary. */
   private vectorize(article: EngineArticle, intern: boolean): ArticleVector {
     const vector: ArticleVector = { surfaces: [], ids: [], weights: [] };
@@ -857,10 +955,10 @@ export class StoryEngine {
         position.set(term, vector.ids.length);
         vector.surfaces.push(list.surfaces[i]);
         vector.weights.push(weight);
-        let id = this.termIdOf.get(term);
+        let id = this.termId(term);
         if (id === undefined && intern) {
           id = this.terms.length;
-          this.termIdOf.set(term, id);
+          this.termIds().set(term, id);
           this.terms.push(term);
           this.termDisplay.push(list.surfaces[i]);
           this.df.push(0);

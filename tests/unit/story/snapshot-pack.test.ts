@@ -1,6 +1,6 @@
 /** The stored form of the engine's snapshot: one binary buffer that gives the snapshot back exactly. */
 import { describe, expect, it } from 'vitest';
-import { clusterInTimeOrder, StoryEngine, type PackedArticleIds } from '../../../src/core/story';
+import { clusterInTimeOrder, StoryEngine, type EngineArticle, type PackedArticleIds } from '../../../src/core/story';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/core/story/snapshot-pack';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
@@ -17,6 +17,29 @@ function idsOf(packed: PackedArticleIds): string[] {
 
 /** What IndexedDB hands back: the bytes in a fresh buffer of their own. */
 const stored = (bytes: Uint8Array) => bytes.slice().buffer;
+
+/**
+ * Deterministic synthetic coverage: `count` headlines over 60 events in time order, each made of three of
+ * its event's words and two shared words, from 40 outlets.
+ */
+function syntheticArticles(count: number): EngineArticle[] {
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const shared = ['report', 'update', 'officials', 'latest', 'says', 'week', 'plan', 'crisis'];
+  return Array.from({ length: count }, (_, i) => {
+    const event = Math.floor((i / count) * 60 + next(3)) % 60;
+    const words = [0, 1, 2].map(() => `event${event}word${next(6)}`);
+    return {
+      id: `https://outlet${next(40)}.example/${i}-é`,
+      title: [...words, shared[next(shared.length)], shared[next(shared.length)]].join(' '),
+      publisher: `Outlet ${next(40)}`,
+      published: T0 + i * 600_000,
+    };
+  });
+}
 
 describe('snapshot encoding', () => {
   it('gives the snapshot back unchanged: typed arrays, string lists in any script, options, Infinity', () => {
@@ -58,6 +81,66 @@ describe('snapshot encoding', () => {
     const pruned = restore();
     expect(pruned.pruneOlderThan(T0 + 1)).toBe(1);
     expect(pruned.storyOf(ARTICLES[0].id)).toBeUndefined();
+  });
+
+  it('restores an engine that keeps answering, growing and shrinking like the original, and leaves its snapshot as it was', () => {
+    const articles = syntheticArticles(1500);
+    // Past the first thousand articles, a fresh engine's columns grow too.
+    const original = clusterInTimeOrder(articles.slice(0, 1100));
+    const bytes = encodeSnapshot(original.toSnapshot());
+    const buffer = stored(bytes);
+    const restored = StoryEngine.fromSnapshot(decodeSnapshot(buffer));
+    // Matches of indexed articles (found in the packed ids) and of unseen ones.
+    for (const query of [articles[0], articles[555], articles[1099], articles[1100], { ...articles[1101], id: 'https://outlet1.example/x' }]) {
+      expect(restored.match(query)).toEqual(original.match(query));
+    }
+    // Enough matches for the restored engine to go from scanning its vocabulary to its term map.
+    for (const query of articles.slice(1100, 1140)) expect(restored.match(query)).toEqual(original.match(query));
+    // An id of the same byte length as an indexed one, but not indexed, is not taken for it.
+    const lookalike = { ...articles[555], id: articles[555].id.replace('-é', '-è') };
+    expect(restored.match(lookalike)).toEqual(original.match(lookalike));
+    // Removals and story moves first, while the restored columns are still the snapshot's size.
+    for (const article of articles.slice(0, 900).filter((_, i) => i % 7 === 0)) {
+      original.remove(article.id);
+      restored.remove(article.id);
+    }
+    original.refineStories();
+    restored.refineStories();
+    for (const article of articles.slice(1100)) expect(restored.add(article)).toBe(original.add(article));
+    expect(original.pruneOlderThan(articles[200].published)).toBe(restored.pruneOlderThan(articles[200].published));
+    expect(restored.toSnapshot()).toEqual(original.toSnapshot());
+    for (const query of articles.filter((_, i) => i % 50 === 0)) {
+      const [again, before] = [restored.match(query), original.match(query)];
+      expect(again?.storyId).toBe(before?.storyId);
+      expect(again?.terms).toEqual(before?.terms);
+      // Story term sums are stored as 32-bit floats: once stories change, scores may differ in the last bit.
+      expect(again?.score ?? 0).toBeCloseTo(before?.score ?? 0, 12);
+    }
+    // Its stored bytes were not written to (the restored engine's arrays started as views on them).
+    const after = new Uint8Array(buffer);
+    expect(after.length).toBe(bytes.length);
+    expect(after.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
+  });
+
+  it('restores a snapshot stored without the derived frequencies and postings to the same engine', () => {
+    const articles = syntheticArticles(600);
+    const engine = clusterInTimeOrder(articles.slice(0, 500));
+    const { df, storyPostingOffsets, storyPostings, ...older } = engine.toSnapshot();
+    expect(df?.length).toBe(older.terms.length);
+    expect(storyPostings?.length).toBe(older.storyTermIds.length);
+    const fromOlder = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(older))));
+    const fromCurrent = StoryEngine.fromSnapshot(decodeSnapshot(stored(encodeSnapshot(engine.toSnapshot()))));
+    for (const query of articles.filter((_, i) => i % 20 === 0)) {
+      expect(fromOlder.match(query)).toEqual(engine.match(query));
+      expect(fromCurrent.match(query)).toEqual(engine.match(query));
+    }
+    for (const article of articles.slice(500)) {
+      const joined = engine.add(article);
+      expect(fromOlder.add(article)).toBe(joined);
+      expect(fromCurrent.add(article)).toBe(joined);
+    }
+    expect(fromOlder.toSnapshot()).toEqual(engine.toSnapshot());
+    expect(fromCurrent.toSnapshot()).toEqual(engine.toSnapshot());
   });
 
   it('refuses bytes that are not a snapshot, or a truncated one, with an error', () => {
