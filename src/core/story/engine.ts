@@ -654,11 +654,10 @@ export class StoryEngine {
     let storyCursor = 0;
     storyIds.forEach((id, i) => {
       storyTermOffsets[i] = storyCursor;
-      const entries = [...this.weightsOf(this.storySlotOf.get(id) ?? 0)].map(([term, weight]) => [termRemap[term], weight]);
-      // Sorted by term id: the restored maps then do not depend on this engine's insertion history.
-      entries.sort((x, y) => x[0] - y[0]);
-      for (const [term, weight] of entries) {
-        storyTermIds[storyCursor] = term;
+      // In the map's own order: a restored map then iterates like this one, so every sum over a story's
+      // terms adds up in the same order and the restored engine goes on exactly like the saved one.
+      for (const [term, weight] of this.weightsOf(this.storySlotOf.get(id) ?? 0)) {
+        storyTermIds[storyCursor] = termRemap[term];
         storyTermWeights[storyCursor] = weight;
         storyCursor++;
       }
