@@ -1,9 +1,11 @@
+// First import: evaluating it starts the snapshot read, before the modules below evaluate.
+import { earlySnapshot } from '@/src/background/early-snapshot-start';
 import { browser } from 'wxt/browser';
 import { createBackgroundServices } from '@/src/background/services';
 
 // Registers the services and listeners; the logic lives in src/background.
 export default defineBackground(() => {
-  const services = createBackgroundServices();
+  const services = createBackgroundServices(earlySnapshot);
   browser.runtime.onInstalled.addListener(() => void services.onInstalled());
   browser.runtime.onMessage.addListener((message, sender) =>
     services.route(message, {

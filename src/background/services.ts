@@ -1,6 +1,7 @@
 /** Builds the worker's services once per worker start; each has one job. */
 import { browser } from 'wxt/browser';
 import { database } from '../db/database';
+import type { EarlySnapshot } from '../db/early-snapshot';
 import { createRouter, type SenderInfo } from '../messaging/router';
 import type { RequestType } from '../messaging/protocol';
 import { PreferencesSchema } from '../core/preferences';
@@ -19,9 +20,9 @@ import { TabPages } from './tab-pages';
 import { keptStoryKey, type PageState, type PopupStory } from '../messaging/page';
 import type { StoryView } from '../core/story-view';
 
-export function createBackgroundServices() {
+export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot | undefined>) {
   const db = database();
-  const index = new StoryIndex(db);
+  const index = new StoryIndex(db, earlySnapshot);
   // Nearly every wake needs the engine (a page's badge, the popup, a refresh): its restore starts now,
   // alongside opening the database and the reader's settings, rather than after them.
   void index.ready().catch(() => undefined);

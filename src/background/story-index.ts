@@ -7,6 +7,7 @@ import { StoryEngine, type EngineArticle, type EngineSnapshot, type StoryMatch }
 import { decodeSnapshot, encodeSnapshot } from '../core/story/snapshot-pack';
 import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
+import type { EarlySnapshot } from '../db/early-snapshot';
 
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
 export const ENGINE_VERSION = 2;
@@ -23,7 +24,14 @@ export class StoryIndex {
   /** Counts changes to the indexed stories, so that views computed earlier can be known to be current. */
   private changes = 0;
 
-  constructor(private readonly db: ParallaxDatabase) {}
+  /**
+   * `early`: the snapshot row as read when the worker started (see early-snapshot.ts), used by the first
+   * restore instead of reading it again.
+   */
+  constructor(
+    private readonly db: ParallaxDatabase,
+    private early?: Promise<EarlySnapshot | undefined>,
+  ) {}
 
   /** The engine, restored from the snapshot or rebuilt from the stored articles when the snapshot is stale. */
   ready(): Promise<StoryEngine> {
@@ -38,12 +46,13 @@ export class StoryIndex {
     // Articles and the snapshot are only ever written together, in one transaction (add, remove,
     // import), so the snapshot is trusted as it is: counting 100k rows to check it would cost more
     // than the whole restore (Chromium's IndexedDB count walks every key).
-    const state = await this.db.engineState.get('engine');
-    if (state && state.engineVersion === ENGINE_VERSION) {
+    const early = await this.takeEarly();
+    const state = early ? undefined : await this.db.engineState.get('engine');
+    if (early?.engineVersion === ENGINE_VERSION || (state && state.engineVersion === ENGINE_VERSION)) {
       try {
         // Stored as one binary Blob; builds before that stored the snapshot object itself.
-        const stored = state.snapshot;
-        const snapshot = stored instanceof Blob ? decodeSnapshot(await stored.arrayBuffer()) : (stored as EngineSnapshot);
+        const stored = state?.snapshot;
+        const snapshot = early ? decodeSnapshot(early.bytes) : stored instanceof Blob ? decodeSnapshot(await stored.arrayBuffer()) : (stored as EngineSnapshot);
         performance.mark(ENGINE_MARKS.read);
         const engine = StoryEngine.fromSnapshot(snapshot);
         performance.mark(ENGINE_MARKS.restored);
@@ -58,6 +67,13 @@ export class StoryIndex {
     });
     await this.save(engine);
     return engine;
+  }
+
+  /** The early read, once: a later restore (after a failure) reads the row afresh. */
+  private async takeEarly(): Promise<EarlySnapshot | undefined> {
+    const early = this.early;
+    this.early = undefined;
+    return early ? await early.catch(() => undefined) : undefined;
   }
 
   private async save(engine: StoryEngine): Promise<void> {

@@ -4,6 +4,7 @@ import { StoryEngine } from '../../../src/core/story';
 import { decodeSnapshot } from '../../../src/core/story/snapshot-pack';
 import { StoryIndex } from '../../../src/background/story-index';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
+import { readSnapshotEarly } from '../../../src/db/early-snapshot';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
 const row = (id: string, title: string, hours: number): StoredArticle => ({
@@ -25,6 +26,40 @@ describe('StoryIndex persistence', () => {
     const query = { ...row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5) };
     expect(await woken.match(query)).toEqual(await index.match(query));
     expect((await woken.members((await woken.match(query))!.storyId)).map((a) => a.id).sort()).toEqual([ROWS[0].id, ROWS[1].id]);
+  });
+
+  it('a woken worker restores from the snapshot read before the database is opened, and answers the same', async () => {
+    const name = `index-${Math.random()}`;
+    const db = new ParallaxDatabase(name);
+    const index = new StoryIndex(db);
+    await index.add(ROWS);
+    db.close();
+    const early = await readSnapshotEarly(name);
+    expect(early?.bytes.byteLength).toBeGreaterThan(0);
+    const wokenDb = new ParallaxDatabase(name);
+    const read = vi.spyOn(wokenDb.engineState, 'get');
+    const woken = new StoryIndex(wokenDb, Promise.resolve(early));
+    const query = row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5);
+    expect(await woken.match(query)).toEqual(await index.match(query));
+    // Restored from the early bytes: the row was not read again through Dexie.
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('reads nothing early, and creates no database, when there is none yet', async () => {
+    const name = `absent-${Math.random()}`;
+    expect(await readSnapshotEarly(name)).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    // Dexie then creates it with its schema as usual.
+    const db = new ParallaxDatabase(name);
+    await new StoryIndex(db, readSnapshotEarly(name)).add(ROWS);
+    expect(await new StoryIndex(db).status()).toEqual({ articles: 3, stories: 2 });
+  });
+
+  it('falls back to the database when the early read found no usable snapshot', async () => {
+    const db = new ParallaxDatabase(`index-${Math.random()}`);
+    await new StoryIndex(db).add(ROWS);
+    const woken = new StoryIndex(db, Promise.resolve(undefined));
+    expect(await woken.status()).toEqual({ articles: 3, stories: 2 });
   });
 
   it('stores the stories as refined, for the next wake', async () => {

@@ -1,0 +1,62 @@
+/**
+ * The stored story-engine snapshot, read with the bare IndexedDB API from the first module the worker
+ * evaluates. Why: a woken worker's first answer waits for this read (opening the database and reading a
+ * ~20 MB file, ~20-30 ms with the thread idle) and for the rest of the worker script to evaluate (Dexie,
+ * the Zod schemas: ~15-20 ms); started first, the two overlap. Anything unexpected resolves to
+ * undefined, and the story index then reads the row through Dexie as before.
+ */
+
+/** The engine state row's snapshot bytes and the engine version that wrote them. */
+export interface EarlySnapshot {
+  engineVersion: number;
+  bytes: ArrayBuffer;
+}
+
+/** Table and key of the engine state row (see ParallaxDatabase). */
+const STORE = 'engineState';
+const KEY = 'engine';
+
+export function readSnapshotEarly(databaseName = 'parallax', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<EarlySnapshot | undefined> {
+  return new Promise((resolve) => {
+    if (!factory) return resolve(undefined);
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(databaseName);
+    } catch {
+      return resolve(undefined);
+    }
+    // No database yet: abort, which deletes the empty one this open would create (Dexie creates it).
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = () => resolve(undefined);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Never hold up a schema upgrade Dexie starts meanwhile.
+      db.onversionchange = () => db.close();
+      try {
+        if (!db.objectStoreNames.contains(STORE)) {
+          db.close();
+          return resolve(undefined);
+        }
+        const get = db.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
+        get.onerror = () => {
+          db.close();
+          resolve(undefined);
+        };
+        get.onsuccess = () => {
+          db.close();
+          const row: unknown = get.result;
+          if (typeof row !== 'object' || row === null) return resolve(undefined);
+          const { snapshot, engineVersion } = row as { snapshot?: unknown; engineVersion?: unknown };
+          if (!(snapshot instanceof Blob) || typeof engineVersion !== 'number') return resolve(undefined);
+          snapshot.arrayBuffer().then(
+            (bytes) => resolve({ engineVersion, bytes }),
+            () => resolve(undefined),
+          );
+        };
+      } catch {
+        db.close();
+        resolve(undefined);
+      }
+    };
+  });
+}
