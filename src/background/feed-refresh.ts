@@ -169,7 +169,9 @@ export class FeedRefresher {
 
   private async runDue(): Promise<RefreshSummary> {
     const startedAt = this.now();
-    const due = (await this.db.feeds.toArray()).filter((feed) => isDue(feed, startedAt, this.policy)).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    const due = (await this.db.feeds.toArray())
+      .filter((feed) => isDue(feed, startedAt, this.policy))
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     const feeds = await mapWithConcurrency(due, this.policy.concurrency, (feed) => this.refreshFeed(feed));
     const finishedAt = this.now();
     const added = feeds.reduce((sum, f) => sum + f.added, 0);
@@ -203,13 +205,27 @@ export class FeedRefresher {
       if (this.hasPermission && pattern !== null && !(await this.hasPermission(pattern))) {
         // Not a failure of the feed: no backoff, asked again at the regular interval.
         const error = `permission needed for ${pattern}`;
-        await this.db.feeds.update(feed.url, { nextAttemptAt: this.now() + this.policy.intervalMs, lastAttemptAt: attemptAt, lastError: error });
+        await this.db.feeds.update(feed.url, {
+          nextAttemptAt: this.now() + this.policy.intervalMs,
+          lastAttemptAt: attemptAt,
+          lastError: error,
+        });
         return { url: feed.url, status: 'no-permission', entries: 0, added: 0, error };
       }
-      const outcome = await fetchFeedDocument(this.fetchImpl, feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.policy.timeoutMs);
+      const outcome = await fetchFeedDocument(
+        this.fetchImpl,
+        feed.url,
+        { etag: feed.etag, lastModified: feed.lastModified },
+        this.policy.timeoutMs,
+      );
       if (outcome.kind === 'failed') return await this.recordFailure(feed, attemptAt, outcome.error);
       if (outcome.kind === 'not-modified') {
-        await this.db.feeds.update(feed.url, { ...afterSuccess(this.now(), this.policy), lastAttemptAt: attemptAt, lastSuccessAt: attemptAt, lastError: undefined });
+        await this.db.feeds.update(feed.url, {
+          ...afterSuccess(this.now(), this.policy),
+          lastAttemptAt: attemptAt,
+          lastSuccessAt: attemptAt,
+          lastError: undefined,
+        });
         return { url: feed.url, status: 'not-modified', entries: 0, added: 0 };
       }
       const parsed = parseFeed(outcome.bytes, { url: outcome.finalUrl, contentType: outcome.contentType });
@@ -236,7 +252,11 @@ export class FeedRefresher {
       return { url: feed.url, status: 'updated', entries: parsed.feed.entries.length, added };
     } catch (error) {
       // A storage or engine error: the feed is retried with backoff like any other failure.
-      return this.recordFailure(feed, attemptAt, `could not store the feed's articles: ${error instanceof Error ? error.message : String(error)}`);
+      return this.recordFailure(
+        feed,
+        attemptAt,
+        `could not store the feed's articles: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -248,7 +268,11 @@ export class FeedRefresher {
 
   private async recordFailure(feed: FeedRow, attemptAt: number, error: string): Promise<FeedOutcome> {
     const current = (await this.db.feeds.get(feed.url)) ?? feed;
-    await this.db.feeds.update(feed.url, { ...afterFailure(feed.url, current.failures, this.now(), this.policy), lastAttemptAt: attemptAt, lastError: error });
+    await this.db.feeds.update(feed.url, {
+      ...afterFailure(feed.url, current.failures, this.now(), this.policy),
+      lastAttemptAt: attemptAt,
+      lastError: error,
+    });
     return { url: feed.url, status: 'failed', entries: 0, added: 0, error };
   }
 
@@ -377,7 +401,8 @@ export class FeedRefresher {
     }
     const url = normalizeFeedUrl(parsed.data.url);
     if (url === null) throw new Error('invalid custom feed: url: expected an http(s) URL');
-    if (this.registry.get(parsed.data.outletId) === undefined) throw new Error(`invalid custom feed: outletId: unknown outlet "${parsed.data.outletId}"`);
+    if (this.registry.get(parsed.data.outletId) === undefined)
+      throw new Error(`invalid custom feed: outletId: unknown outlet "${parsed.data.outletId}"`);
     const existing = await this.db.feeds.get(url);
     const row: FeedRow = {
       ...(existing ?? { failures: 0 }),

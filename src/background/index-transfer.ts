@@ -49,7 +49,10 @@ export class IndexTransfer {
     const [preferences, feeds, articles] = await Promise.all([
       db.getPreferences(),
       db.feeds.toArray(),
-      db.articles.orderBy('published').filter((a) => a.origin !== 'demo').toArray(),
+      db.articles
+        .orderBy('published')
+        .filter((a) => a.origin !== 'demo')
+        .toArray(),
     ]);
     return buildIndexFile({
       exportedAt: this.deps.now(),
@@ -79,8 +82,21 @@ export class IndexTransfer {
       const previous = new Map((await db.feeds.toArray()).map((row) => [row.url, row]));
       const rows: FeedRow[] = file.feeds.map((f) => {
         const kept = previous.get(f.url);
-        const base: FeedRow = kept ?? { url: f.url, outletId: f.outletId, section: f.section, enabled: f.enabled, failures: 0, nextAttemptAt: now };
-        return { ...base, outletId: f.outletId, section: f.section, enabled: f.enabled, nextAttemptAt: f.enabled && !kept?.enabled ? now : base.nextAttemptAt };
+        const base: FeedRow = kept ?? {
+          url: f.url,
+          outletId: f.outletId,
+          section: f.section,
+          enabled: f.enabled,
+          failures: 0,
+          nextAttemptAt: now,
+        };
+        return {
+          ...base,
+          outletId: f.outletId,
+          section: f.section,
+          enabled: f.enabled,
+          nextAttemptAt: f.enabled && !kept?.enabled ? now : base.nextAttemptAt,
+        };
       });
       await db.feeds.clear();
       await db.feeds.bulkPut(rows);

@@ -39,8 +39,17 @@ export type OptionsHandlers = { [T in OptionsRequestType]: (request: OptionsRequ
 function providerListing(set: RatingSet, shipped: boolean, row: ProviderRow | null): ProviderListing {
   const p = set.provider;
   return {
-    id: p.id, name: p.name, licence: p.licence, licenceUrl: p.licenceUrl, sourceUrl: p.sourceUrl, date: p.date, attribution: p.attribution,
-    shipped, active: row ? row.active : true, ratings: set.ratings.length, importedAt: row ? row.importedAt : null,
+    id: p.id,
+    name: p.name,
+    licence: p.licence,
+    licenceUrl: p.licenceUrl,
+    sourceUrl: p.sourceUrl,
+    date: p.date,
+    attribution: p.attribution,
+    shipped,
+    active: row ? row.active : true,
+    ratings: set.ratings.length,
+    importedAt: row ? row.importedAt : null,
   };
 }
 
@@ -63,19 +72,22 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
     'custom-outlets/list': () => storedOutlets(db),
 
     'custom-outlets/add': async (r): Promise<CustomOutletResult> => {
-      return db.transaction('rw', db.customOutlets, async () => {
-        const others: Outlet[] = (await storedOutlets(db)).map((l) => l.outlet);
-        const probe = customOutletFromInput(r.input);
-        const ownId = probe.ok ? probe.outlet.id : null;
-        const owner = (host: string) => others.find((o) => o.id !== ownId && [...o.domains, ...(o.aliases ?? [])].includes(host))?.name ?? null;
-        const result = customOutletFromInput(r.input, owner);
-        if (!result.ok) return result;
-        await db.customOutlets.put({ id: result.outlet.id, outlet: result.outlet, addedAt: now() });
-        return result;
-      }).then((result) => {
-        if (result.ok) changed('custom-outlets');
-        return result;
-      });
+      return db
+        .transaction('rw', db.customOutlets, async () => {
+          const others: Outlet[] = (await storedOutlets(db)).map((l) => l.outlet);
+          const probe = customOutletFromInput(r.input);
+          const ownId = probe.ok ? probe.outlet.id : null;
+          const owner = (host: string) =>
+            others.find((o) => o.id !== ownId && [...o.domains, ...(o.aliases ?? [])].includes(host))?.name ?? null;
+          const result = customOutletFromInput(r.input, owner);
+          if (!result.ok) return result;
+          await db.customOutlets.put({ id: result.outlet.id, outlet: result.outlet, addedAt: now() });
+          return result;
+        })
+        .then((result) => {
+          if (result.ok) changed('custom-outlets');
+          return result;
+        });
     },
 
     'custom-outlets/remove': async (r) => {
@@ -106,7 +118,10 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       if (!result.ok) return { ok: false, errors: result.errors };
       const reserved = new Set(['reader', ...shippedRatingSets().map((s) => s.provider.id)]);
       if (reserved.has(result.provider.id)) {
-        return { ok: false, errors: [{ row: 0, message: `provider id "${result.provider.id}" is Parallax's own; give the provider another id` }] };
+        return {
+          ok: false,
+          errors: [{ row: 0, message: `provider id "${result.provider.id}" is Parallax's own; give the provider another id` }],
+        };
       }
       const set: RatingSet = { provider: result.provider, ratings: result.ratings };
       const replaced = (await db.providers.get(set.provider.id)) !== undefined;
@@ -138,10 +153,29 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
     'content/all-sites-status': async (): Promise<AllSitesState> => ({ enabled: (await db.meta.get(META_ALL_SITES))?.value === true }),
 
     'data/clear': async (): Promise<ClearResult> => {
-      const tables = [db.articles, db.engineState, db.feeds, db.reading, db.unlinks, db.providers, db.customOutlets, db.preferences, db.meta];
+      const tables = [
+        db.articles,
+        db.engineState,
+        db.feeds,
+        db.reading,
+        db.unlinks,
+        db.providers,
+        db.customOutlets,
+        db.preferences,
+        db.meta,
+      ];
       const cleared = await db.transaction('rw', tables, async () => {
         const counts = { articles: await db.articles.count(), reading: await db.reading.count() };
-        await Promise.all([db.articles.clear(), db.engineState.clear(), db.feeds.clear(), db.reading.clear(), db.unlinks.clear(), db.providers.clear(), db.customOutlets.clear(), db.preferences.clear()]);
+        await Promise.all([
+          db.articles.clear(),
+          db.engineState.clear(),
+          db.feeds.clear(),
+          db.reading.clear(),
+          db.unlinks.clear(),
+          db.providers.clear(),
+          db.customOutlets.clear(),
+          db.preferences.clear(),
+        ]);
         // The demo-seed marker stays, so nothing is seeded again; the refresh history goes with the feeds.
         await db.meta.bulkDelete([META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
         return counts;

@@ -39,7 +39,11 @@ export interface RefreshSchedule {
  * the retention pass; an existing alarm with the same period is kept, so a worker restart does not
  * push the next refresh back.
  */
-export function installRefreshSchedule(refresher: RefreshTask, retention?: RetentionTask, options: RefreshScheduleOptions = {}): RefreshSchedule {
+export function installRefreshSchedule(
+  refresher: RefreshTask,
+  retention?: RetentionTask,
+  options: RefreshScheduleOptions = {},
+): RefreshSchedule {
   const periodInMinutes = options.periodMinutes ?? DEFAULT_REFRESH_PERIOD_MINUTES;
   const onError = options.onError ?? ((error: unknown) => console.error('Parallax refresh failed:', error));
   let current: Promise<void> | null = null;

@@ -52,10 +52,11 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
   const stamp = () => `${index.generation()}:${settingChanges}`;
   // Seeding is idempotent; also run on the first message in case the worker was started without onInstalled.
   let seeded: Promise<unknown> | null = null;
-  const ensureSeeded = () => (seeded ??= seedDemoIndex(db, index).catch((e: unknown) => {
-    seeded = null;
-    throw e;
-  }));
+  const ensureSeeded = () =>
+    (seeded ??= seedDemoIndex(db, index).catch((e: unknown) => {
+      seeded = null;
+      throw e;
+    }));
 
   // The reader's outlets (shipped plus their own), kept current for the refresher's synchronous lookups.
   const registry = sources.liveRegistry();
@@ -145,7 +146,8 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
   return {
     route: async (message: unknown, sender: SenderInfo) => {
       const reply = await route(message, sender);
-      if (!PURE_READS.has(typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined)) settingChanges++;
+      if (!PURE_READS.has(typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined))
+        settingChanges++;
       return reply;
     },
     onInstalled: () => ensureSeeded(),
@@ -153,7 +155,14 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
 }
 
 /** Requests that change nothing a story view shows (the reading diet row of article/seen is not shown there). */
-const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>(['article/seen', 'story/view', 'popup/story', 'prefs/get', 'outlets/list', 'index/status']);
+const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
+  'article/seen',
+  'story/view',
+  'popup/story',
+  'prefs/get',
+  'outlets/list',
+  'index/status',
+]);
 
 /** The badge's "details": the toolbar popup where the browser allows opening it, else a tab. */
 async function openDetails(tabId: number | undefined): Promise<void> {

@@ -125,11 +125,24 @@ export function outletSummaries(catalog: SourceCatalog): { outlets: OutletSummar
     .map((o) => {
       const rated = ratingFor(o.id, catalog.sets);
       const lean = rated?.rating.lean ?? null;
-      return { id: o.id, name: o.name, domains: o.domains, lean, side: lean ? foldLean(lean) : null, provider: rated?.provider.name ?? null };
+      return {
+        id: o.id,
+        name: o.name,
+        domains: o.domains,
+        lean,
+        side: lean ? foldLean(lean) : null,
+        provider: rated?.provider.name ?? null,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   const providers = shippedProviders().map(({ id, name, date, licence, licenceUrl, sourceUrl, attribution }) => ({
-    id, name, date, licence, licenceUrl, sourceUrl, attribution,
+    id,
+    name,
+    date,
+    licence,
+    licenceUrl,
+    sourceUrl,
+    attribution,
   }));
   return { outlets, providers };
 }

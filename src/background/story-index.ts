@@ -52,7 +52,11 @@ export class StoryIndex {
       try {
         // Stored as one binary Blob; builds before that stored the snapshot object itself.
         const stored = state?.snapshot;
-        const snapshot = early ? decodeSnapshot(early.bytes) : stored instanceof Blob ? decodeSnapshot(await stored.arrayBuffer()) : (stored as EngineSnapshot);
+        const snapshot = early
+          ? decodeSnapshot(early.bytes)
+          : stored instanceof Blob
+            ? decodeSnapshot(await stored.arrayBuffer())
+            : (stored as EngineSnapshot);
         performance.mark(ENGINE_MARKS.read);
         const engine = StoryEngine.fromSnapshot(snapshot);
         performance.mark(ENGINE_MARKS.restored);

@@ -33,7 +33,10 @@ export class StoryService {
   }
 
   /** The view, with the preferences and the article it was built from (the badge needs both too). */
-  private async resolve(pageUrl: string, detection: Detection): Promise<{ view: StoryView; prefs: Preferences; current: IndexArticle | null }> {
+  private async resolve(
+    pageUrl: string,
+    detection: Detection,
+  ): Promise<{ view: StoryView; prefs: Preferences; current: IndexArticle | null }> {
     const prefs = await this.db.getPreferences();
     if (!detection.isArticle) return { view: { status: 'not-article' }, prefs, current: null };
     const current = this.current(pageUrl, detection);
@@ -74,7 +77,11 @@ export class StoryService {
 
   private async recordReading(articleId: string, outletId: string, side: BadgeInfo['side']): Promise<void> {
     const now = Date.now();
-    const recent = await this.db.reading.where('articleId').equals(articleId).filter((r) => now - r.at < READING_DEDUPE_MS).count();
+    const recent = await this.db.reading
+      .where('articleId')
+      .equals(articleId)
+      .filter((r) => now - r.at < READING_DEDUPE_MS)
+      .count();
     if (recent === 0) await this.db.reading.add({ at: now, articleId, outletId, side });
   }
 }

@@ -20,9 +20,9 @@ Errors (unreadable file, malformed line) go to stderr naming the file and line; 
 (2 for bad usage). Nothing is printed on stdout in that case.`;
 
 void runCli('cluster', HELP, (args) => {
-    const { positional, sets } = splitArgs(args, []);
-    if (positional.length !== 1) throw new UsageError('expected exactly one FILE');
-    const articles = readArticles(positional[0]);
-    const engine = clusterInTimeOrder(articles, optionOverrides(sets));
-    return articles.map((article) => JSON.stringify({ id: article.id, cluster: engine.storyOf(article.id) ?? null }));
+  const { positional, sets } = splitArgs(args, []);
+  if (positional.length !== 1) throw new UsageError('expected exactly one FILE');
+  const articles = readArticles(positional[0]);
+  const engine = clusterInTimeOrder(articles, optionOverrides(sets));
+  return articles.map((article) => JSON.stringify({ id: article.id, cluster: engine.storyOf(article.id) ?? null }));
 });

@@ -29,7 +29,9 @@ async function main() {
   const screenshot = shotIndex >= 0 ? args[shotIndex + 1] : `${process.env.TMPDIR ?? '/tmp'}/parallax-demo.png`;
 
   const site = await startDemoServer({ port: DEMO_SITE_PORT }).catch((error: unknown) => {
-    throw new Error(`Cannot serve the demo site on port ${DEMO_SITE_PORT} (${error instanceof Error ? error.message : String(error)}). Is another demo running?`);
+    throw new Error(
+      `Cannot serve the demo site on port ${DEMO_SITE_PORT} (${error instanceof Error ? error.message : String(error)}). Is another demo running?`,
+    );
   });
   const { context } = await launchWithExtension({ headless });
   const article = DEMO_STORIES[0].articles[1];

@@ -123,7 +123,9 @@ void runCli('eval:clusters', HELP, (args) => {
     const split = holdoutSplit(articles);
     // Indexed with matchThreshold 0 so that every query's best score is seen; thresholds applied below.
     const matchThreshold = overrides.matchThreshold ?? DEFAULT_ENGINE_OPTIONS.matchThreshold;
-    const indexEngine = goldIndex ? indexByLabels(split.indexed, { ...overrides, matchThreshold: 0 }) : clusterInTimeOrder(split.indexed, { ...overrides, matchThreshold: 0 });
+    const indexEngine = goldIndex
+      ? indexByLabels(split.indexed, { ...overrides, matchThreshold: 0 })
+      : clusterInTimeOrder(split.indexed, { ...overrides, matchThreshold: 0 });
     const idsByStory = new Map<string, string[]>();
     for (const article of split.indexed) {
       const label = article.story ?? '';
@@ -138,8 +140,15 @@ void runCli('eval:clusters', HELP, (args) => {
     });
     const twinned = storiesWithHeadlineTwins(split.heldOutWhole, split.indexed, spanMs);
     const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
-    const singleTwins = storiesWithHeadlineTwins(split.indexed.filter((article) => singleStories.has(article.story ?? '')), split.indexed, spanMs);
-    const whole = split.heldOutWhole.map((article) => ({ score: indexEngine.match(article)?.score ?? 0, twinned: twinned.has(article.story ?? '') }));
+    const singleTwins = storiesWithHeadlineTwins(
+      split.indexed.filter((article) => singleStories.has(article.story ?? '')),
+      split.indexed,
+      spanMs,
+    );
+    const whole = split.heldOutWhole.map((article) => ({
+      score: indexEngine.match(article)?.score ?? 0,
+      twinned: twinned.has(article.story ?? ''),
+    }));
     const untwinned = whole.filter((w) => !w.twinned);
     const share = (count: number, of: number) => round(count / Math.max(1, of));
     const rates = (threshold: number) => ({

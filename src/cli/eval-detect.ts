@@ -53,7 +53,14 @@ function readTruth(dir: string): TruthLine[] {
     } catch {
       fail(`${path}:${index + 1}: invalid JSON`);
     }
-    if (typeof parsed !== 'object' || parsed === null || !('id' in parsed) || !('url' in parsed) || typeof parsed.id !== 'string' || typeof parsed.url !== 'string') {
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !('id' in parsed) ||
+      !('url' in parsed) ||
+      typeof parsed.id !== 'string' ||
+      typeof parsed.url !== 'string'
+    ) {
       fail(`${path}:${index + 1}: expected {"id": string, "url": string}`);
     }
     lines.push({ id: parsed.id, url: parsed.url });
@@ -95,27 +102,53 @@ function main(argv: string[]): void {
     const atLocation = detectArticle(parseDocument(html), line.url);
     const unknownLocation = detectArticle(parseDocument(html), UNKNOWN_PAGE_URL);
     if (unknownLocation.isArticle) articlesUnknown++;
-    else if (list) console.log(JSON.stringify({ miss: 'recall', location: 'unknown', id: line.id, url: line.url, reasons: unknownLocation.reasons }));
+    else if (list)
+      console.log(JSON.stringify({ miss: 'recall', location: 'unknown', id: line.id, url: line.url, reasons: unknownLocation.reasons }));
     if (atLocation.isArticle) articles++;
-    else if (list) console.log(JSON.stringify({ miss: 'recall', location: 'known', id: line.id, url: line.url, reasons: atLocation.reasons }));
+    else if (list)
+      console.log(JSON.stringify({ miss: 'recall', location: 'known', id: line.id, url: line.url, reasons: atLocation.reasons }));
     const keyKnown = atLocation.canonicalUrl === null ? null : urlHostPathKey(atLocation.canonicalUrl);
     const keyUnknown = unknownLocation.canonicalUrl === null ? null : urlHostPathKey(unknownLocation.canonicalUrl);
     if (keyKnown === expected) canonicalKnown++;
-    else if (list) console.log(JSON.stringify({ miss: 'canonical', location: 'known', id: line.id, url: line.url, got: atLocation.canonicalUrl }));
+    else if (list)
+      console.log(JSON.stringify({ miss: 'canonical', location: 'known', id: line.id, url: line.url, got: atLocation.canonicalUrl }));
     if (keyUnknown === expected) canonicalUnknown++;
-    else if (list) console.log(JSON.stringify({ miss: 'canonical', location: 'unknown', id: line.id, url: line.url, got: unknownLocation.canonicalUrl }));
+    else if (list)
+      console.log(
+        JSON.stringify({ miss: 'canonical', location: 'unknown', id: line.id, url: line.url, got: unknownLocation.canonicalUrl }),
+      );
   }
   const total = truth.length;
   const round = (value: number): number => Math.round(value * 10000) / 10000;
   console.log(JSON.stringify({ measure: 'recall', location: 'known', pages: total, articles, rate: round(articles / total) }));
-  console.log(JSON.stringify({ measure: 'recall', location: 'unknown', pages: total, articles: articlesUnknown, rate: round(articlesUnknown / total) }));
-  console.log(JSON.stringify({ measure: 'canonical', location: 'known', pages: total, agree: canonicalKnown, rate: round(canonicalKnown / total) }));
-  console.log(JSON.stringify({ measure: 'canonical', location: 'unknown', pages: total, agree: canonicalUnknown, rate: round(canonicalUnknown / total) }));
+  console.log(
+    JSON.stringify({
+      measure: 'recall',
+      location: 'unknown',
+      pages: total,
+      articles: articlesUnknown,
+      rate: round(articlesUnknown / total),
+    }),
+  );
+  console.log(
+    JSON.stringify({ measure: 'canonical', location: 'known', pages: total, agree: canonicalKnown, rate: round(canonicalKnown / total) }),
+  );
+  console.log(
+    JSON.stringify({
+      measure: 'canonical',
+      location: 'unknown',
+      pages: total,
+      agree: canonicalUnknown,
+      rate: round(canonicalUnknown / total),
+    }),
+  );
 
   if (negatives !== null) {
     let files: string[];
     try {
-      files = readdirSync(negatives).filter((name) => name.endsWith('.html') || name.endsWith('.html.gz')).sort();
+      files = readdirSync(negatives)
+        .filter((name) => name.endsWith('.html') || name.endsWith('.html.gz'))
+        .sort();
     } catch (error) {
       fail(`${negatives}: cannot list: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -134,7 +167,14 @@ function main(argv: string[]): void {
         if (list) console.log(JSON.stringify({ miss: 'false-positive', file, reasons: detection.reasons }));
       }
     }
-    console.log(JSON.stringify({ measure: 'falsePositive', pages: files.length, falsePositives, rate: files.length === 0 ? 0 : round(falsePositives / files.length) }));
+    console.log(
+      JSON.stringify({
+        measure: 'falsePositive',
+        pages: files.length,
+        falsePositives,
+        rate: files.length === 0 ? 0 : round(falsePositives / files.length),
+      }),
+    );
   }
 }
 

@@ -96,7 +96,10 @@ function sameLink(expected: string | null, actual: string | null | undefined): b
   if (expected.trim() === actual || normaliseUrl(expected) === normaliseUrl(actual)) return true;
   if (!/^[a-z][a-z0-9+.-]*:/i.test(expected.trim())) {
     // Ours resolved a relative link the reference left as written.
-    const relative = expected.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+    const relative = expected
+      .trim()
+      .replace(/^(\.\/)+/, '')
+      .replace(/^\/+/, '');
     let decoded = actual;
     try {
       decoded = decodeURI(normaliseUrl(actual));
@@ -179,7 +182,11 @@ function compare(kind: FieldKind, expected: Json, actual: Json | undefined): boo
 }
 
 /** Resolves a vocabulary path ("feed.title", "entries.3.link", "entries.length") against ours. */
-function lookUp(feed: ParsedFeed, path: string, entryIndex: (n: number) => number = (n) => n): { kind: FieldKind; value: Json | undefined } | null {
+function lookUp(
+  feed: ParsedFeed,
+  path: string,
+  entryIndex: (n: number) => number = (n) => n,
+): { kind: FieldKind; value: Json | undefined } | null {
   const parts = path.split('.');
   if (path === 'entries.length') return { kind: 'count', value: feed.entries.length };
   if (parts[0] === 'feed' && parts.length === 2) {
@@ -197,8 +204,14 @@ function lookUp(feed: ParsedFeed, path: string, entryIndex: (n: number) => numbe
 }
 
 function check(
-  source: string, file: string, path: string, expected: Json, result: FeedParseResult, checks: Check[],
-  extra: Partial<Check> = {}, entryIndex?: (n: number) => number,
+  source: string,
+  file: string,
+  path: string,
+  expected: Json,
+  result: FeedParseResult,
+  checks: Check[],
+  extra: Partial<Check> = {},
+  entryIndex?: (n: number) => number,
 ): void {
   if (!result.ok && path === 'entries.length' && expected === 0) {
     checks.push({ source, file, path, expected, actual: 0, status: 'met', reason: `not a feed: ${result.error}`, ...extra });
@@ -210,7 +223,16 @@ function check(
   }
   const match = /^entries\.(\d+)\./.exec(path);
   if (match && entryIndex && entryIndex(Number(match[1])) < 0) {
-    checks.push({ source, file, path, expected, actual: undefined, status: 'na', reason: 'entry removed by our policy (duplicate, empty or nested item)', ...extra });
+    checks.push({
+      source,
+      file,
+      path,
+      expected,
+      actual: undefined,
+      status: 'na',
+      reason: 'entry removed by our policy (duplicate, empty or nested item)',
+      ...extra,
+    });
     return;
   }
   const target = lookUp(result.feed, path, entryIndex);
@@ -243,42 +265,76 @@ function knownDifference(c: Check, result: FeedParseResult | undefined): string 
   const entry = result?.ok ? result.feed.entries[Number(/^entries\.(\d+)\./.exec(c.path)?.[1] ?? -1)] : undefined;
   const warnings = result?.ok ? result.warnings.join(' ') : '';
   if (c.path === '(error)' || (result && !result.ok)) {
-    if (result && !result.ok && c.file.includes('fixture/xml/')) return 'the manifest calls this generic XML fixture "not a feed"; ours refuses <rdf> without the RDF namespace';
-    if (result && !result.ok && /ends before its first entry/.test(result.error)) return 'truncated feed without entries: the manifest says it should fail; ours refuses it';
+    if (result && !result.ok && c.file.includes('fixture/xml/'))
+      return 'the manifest calls this generic XML fixture "not a feed"; ours refuses <rdf> without the RDF namespace';
+    if (result && !result.ok && /ends before its first entry/.test(result.error))
+      return 'truncated feed without entries: the manifest says it should fail; ours refuses it';
     return null;
   }
-  if (c.path === 'entries.length' && typeof a === 'number' && typeof e === 'number' && a < e && /duplicate|empty entr|nested inside/.test(warnings)) {
+  if (
+    c.path === 'entries.length' &&
+    typeof a === 'number' &&
+    typeof e === 'number' &&
+    a < e &&
+    /duplicate|empty entr|nested inside/.test(warnings)
+  ) {
     return `ours removes duplicate (same guid/link), empty or nested items: ${warnings.match(/\d+ (?:duplicate|empty|<item>)[^;]*?(?=\s*\d+ |$)/g)?.join('; ') ?? ''}`;
   }
   if (c.source === 'rss-parser') {
     if (typeof e === 'string' && e.includes('\uFFFD')) return 'golden is mojibake: rss-parser decoded ISO-8859-1 bytes as UTF-8';
     if (e === 'EMPTY') return 'golden made with the xml2js emptyTag: "EMPTY" option';
-    if (typeof e === 'string' && typeof a === 'string' && sortedChars(e) === sortedChars(a)) return 'same text; xml2js reorders text around child elements';
-    if (field === 'entry.published' && a === null && entry && sameDate(String(e), entry.updated)) return 'rss-parser\'s isoDate falls back to <updated>; ours gives it as updated and leaves published null';
+    if (typeof e === 'string' && typeof a === 'string' && sortedChars(e) === sortedChars(a))
+      return 'same text; xml2js reorders text around child elements';
+    if (field === 'entry.published' && a === null && entry && sameDate(String(e), entry.updated))
+      return "rss-parser's isoDate falls back to <updated>; ours gives it as updated and leaves published null";
     if (field === 'entry.author' && e === '' && a !== null) return 'rss-parser reads only dc:creator; ours falls back to <author>';
-    if (field === 'entry.summary' && typeof e === 'string' && typeof a === 'string' && isSubsequence(visible(e), visible(a))) return 'xml2js drops the text inside child elements (<a>...</a>)';
-    if (field === 'entry.summary' && typeof e === 'string' && typeof a === 'string' && e.includes('&lt;') && isSubsequence(visible(htmlToText(e)), visible(a))) {
+    if (field === 'entry.summary' && typeof e === 'string' && typeof a === 'string' && isSubsequence(visible(e), visible(a)))
+      return 'xml2js drops the text inside child elements (<a>...</a>)';
+    if (
+      field === 'entry.summary' &&
+      typeof e === 'string' &&
+      typeof a === 'string' &&
+      e.includes('&lt;') &&
+      isSubsequence(visible(htmlToText(e)), visible(a))
+    ) {
       return 'the golden keeps double-escaped HTML as text; ours unescapes it (and xml2js drops text inside links)';
     }
   }
   if (c.source === 'feed-rs') {
-    if (field === 'entry.id' && typeof e === 'string' && /^[0-9a-f]{32}$/.test(e)) return 'feed-rs generates a hash id for RSS 1.0 items; ours uses rdf:about';
-    if (field === 'entry.updated' && a === null && entry && sameDate(String(e), entry.published)) return 'feed-rs copies pubDate into updated';
-    if (field === 'entry.author' && Array.isArray(e) && e.length === 1 && e[0] === 'author') return 'feed-rs gives the placeholder name "author" for an "email (Name)" value';
+    if (field === 'entry.id' && typeof e === 'string' && /^[0-9a-f]{32}$/.test(e))
+      return 'feed-rs generates a hash id for RSS 1.0 items; ours uses rdf:about';
+    if (field === 'entry.updated' && a === null && entry && sameDate(String(e), entry.published))
+      return 'feed-rs copies pubDate into updated';
+    if (field === 'entry.author' && Array.isArray(e) && e.length === 1 && e[0] === 'author')
+      return 'feed-rs gives the placeholder name "author" for an "email (Name)" value';
   }
   if (c.source === 'reference') {
-    if (field === 'entry.id' && typeof e === 'string' && e.startsWith('/') && e.slice(1) === a) return 'feedparser resolves the id against xml:base';
-    if ((field === 'entry.link' || c.path === 'feed.link') && a === null && typeof e === 'string' && !/^https?:/i.test(e)) return 'feedparser uses the (non-http) id as link; ours leaves link null when there is none';
-    if (field === 'entry.summary' && typeof e === 'string' && typeof a === 'string' && visible(e).endsWith(visible(a)) && visible(e).length - visible(a).length < 20) {
+    if (field === 'entry.id' && typeof e === 'string' && e.startsWith('/') && e.slice(1) === a)
+      return 'feedparser resolves the id against xml:base';
+    if ((field === 'entry.link' || c.path === 'feed.link') && a === null && typeof e === 'string' && !/^https?:/i.test(e))
+      return 'feedparser uses the (non-http) id as link; ours leaves link null when there is none';
+    if (
+      field === 'entry.summary' &&
+      typeof e === 'string' &&
+      typeof a === 'string' &&
+      visible(e).endsWith(visible(a)) &&
+      visible(e).length - visible(a).length < 20
+    ) {
       return 'feedparser keeps text ours drops (SVG <text> drawing) or reads itunes:summary first';
     }
-    if (field.startsWith('entry.author') && /\.json$/.test(c.file)) return 'feedparser reads JSON Feed 1.0 "author"; ours the 1.1 "authors" list, as the 1.1 spec says';
-    if (field === 'entry.link' && c.file.includes('item-scoped-html-base')) return 'feedparser lets an item\'s xml:base leak into the next item (node-feedparser expects it not to)';
-    if (field === 'entry.published' && typeof e === 'string' && typeof a === 'string' && Date.parse(a) - Date.parse(e) === 12 * 3600_000) return 'feedparser ignores "PM" in "02:02:33 PM"';
+    if (field.startsWith('entry.author') && /\.json$/.test(c.file))
+      return 'feedparser reads JSON Feed 1.0 "author"; ours the 1.1 "authors" list, as the 1.1 spec says';
+    if (field === 'entry.link' && c.file.includes('item-scoped-html-base'))
+      return "feedparser lets an item's xml:base leak into the next item (node-feedparser expects it not to)";
+    if (field === 'entry.published' && typeof e === 'string' && typeof a === 'string' && Date.parse(a) - Date.parse(e) === 12 * 3600_000)
+      return 'feedparser ignores "PM" in "02:02:33 PM"';
   }
-  if (field === 'entry.image' && typeof e === 'string' && typeof a === 'string') return 'several pictures: ours takes the widest media rendition, the reference the first';
-  if (field === 'entry.summary' && typeof a === 'string' && c.file.includes('ch9')) return 'feedparser prefers itunes:summary to description';
-  if (field === 'entry.summary' && a === 'Some text' && c.file.includes('newscred')) return 'feedparser prefers media:description to Atom content';
+  if (field === 'entry.image' && typeof e === 'string' && typeof a === 'string')
+    return 'several pictures: ours takes the widest media rendition, the reference the first';
+  if (field === 'entry.summary' && typeof a === 'string' && c.file.includes('ch9'))
+    return 'feedparser prefers itunes:summary to description';
+  if (field === 'entry.summary' && a === 'Some text' && c.file.includes('newscred'))
+    return 'feedparser prefers media:description to Atom content';
   return null;
 }
 
@@ -305,7 +361,10 @@ function aligner(feed: ParsedFeed, expectations: Record<string, Json>[]): ((n: n
     if (m && !keys.has(Number(m[1]))) mapping.set(Number(m[1]), -1);
   }
   for (const [n, key] of [...keys.entries()].sort((a, b) => a[0] - b[0])) {
-    const found = feed.entries.findIndex((entry, i) => !used.has(i) && (key.id !== undefined ? entry.id === key.id.trim() : key.link !== undefined && sameLink(key.link, entry.link)));
+    const found = feed.entries.findIndex(
+      (entry, i) =>
+        !used.has(i) && (key.id !== undefined ? entry.id === key.id.trim() : key.link !== undefined && sameLink(key.link, entry.link)),
+    );
     if (found >= 0) used.add(found);
     mapping.set(n, found);
   }
@@ -365,11 +424,21 @@ function main(argv: string[]): number {
       const file = String(line.file);
       if (line.error === true) {
         const raw = parseFeed(readBytes(join(dir, file)));
-        checks.push({ source: 'node-feedparser', file, path: '(error)', expected: true, actual: !raw.ok, status: raw.ok ? 'failed' : 'met', reason: raw.ok ? 'parsed as a feed' : undefined });
+        checks.push({
+          source: 'node-feedparser',
+          file,
+          path: '(error)',
+          expected: true,
+          actual: !raw.ok,
+          status: raw.ok ? 'failed' : 'met',
+          reason: raw.ok ? 'parsed as a feed' : undefined,
+        });
         continue;
       }
       const baseUrl = typeof line.base_url === 'string' ? line.base_url : undefined;
-      const result = baseUrl ? parseFeed(gunzipIfNeeded(readBytes(join(dir, file))), { url: baseUrl }) : (results.get(file) as FeedParseResult);
+      const result = baseUrl
+        ? parseFeed(gunzipIfNeeded(readBytes(join(dir, file))), { url: baseUrl })
+        : (results.get(file) as FeedParseResult);
       for (const expectation of (line.expect as Record<string, Json>[]) ?? []) {
         const path = String(expectation.path);
         const implSpecific = expectation.impl_specific === true;
@@ -379,9 +448,18 @@ function main(argv: string[]): number {
           const value = target?.value;
           const met = typeof value === 'string' && pattern.test(value);
           checks.push({
-            source: 'node-feedparser', file, path, expected: `~/${String(expectation.matches)}/`, actual: value ?? null,
-            status: met ? 'met' : 'failed', implSpecific,
-            reason: met ? undefined : implSpecific ? 'expects node-feedparser\'s HTML markup; our summary is plain text by contract' : undefined,
+            source: 'node-feedparser',
+            file,
+            path,
+            expected: `~/${String(expectation.matches)}/`,
+            actual: value ?? null,
+            status: met ? 'met' : 'failed',
+            implSpecific,
+            reason: met
+              ? undefined
+              : implSpecific
+                ? "expects node-feedparser's HTML markup; our summary is plain text by contract"
+                : undefined,
           });
           continue;
         }
@@ -401,7 +479,9 @@ function main(argv: string[]): number {
       if (!result) continue;
       const expectations = (line.expect as Record<string, Json>[]) ?? [];
       const entryIndex = result.ok ? aligner(result.feed, expectations) : undefined;
-      const hasAuthorName = new Set(expectations.filter((e) => String(e.path).endsWith('.author_name')).map((e) => String(e.path).replace(/_name$/, '')));
+      const hasAuthorName = new Set(
+        expectations.filter((e) => String(e.path).endsWith('.author_name')).map((e) => String(e.path).replace(/_name$/, '')),
+      );
       for (const expectation of expectations) {
         const path = String(expectation.path);
         if (hasAuthorName.has(path)) continue; // the raw "author" is checked through author_name
@@ -431,11 +511,24 @@ function main(argv: string[]): number {
       if (typeof golden_.guid === 'string') check('rss-parser', file, `entries.${i}.id`, golden_.guid, result, checks);
       if (typeof golden_.isoDate === 'string') check('rss-parser', file, `entries.${i}.published`, golden_.isoDate, result, checks);
       if (typeof golden_.creator === 'string') check('rss-parser', file, `entries.${i}.author`, golden_.creator, result, checks);
-      const candidates = ['content', 'contentSnippet', 'summary', 'content:encoded'].map((k) => golden_[k]).filter((v): v is string => typeof v === 'string');
+      const candidates = ['content', 'contentSnippet', 'summary', 'content:encoded']
+        .map((k) => golden_[k])
+        .filter((v): v is string => typeof v === 'string');
       if (candidates.length > 0 && result.ok) {
         const actual = result.feed.entries[i]?.summary ?? null;
-        const met = candidates.some((c) => sameText(c, actual) || (c.endsWith('...') || c.length >= 100 ? actual !== null && visible(actual).startsWith(visible(c)) : false));
-        checks.push({ source: 'rss-parser', file, path: `entries.${i}.summary`, expected: candidates[0], actual, status: met ? 'met' : 'failed' });
+        const met = candidates.some(
+          (c) =>
+            sameText(c, actual) ||
+            (c.endsWith('...') || c.length >= 100 ? actual !== null && visible(actual).startsWith(visible(c)) : false),
+        );
+        checks.push({
+          source: 'rss-parser',
+          file,
+          path: `entries.${i}.summary`,
+          expected: candidates[0],
+          actual,
+          status: met ? 'met' : 'failed',
+        });
       }
     });
   }
@@ -448,9 +541,16 @@ function main(argv: string[]): number {
     if (!golden) continue;
     const model = JSON.parse(readFileSync(join(dir, golden), 'utf8')) as Record<string, Json>;
     const result = results.get(file) as FeedParseResult;
-    const content = (v: Json): string | null => (v && typeof v === 'object' && !Array.isArray(v) && typeof v.content === 'string' ? v.content : null);
-    const hrefs = (v: Json): string[] => (Array.isArray(v) ? v.map((l) => (l && typeof l === 'object' && !Array.isArray(l) ? String(l.href) : '')) : []);
-    const oneOf = (path: string, options: string[], actual: string | null | undefined, compareOne: (e: string, a: string | null | undefined) => boolean): void => {
+    const content = (v: Json): string | null =>
+      v && typeof v === 'object' && !Array.isArray(v) && typeof v.content === 'string' ? v.content : null;
+    const hrefs = (v: Json): string[] =>
+      Array.isArray(v) ? v.map((l) => (l && typeof l === 'object' && !Array.isArray(l) ? String(l.href) : '')) : [];
+    const oneOf = (
+      path: string,
+      options: string[],
+      actual: string | null | undefined,
+      compareOne: (e: string, a: string | null | undefined) => boolean,
+    ): void => {
       const met = options.length === 0 ? actual === null : options.some((o) => compareOne(o, actual));
       checks.push({ source: 'feed-rs', file, path, expected: options, actual: actual ?? null, status: met ? 'met' : 'failed' });
     };
@@ -460,7 +560,7 @@ function main(argv: string[]): number {
     }
     const title = content(model.title);
     if (title !== null) check('feed-rs', file, 'feed.title', title, result, checks);
-    const feedLinks = hrefs(model.links).filter((h, i) => {
+    const feedLinks = hrefs(model.links).filter((_h, i) => {
       const links = model.links as Record<string, Json>[];
       return links[i].rel !== 'self' && links[i].rel !== 'hub';
     });
@@ -474,18 +574,32 @@ function main(argv: string[]): number {
       const links = hrefs(entry.links);
       if (links.length > 0) oneOf(`entries.${i}.link`, links, ours?.link, sameLink);
       if (typeof entry.id === 'string') {
-        if (ours && ours.id === null) checks.push({ source: 'feed-rs', file, path: `entries.${i}.id`, expected: entry.id, actual: null, status: 'na', reason: 'feed-rs generates ids; ours is null when the feed gives none' });
+        if (ours && ours.id === null)
+          checks.push({
+            source: 'feed-rs',
+            file,
+            path: `entries.${i}.id`,
+            expected: entry.id,
+            actual: null,
+            status: 'na',
+            reason: 'feed-rs generates ids; ours is null when the feed gives none',
+          });
         else check('feed-rs', file, `entries.${i}.id`, entry.id, result, checks);
       }
       if (typeof entry.published === 'string') check('feed-rs', file, `entries.${i}.published`, entry.published, result, checks);
       if (typeof entry.updated === 'string') check('feed-rs', file, `entries.${i}.updated`, entry.updated, result, checks);
       const summary = content(entry.summary);
-      const body = entry.content && typeof entry.content === 'object' && !Array.isArray(entry.content) && typeof entry.content.body === 'string' ? entry.content.body : null;
+      const body =
+        entry.content && typeof entry.content === 'object' && !Array.isArray(entry.content) && typeof entry.content.body === 'string'
+          ? entry.content.body
+          : null;
       if (summary !== null || body !== null) {
         const options = [summary, body].filter((v): v is string => v !== null);
         oneOf(`entries.${i}.summary`, options, ours?.summary, sameText);
       }
-      const authors = Array.isArray(entry.authors) ? entry.authors.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? String(a.name) : '')).filter((n) => n !== '') : [];
+      const authors = Array.isArray(entry.authors)
+        ? entry.authors.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? String(a.name) : '')).filter((n) => n !== '')
+        : [];
       if (authors.length > 0) oneOf(`entries.${i}.author`, authors, ours?.author, sameAuthor);
     });
   }
@@ -496,7 +610,15 @@ function main(argv: string[]): number {
     const note = String(item.notes ?? item.note ?? '');
     if (!/should fail|not a feed|HTML .*page|expects error|expects a parse error/i.test(note)) continue;
     const result = results.get(file) as FeedParseResult;
-    checks.push({ source: 'failure', file, path: '(error)', expected: true, actual: !result.ok, status: result.ok ? 'failed' : 'met', reason: result.ok ? 'parsed as a feed' : undefined });
+    checks.push({
+      source: 'failure',
+      file,
+      path: '(error)',
+      expected: true,
+      actual: !result.ok,
+      status: result.ok ? 'failed' : 'met',
+      reason: result.ok ? 'parsed as a feed' : undefined,
+    });
   }
 
   for (const c of checks) {
@@ -520,7 +642,10 @@ function main(argv: string[]): number {
         failed: general.filter((c) => c.status === 'failed').length,
         differsByLibraryChoice: general.filter((c) => c.status === 'differs').length,
         notApplicable: general.filter((c) => c.status === 'na').length,
-        implSpecific: { met: specific.filter((c) => c.status === 'met').length, failed: specific.filter((c) => c.status === 'failed').length },
+        implSpecific: {
+          met: specific.filter((c) => c.status === 'met').length,
+          failed: specific.filter((c) => c.status === 'failed').length,
+        },
       }),
     );
   }
@@ -528,7 +653,17 @@ function main(argv: string[]): number {
     for (const c of checks) {
       if (c.status !== 'failed' && c.status !== 'differs') continue;
       const clip = (v: Json | undefined): Json | undefined => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…` : v);
-      console.log(JSON.stringify({ [c.status]: c.source, file: c.file, path: c.path, expected: clip(c.expected), actual: clip(c.actual), implSpecific: c.implSpecific, reason: c.reason }));
+      console.log(
+        JSON.stringify({
+          [c.status]: c.source,
+          file: c.file,
+          path: c.path,
+          expected: clip(c.expected),
+          actual: clip(c.actual),
+          implSpecific: c.implSpecific,
+          reason: c.reason,
+        }),
+      );
     }
   }
   return 0;

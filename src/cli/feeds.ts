@@ -40,8 +40,14 @@ function resultLine(file: string, result: FeedParseResult, withWarnings: boolean
     title,
     link,
     entries: entries.map((e) => ({
-      title: e.title, link: e.link, id: e.id, published: e.published, updated: e.updated,
-      summary: e.summary, author: e.author, image: e.image,
+      title: e.title,
+      link: e.link,
+      id: e.id,
+      published: e.published,
+      updated: e.updated,
+      summary: e.summary,
+      author: e.author,
+      image: e.image,
     })),
   };
   return JSON.stringify(withWarnings ? { file, ok: true, feed, warnings: result.warnings } : { file, ok: true, feed });

@@ -62,7 +62,15 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
   let outlet: string | null = null;
-  const options: Options = { inputs: [], out: null, baseUrl: null, maxAgeDays: null, timeoutMs: 20_000, concurrency: 4, allowFailures: false };
+  const options: Options = {
+    inputs: [],
+    out: null,
+    baseUrl: null,
+    maxAgeDays: null,
+    timeoutMs: 20_000,
+    concurrency: 4,
+    allowFailures: false,
+  };
   const value = (i: number, name: string): string => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -114,7 +122,9 @@ function parseArgs(argv: string[]): Options | 'help' {
 }
 
 /** One feed to read: fetched from a URL, or read from a local file. */
-type FeedSource = ({ kind: 'url'; url: string; label: string | null; from: string } | { kind: 'file'; path: string; bytes: Uint8Array }) & { outlet: string | null };
+type FeedSource = ({ kind: 'url'; url: string; label: string | null; from: string } | { kind: 'file'; path: string; bytes: Uint8Array }) & {
+  outlet: string | null;
+};
 
 function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -173,7 +183,12 @@ interface FeedResult {
 }
 
 /** The outlet and section of a feed: the registry's feed lists, then its host, then --outlet. */
-function feedOutlet(registry: OutletRegistry, feedUrl: string | null, feedLink: string | null, fallback: string | null): { outletId: string; section: string | null } | null {
+function feedOutlet(
+  registry: OutletRegistry,
+  feedUrl: string | null,
+  feedLink: string | null,
+  fallback: string | null,
+): { outletId: string; section: string | null } | null {
   if (feedUrl !== null) {
     for (const outlet of registry.all()) {
       const listed = outlet.feeds.find((f) => f.url === feedUrl);
@@ -226,7 +241,12 @@ async function readSource(source: FeedSource, options: Options, registry: Outlet
   const label = source.kind === 'url' ? source.label : null;
   const row: IndexFileFeed | undefined =
     source.kind === 'url' && outlet !== null
-      ? { url: source.url, outletId: outlet.outletId, section: (outlet.section ?? label ?? parsed.feed.title ?? 'Feed').slice(0, 80) || 'Feed', enabled: true }
+      ? {
+          url: source.url,
+          outletId: outlet.outletId,
+          section: (outlet.section ?? label ?? parsed.feed.title ?? 'Feed').slice(0, 80) || 'Feed',
+          enabled: true,
+        }
       : undefined;
   if (source.kind === 'url' && outlet === null) {
     process.stderr.write(`index-build: ${name}: outlet unknown (not in the registry; use --outlet ID): articles kept, feed not listed\n`);
@@ -264,7 +284,9 @@ async function main(argv: string[]): Promise<number> {
   const results = await mapWithConcurrency(sources, options.concurrency, async (source) => {
     const result = await readSource(source, options, registry, now);
     process.stderr.write(
-      result.ok ? `index-build: ${result.feed}: ${result.entries} entries, ${result.articles.length} articles\n` : `index-build: ${result.feed}: error: ${result.error}\n`,
+      result.ok
+        ? `index-build: ${result.feed}: ${result.entries} entries, ${result.articles.length} articles\n`
+        : `index-build: ${result.feed}: error: ${result.error}\n`,
     );
     return result;
   });
@@ -301,12 +323,16 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     for (const r of results) {
-      process.stdout.write(`${JSON.stringify(r.ok ? { feed: r.feed, ok: true, entries: r.entries, articles: r.articles.length } : { feed: r.feed, ok: false, error: r.error })}\n`);
+      process.stdout.write(
+        `${JSON.stringify(r.ok ? { feed: r.feed, ok: true, entries: r.entries, articles: r.articles.length } : { feed: r.feed, ok: false, error: r.error })}\n`,
+      );
     }
   } else {
     process.stdout.write(`${json}\n`);
   }
-  process.stderr.write(`index-build: ${byId.size} articles from ${succeeded} feed(s), ${feeds.size} feed(s) listed${failed > 0 ? `, ${failed} failed` : ''}\n`);
+  process.stderr.write(
+    `index-build: ${byId.size} articles from ${succeeded} feed(s), ${feeds.size} feed(s) listed${failed > 0 ? `, ${failed} failed` : ''}\n`,
+  );
   return failed > 0 && !options.allowFailures ? 1 : 0;
 }
 

@@ -32,7 +32,15 @@ void runCli('match', HELP, (args) => {
   const lines = articles.map((article) => JSON.stringify({ id: article.id, cluster: engine.storyOf(article.id) ?? null }));
   for (const query of queries) {
     const match = engine.match(query);
-    lines.push(JSON.stringify({ id: query.id, cluster: match?.storyId ?? null, query: true, score: match ? Math.round(match.score * 1e4) / 1e4 : 0, terms: match?.terms ?? [] }));
+    lines.push(
+      JSON.stringify({
+        id: query.id,
+        cluster: match?.storyId ?? null,
+        query: true,
+        score: match ? Math.round(match.score * 1e4) / 1e4 : 0,
+        terms: match?.terms ?? [],
+      }),
+    );
   }
   return lines;
 });

@@ -129,7 +129,10 @@ function readAllSides2019(path: string): Map<string, { lean: Lean7 | null; confi
 }
 
 function normaliseProfileUrl(url: string): string {
-  return url.trim().replace(/^http:/, 'https:').replace(/\/+$/, '');
+  return url
+    .trim()
+    .replace(/^http:/, 'https:')
+    .replace(/\/+$/, '');
 }
 
 const NOT_NEWS_SIDE = /opinion|editorial|contributor|fact check|blog|podcast|letters|columnist/i;
@@ -152,7 +155,9 @@ function main(argv: string[]): void {
   const files = argv.filter((arg) => arg !== '--write');
   const unknownFlag = files.find((arg) => arg.startsWith('-'));
   if (unknownFlag !== undefined || files.length < 1 || files.length > 2) {
-    process.stderr.write(`outlets-build: ${unknownFlag !== undefined ? `unknown option ${unknownFlag}` : 'expected 1 or 2 files'}\n${HELP}\n`);
+    process.stderr.write(
+      `outlets-build: ${unknownFlag !== undefined ? `unknown option ${unknownFlag}` : 'expected 1 or 2 files'}\n${HELP}\n`,
+    );
     process.exit(2);
   }
   const rows = readAllSides2020(files[0]);
@@ -204,7 +209,12 @@ function main(argv: string[]): void {
       report('unrated', { allsidesName: chosen.name, reason: `AllSides: ${label}` });
       continue;
     }
-    const rating: OutletRating = { outletId: outlet.id, providerId: ALLSIDES_PROVIDER.id, lean, url: normaliseProfileUrl(chosen.profileUrl) };
+    const rating: OutletRating = {
+      outletId: outlet.id,
+      providerId: ALLSIDES_PROVIDER.id,
+      lean,
+      url: normaliseProfileUrl(chosen.profileUrl),
+    };
     const earlier = confidence2019?.get(normaliseProfileUrl(chosen.profileUrl));
     if (earlier !== undefined && earlier.lean === lean && earlier.confidence !== null) rating.confidence = earlier.confidence;
     ratings.push(rating);

@@ -11,11 +11,8 @@ import { PAGE_DETECTION_REQUEST, type PageState } from '../messaging/page';
 import { mountBadge, type BadgeHandle } from '../ui/badge/badge';
 import { leanLabel, t } from '../ui/i18n';
 
-
 export function badgeTexts(info: BadgeInfo) {
-  const summary = info.matched
-    ? t('badgeSources', info.sources, info.percent.L, info.percent.C, info.percent.R)
-    : t('badgeNoCoverage');
+  const summary = info.matched ? t('badgeSources', info.sources, info.percent.L, info.percent.C, info.percent.R) : t('badgeNoCoverage');
   const outletLean = info.outletName ? t('badgeOutletLean', info.outletName, leanLabel(info.lean)) : leanLabel(info.lean);
   return { summary, outletLean, accessibleName: t('badgeOpen', outletLean, summary), dismiss: t('badgeDismiss') };
 }

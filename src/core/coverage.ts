@@ -65,7 +65,13 @@ export function leanDistribution(items: readonly CoverageItem[]): LeanDistributi
   for (const item of items) if (!item.hidden && !seen.has(sourceKey(item))) seen.set(sourceKey(item), item);
   const counts: Record<LeanSide, number> = { L: 0, C: 0, R: 0 };
   const detail: Record<Lean7, number> = {
-    'far-left': 0, left: 0, 'lean-left': 0, center: 0, 'lean-right': 0, right: 0, 'far-right': 0,
+    'far-left': 0,
+    left: 0,
+    'lean-left': 0,
+    center: 0,
+    'lean-right': 0,
+    right: 0,
+    'far-right': 0,
   };
   let unrated = 0;
   for (const item of seen.values()) {

@@ -94,7 +94,12 @@ export interface BadgeInfo {
   matched: boolean;
 }
 
-export function outletCard(outlet: OutletFacts | null, fallbackName: string | null, lookup: SourceLookup, prefs: Preferences): OutletCard | null {
+export function outletCard(
+  outlet: OutletFacts | null,
+  fallbackName: string | null,
+  lookup: SourceLookup,
+  prefs: Preferences,
+): OutletCard | null {
   if (!outlet && !fallbackName) return null;
   const rating = outlet ? lookup.ratingOf(outlet.id) : null;
   const override = outlet ? prefs.leanOverrides[outlet.id] : undefined;
@@ -193,7 +198,9 @@ export function buildMatchedView(input: MatchedStoryInput, lookup: SourceLookup,
   const all = input.members.some((m) => m.id === input.current.id) ? input.members : [input.current, ...input.members];
   const items = all.map((a) => coverageItem(a, lookup, prefs));
   const distribution = leanDistribution(items);
-  const others = orderCoverage(items.filter((i) => i.articleId !== input.current.id && (currentOutlet === null || i.outletId !== currentOutlet.id)));
+  const others = orderCoverage(
+    items.filter((i) => i.articleId !== input.current.id && (currentOutlet === null || i.outletId !== currentOutlet.id)),
+  );
   if (others.length === 0) return { status: 'no-coverage', outlet };
   const first = firstReported(items);
   return {
@@ -226,7 +233,12 @@ export function badgeInfo(view: StoryView, show: boolean): BadgeInfo {
  * The article being read, as an index article: its id is the canonical URL when the page declares one
  * (so the demo site and AMP copies resolve to the outlet's own address), else the page URL.
  */
-export function articleFromPage(pageUrl: string, page: ArticleMeta, now: number, canonicalize: (url: string) => string | null): IndexArticle {
+export function articleFromPage(
+  pageUrl: string,
+  page: ArticleMeta,
+  now: number,
+  canonicalize: (url: string) => string | null,
+): IndexArticle {
   const url = (page.canonicalUrl && canonicalize(page.canonicalUrl)) || canonicalize(pageUrl) || pageUrl;
   const published = page.published ? Date.parse(page.published) : NaN;
   return {

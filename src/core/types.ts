@@ -63,6 +63,4 @@ export interface ParsedFeed {
   entries: FeedEntry[];
 }
 
-export type FeedParseResult =
-  | { ok: true; feed: ParsedFeed; warnings: string[] }
-  | { ok: false; error: string };
+export type FeedParseResult = { ok: true; feed: ParsedFeed; warnings: string[] } | { ok: false; error: string };

@@ -16,7 +16,10 @@ export interface EarlySnapshot {
 const STORE = 'engineState';
 const KEY = 'engine';
 
-export function readSnapshotEarly(databaseName = 'parallax', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<EarlySnapshot | undefined> {
+export function readSnapshotEarly(
+  databaseName = 'parallax',
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): Promise<EarlySnapshot | undefined> {
   return new Promise((resolve) => {
     if (!factory) return resolve(undefined);
     let request: IDBOpenDBRequest;

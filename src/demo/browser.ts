@@ -19,8 +19,13 @@ export interface ExtensionBrowser {
   extensionId: string;
 }
 
-export async function launchWithExtension(options: { headless: boolean; colorScheme?: 'light' | 'dark'; extraArgs?: string[] }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launchWithExtension(options: {
+  headless: boolean;
+  colorScheme?: 'light' | 'dark';
+  extraArgs?: string[];
+}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'parallax-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -83,7 +83,10 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 
 export function homePage(): string {
   const teasers = DEMO_STORIES.flatMap((s) => s.articles)
-    .map((a) => `<div class="teaser"><h2><a href="${escapeHtml(demoSitePath(a))}">${escapeHtml(a.title)}</a></h2><span class="byline">${escapeHtml(a.publisher)}</span></div>`)
+    .map(
+      (a) =>
+        `<div class="teaser"><h2><a href="${escapeHtml(demoSitePath(a))}">${escapeHtml(a.title)}</a></h2><span class="byline">${escapeHtml(a.publisher)}</span></div>`,
+    )
     .join('\n');
   const head = `<meta property="og:type" content="website"><meta property="og:site_name" content="Parallax demo news">`;
   return layout('Parallax demo news', head, `<main><h1>Top stories</h1>\n${teasers}</main>`);

@@ -26,7 +26,14 @@ export const INDEX_REQUEST_SCHEMAS = [
   /** Options: the whole index and preferences as an index file object (the page saves it as JSON). → IndexFile */
   z.object({ type: z.literal('index/export') }),
   /** Options: import an index file (the parsed JSON, or its text). → ImportResult; error names the bad row. */
-  z.object({ type: z.literal('index/import'), file: z.unknown().optional(), text: z.string().max(512 * 1024 * 1024).optional() }),
+  z.object({
+    type: z.literal('index/import'),
+    file: z.unknown().optional(),
+    text: z
+      .string()
+      .max(512 * 1024 * 1024)
+      .optional(),
+  }),
 ] as const;
 
 export const IndexRequestSchema = z.discriminatedUnion('type', INDEX_REQUEST_SCHEMAS);

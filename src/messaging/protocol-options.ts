@@ -41,7 +41,11 @@ export const OPTIONS_REQUEST_SCHEMAS = [
   /** Options: clear the index, feeds, reading, unlinks, providers, custom outlets and preferences. → ClearResult */
   z.object({ type: z.literal('data/clear') }),
   /** Options: the reading diet over the last `days` days, bucketed at the reader's midnight. → ReadingSummary */
-  z.object({ type: z.literal('reading/summary'), days: z.number().int().min(1).max(365), utcOffsetMinutes: z.number().int().min(-840).max(840).optional() }),
+  z.object({
+    type: z.literal('reading/summary'),
+    days: z.number().int().min(1).max(365),
+    utcOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+  }),
   /** Options: forget what the reader opened. → number of rows removed */
   z.object({ type: z.literal('reading/clear') }),
 ] as const;
@@ -141,7 +145,10 @@ export function hostOf(value: string): string {
  * reader outlet already claims a host (shipped outlets may be overridden: a custom outlet wins its hosts).
  * The id is the name's slug, or the main domain's when the name has no Latin letters.
  */
-export function customOutletFromInput(input: CustomOutletInput, hostOwner: (host: string) => string | null = () => null): CustomOutletResult {
+export function customOutletFromInput(
+  input: CustomOutletInput,
+  hostOwner: (host: string) => string | null = () => null,
+): CustomOutletResult {
   const errors: CustomOutletError[] = [];
   const name = input.name.trim();
   if (name === '') errors.push({ field: 'name', code: 'name-missing' });
@@ -169,7 +176,8 @@ export function customOutletFromInput(input: CustomOutletInput, hostOwner: (host
     if (parsed.success) {
       if (!seenFeeds.has(url)) feeds.push({ url, section });
       seenFeeds.add(url);
-    } else if (parsed.error.issues.some((issue) => issue.path[0] === 'url')) errors.push({ field: 'feeds', code: 'feed-invalid', value: url });
+    } else if (parsed.error.issues.some((issue) => issue.path[0] === 'url'))
+      errors.push({ field: 'feeds', code: 'feed-invalid', value: url });
     else errors.push({ field: 'feeds', code: 'section-invalid', value: section });
   }
 

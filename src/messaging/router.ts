@@ -18,7 +18,17 @@ export type Handlers = {
 };
 
 /** Requests only the extension's own pages may make: a web page must not change the reader's settings. */
-const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set(['prefs/update', 'prefs/get', 'outlets/list', 'index/status', 'story/view', 'popup/story', 'story/unlink', ...INDEX_EXTENSION_PAGE_ONLY, ...OPTIONS_EXTENSION_PAGE_ONLY]);
+const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([
+  'prefs/update',
+  'prefs/get',
+  'outlets/list',
+  'index/status',
+  'story/view',
+  'popup/story',
+  'story/unlink',
+  ...INDEX_EXTENSION_PAGE_ONLY,
+  ...OPTIONS_EXTENSION_PAGE_ONLY,
+]);
 
 export function createRouter(handlers: Handlers) {
   return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {

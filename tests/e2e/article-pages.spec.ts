@@ -18,7 +18,7 @@ async function recordWorkerMessages(worker: import('@playwright/test').Worker) {
 
 test('the badge survives a hostile page and does not move its headline or text', async ({ context, site }) => {
   const page = await context.newPage();
-  await page.goto(site.origin + '/fixtures/hostile-article.html');
+  await page.goto(`${site.origin}/fixtures/hostile-article.html`);
   const badge = page.getByTestId('parallax-badge');
   await expect(badge).toBeVisible();
   await expect(badge).toContainText('The Guardian · Lean Left');
@@ -68,7 +68,7 @@ test('dismissing the badge hides it on that site only', async ({ context, site }
 
 test('a single-page site gets the badge when it navigates to an article without a reload', async ({ context, site }) => {
   const page = await context.newPage();
-  await page.goto(site.origin + '/fixtures/spa.html');
+  await page.goto(`${site.origin}/fixtures/spa.html`);
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('parallax-badge')).toHaveCount(0);
   await page.locator('#open-article').click();
@@ -81,7 +81,7 @@ test('a single-page site gets the badge when it navigates to an article without 
 test('a section front that declares og:type=article gets no badge and causes no message', async ({ context, site, worker }) => {
   const seen = await recordWorkerMessages(worker);
   const page = await context.newPage();
-  await page.goto(site.origin + '/fixtures/section-front.html');
+  await page.goto(`${site.origin}/fixtures/section-front.html`);
   await expect(page.getByRole('heading', { name: 'Politics', level: 1 })).toBeVisible();
   await page.waitForTimeout(1500);
   await expect(page.locator('parallax-badge')).toHaveCount(0);
@@ -95,7 +95,9 @@ test.describe('dark mode', () => {
     await page.goto(site.origin + demoSitePath(REUTERS));
     const badge = page.getByTestId('parallax-badge');
     await expect(badge).toBeVisible();
-    const background = await page.locator('parallax-badge').evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.pill')!).backgroundColor);
+    const background = await page
+      .locator('parallax-badge')
+      .evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.pill')!).backgroundColor);
     expect(background).toBe('rgb(22, 27, 34)');
     await saveScreenshot(page, 'badge-dark');
   });
@@ -107,7 +109,10 @@ test('clicking the badge opens the story’s details (the toolbar popup)', async
   await page.getByTestId('parallax-badge').click();
   // Playwright does not attach to the toolbar popup, so look for it among the browser's targets.
   const cdp = await context.newCDPSession(page);
-  const popupTarget = async () => (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`));
+  const popupTarget = async () =>
+    (await cdp.send('Target.getTargets')).targetInfos.find(
+      (t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`),
+    );
   await expect.poll(async () => (await popupTarget()) !== undefined).toBe(true);
   // The toolbar popup names no tab: the worker finds the active one. Ask the popup what it shows,
   // through a CDP session attached to it.
@@ -122,7 +127,10 @@ test('clicking the badge opens the story’s details (the toolbar popup)', async
   const popupState = async () => {
     const id = nextId++;
     const expression = `document.querySelector('.popup')?.getAttribute('data-state') + ' | ' + (document.querySelector('#story-title')?.textContent ?? '')`;
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+    });
     await expect.poll(() => answers.has(id)).toBe(true);
     return answers.get(id);
   };

@@ -6,12 +6,10 @@
  * for the enabled feeds only.
  */
 import type { BrowserContext } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { launchWithExtension } from '../../src/demo/browser';
 import { escapeHtml } from '../../src/demo/site';
 import { expect, openPopupFor, saveScreenshot, test as base } from './fixtures';
@@ -39,7 +37,6 @@ const READER_ARTICLE = FIXTURE.feeds.find((f) => f.outletId === 'reuters')!.item
 /** Outlet names as the registry gives them, for the feeds the reader did not open. */
 const OTHER_OUTLETS = ['CNN', 'The New York Times', 'Fox News', 'Breitbart News'];
 
-
 const feedPath = (feed: FixtureFeed) => `/feeds/${feed.outletId}.${feed.format === 'atom' ? 'atom' : 'xml'}`;
 const pagePath = (url: string) => `/page/${new URL(url).host}${new URL(url).pathname}`;
 
@@ -47,13 +44,15 @@ function renderFeed(feed: FixtureFeed, now: number): string {
   const at = (item: FixtureItem) => new Date(now - item.hoursAgo * 3_600_000);
   if (feed.format === 'atom') {
     const entries = feed.items.map(
-      (item) => `<entry><title>${escapeHtml(item.title)}</title><link href="${escapeHtml(item.url)}"/><id>${escapeHtml(item.url)}</id>` +
+      (item) =>
+        `<entry><title>${escapeHtml(item.title)}</title><link href="${escapeHtml(item.url)}"/><id>${escapeHtml(item.url)}</id>` +
         `<published>${at(item).toISOString()}</published><updated>${at(item).toISOString()}</updated><summary>${escapeHtml(item.description)}</summary></entry>`,
     );
     return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${escapeHtml(feed.title)}</title><id>urn:${feed.outletId}</id><updated>${new Date(now).toISOString()}</updated>${entries.join('')}</feed>`;
   }
   const items = feed.items.map(
-    (item) => `<item><title>${escapeHtml(item.title)}</title><link>${escapeHtml(item.url)}</link><guid>${escapeHtml(item.url)}</guid>` +
+    (item) =>
+      `<item><title>${escapeHtml(item.title)}</title><link>${escapeHtml(item.url)}</link><guid>${escapeHtml(item.url)}</guid>` +
       `<pubDate>${at(item).toUTCString()}</pubDate><description>${escapeHtml(item.description)}</description></item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escapeHtml(feed.title)}</title><link>https://example.invalid/</link>${items.join('')}</channel></rss>`;
@@ -63,8 +62,14 @@ function renderFeed(feed: FixtureFeed, now: number): string {
 function renderPage(feed: FixtureFeed, item: FixtureItem, now: number): string {
   const published = new Date(now - item.hoursAgo * 3_600_000).toISOString();
   const jsonLd = JSON.stringify({
-    '@context': 'https://schema.org', '@type': 'NewsArticle', headline: item.title, description: item.description, datePublished: published,
-    author: [{ '@type': 'Person', name: 'Staff' }], publisher: { '@type': 'Organization', name: feed.publisher }, mainEntityOfPage: item.url,
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: item.title,
+    description: item.description,
+    datePublished: published,
+    author: [{ '@type': 'Person', name: 'Staff' }],
+    publisher: { '@type': 'Organization', name: feed.publisher },
+    mainEntityOfPage: item.url,
   }).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(item.title)}</title>
 <link rel="canonical" href="${escapeHtml(item.url)}">
@@ -94,10 +99,11 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-const closeServer = (server: Server) => new Promise<void>((ok) => {
-  server.closeAllConnections();
-  server.close(() => ok());
-});
+const closeServer = (server: Server) =>
+  new Promise<void>((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
+  });
 
 async function startFeedServer(): Promise<FeedServer> {
   const requests: string[] = [];
@@ -111,7 +117,12 @@ async function startFeedServer(): Promise<FeedServer> {
     };
     if (path === '/feeds/broken.xml') return send(500, 'text/plain', 'Internal error');
     const feed = FIXTURE.feeds.find((f) => feedPath(f) === path);
-    if (feed) return send(200, feed.format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8', renderFeed(feed, now));
+    if (feed)
+      return send(
+        200,
+        feed.format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
+        renderFeed(feed, now),
+      );
     for (const f of FIXTURE.feeds) {
       const item = f.items.find((i) => pagePath(i.url) === path);
       if (item) return send(200, 'text/html; charset=utf-8', renderPage(f, item, now));
@@ -189,17 +200,31 @@ const test = base.extend<{ outside: RecordingProxy; feeds: FeedServer }>({
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
-test('enabled feeds fill the index, the popup lists the other outlets, and nothing else leaves the browser', async ({ context, extensionId, worker, feeds, outside }) => {
+test('enabled feeds fill the index, the popup lists the other outlets, and nothing else leaves the browser', async ({
+  context,
+  extensionId,
+  worker,
+  feeds,
+  outside,
+}) => {
   // The options page is where the reader enables feeds; the test sends the options page's messages.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
 
   for (const feed of FIXTURE.feeds) {
-    const added = await send({ type: 'feeds/add-custom', url: feeds.origin + feedPath(feed), outletId: feed.outletId, section: 'Top stories' });
+    const added = await send({
+      type: 'feeds/add-custom',
+      url: feeds.origin + feedPath(feed),
+      outletId: feed.outletId,
+      section: 'Top stories',
+    });
     expect(added, `adding the ${feed.outletId} feed`).toMatchObject({ ok: true });
   }
-  expect(await send({ type: 'feeds/disable', urls: DISABLED.map((f) => feeds.origin + feedPath(f)) })).toEqual({ ok: true, data: DISABLED.length });
+  expect(await send({ type: 'feeds/disable', urls: DISABLED.map((f) => feeds.origin + feedPath(f)) })).toEqual({
+    ok: true,
+    data: DISABLED.length,
+  });
 
   const refreshed = await send({ type: 'refresh/run' });
   expect(refreshed).toMatchObject({ ok: true, data: { feedsEnabled: ENABLED.length, feedsFailing: 0, lastRefreshAdded: 9 } });
@@ -219,6 +244,7 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
   const coverage: string[] = [];
   for (const side of [/Left/, /Center/, /Right/]) {
     await popup.getByRole('tab', { name: side }).click();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as the reader sees it.
     coverage.push(await popup.getByRole('tabpanel').innerText());
   }
   const listedText = coverage.join('\n');
@@ -242,11 +268,17 @@ test('a failing feed shows its error in the status and leaves the index as it wa
   expect(before.ok).toBe(true);
   const held = (before as { data: { articles: number } }).data.articles;
 
-  expect(await send({ type: 'feeds/add-custom', url: `${feeds.origin}/feeds/broken.xml`, outletId: 'cnn', section: 'Broken' })).toMatchObject({ ok: true });
+  expect(
+    await send({ type: 'feeds/add-custom', url: `${feeds.origin}/feeds/broken.xml`, outletId: 'cnn', section: 'Broken' }),
+  ).toMatchObject({ ok: true });
   const after = await send({ type: 'refresh/run' });
   expect(after).toMatchObject({
     ok: true,
-    data: { articles: held, feedsFailing: 1, failing: [{ url: `${feeds.origin}/feeds/broken.xml`, failures: 1, lastError: 'HTTP 500 Internal Server Error' }] },
+    data: {
+      articles: held,
+      feedsFailing: 1,
+      failing: [{ url: `${feeds.origin}/feeds/broken.xml`, failures: 1, lastError: 'HTTP 500 Internal Server Error' }],
+    },
   });
   expect(leftTheMachine(outside.asked), `all proxied requests: ${JSON.stringify(outside.asked)}`).toEqual([]);
 });

@@ -41,7 +41,12 @@ test('the popup shows the story, the distribution and the other outlets by lean'
   await saveScreenshot(popup, 'popup-matched-light');
 });
 
-test('hiding an outlet in the options removes it from the popup coverage and distribution', async ({ context, site, extensionId, worker }) => {
+test('hiding an outlet in the options removes it from the popup coverage and distribution', async ({
+  context,
+  site,
+  extensionId,
+  worker,
+}) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('outlet-search').fill('Fox News');
@@ -70,7 +75,7 @@ test('a page that is not an article gets no badge and sends nothing to the worke
     });
   });
   const page = await context.newPage();
-  await page.goto(site.origin + '/');
+  await page.goto(`${site.origin}/`);
   await expect(page.getByRole('heading', { name: 'Top stories' })).toBeVisible();
   await page.waitForTimeout(1500);
   await expect(page.locator('parallax-badge')).toHaveCount(0);

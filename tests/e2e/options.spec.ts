@@ -40,7 +40,10 @@ async function answerPermissionPrompt(context: BrowserContext, granted: boolean)
 }
 
 /** Adds rows to the reading table as the worker records them when the reader opens an article. */
-async function seedReading(page: Page, rows: { at: number; articleId: string; outletId: string | null; side: 'L' | 'C' | 'R' | null }[]): Promise<void> {
+async function seedReading(
+  page: Page,
+  rows: { at: number; articleId: string; outletId: string | null; side: 'L' | 'C' | 'R' | null }[],
+): Promise<void> {
   await page.evaluate(
     (items) =>
       new Promise<void>((ok, fail) => {
@@ -64,7 +67,15 @@ async function seedReading(page: Page, rows: { at: number; articleId: string; ou
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test('a custom outlet is refused with per-field messages, then added and removed', async ({ context, extensionId }) => {
@@ -90,14 +101,25 @@ test('a custom outlet is refused with per-field messages, then added and removed
   await expect(row).toContainText('www.valleycourier.com, valleycourier.com');
   await expect(row).toContainText('feeds: 1');
   const stored = await send(page, { type: 'custom-outlets/list' });
-  expect(stored).toMatchObject({ ok: true, data: [{ id: expect.stringMatching(/^valley-courier-an-outlet-with-a-long-name/), outlet: { feeds: [{ url: 'https://valleycourier.com/rss', section: 'World' }] } }] });
+  expect(stored).toMatchObject({
+    ok: true,
+    data: [
+      {
+        id: expect.stringMatching(/^valley-courier-an-outlet-with-a-long-name/),
+        outlet: { feeds: [{ url: 'https://valleycourier.com/rss', section: 'World' }] },
+      },
+    ],
+  });
 
   await row.getByTestId('custom-remove').click();
   await expect(page.getByTestId('custom-outlet')).toHaveCount(0);
   await expect(page.getByTestId('custom-status')).toContainText('Removed Valley Courier');
 });
 
-test('a provider file with bad rows is refused row by row, then a good one is imported and can be turned off', async ({ context, extensionId }) => {
+test('a provider file with bad rows is refused row by row, then a good one is imported and can be turned off', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openOptions(context, extensionId);
   const allsides = page.locator('[data-testid="provider"][data-provider="allsides"]');
   await expect(allsides).toContainText('CC BY-NC 4.0');
@@ -119,7 +141,10 @@ test('a provider file with bad rows is refused row by row, then a good one is im
   await expect(imported).toContainText('Ratings of 2025-06 · outlets rated: 3');
   await imported.getByTestId('provider-active').uncheck();
   await expect(imported).toContainText('Not used');
-  expect(await send(page, { type: 'providers/list' })).toMatchObject({ ok: true, data: [{ id: 'allsides' }, { id: 'example-ratings', active: false }] });
+  expect(await send(page, { type: 'providers/list' })).toMatchObject({
+    ok: true,
+    data: [{ id: 'allsides' }, { id: 'example-ratings', active: false }],
+  });
   await imported.getByTestId('provider-remove').click();
   await expect(page.getByTestId('provider')).toHaveCount(1);
 });
@@ -143,7 +168,9 @@ test('an exported file imports back, and a broken one is refused with its rows n
   await expect(page.getByTestId('retention')).toHaveValue('30');
 
   const broken = { ...file, articles: [{ id: 'x', url: 'not a url', title: '', published: 'yesterday' }] };
-  await page.getByTestId('data-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await page
+    .getByTestId('data-import')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByTestId('data-status')).toContainText('broken.json was not imported; nothing changed');
   await expect(page.getByTestId('data-import-errors').locator('li').first()).toContainText('articles[0]');
   await expect(page.getByTestId('retention')).toHaveValue('30');
@@ -191,7 +218,9 @@ test('the reading diet charts seeded reading by lean per day and per week, and c
   await page.reload();
   const reading = page.locator('#reading');
   await reading.scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('reading-summary')).toContainText('Articles opened in the last 30 days: 6. By lean: Left 2 (40%), Center 1 (20%), Right 2 (40%). Unrated: 1.');
+  await expect(page.getByTestId('reading-summary')).toContainText(
+    'Articles opened in the last 30 days: 6. By lean: Left 2 (40%), Center 1 (20%), Right 2 (40%). Unrated: 1.',
+  );
   const chart = page.getByTestId('reading-chart');
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute('aria-label', /last 30 days: 6\. By lean: Left 2/);
@@ -215,7 +244,10 @@ test('the reading diet charts seeded reading by lean per day and per week, and c
   await expect(page.getByTestId('reading-summary')).toContainText('You have not opened any news article in the last 90 days');
 });
 
-test('badge settings: mode, listed sites with validation, undoing a dismissal, and the all-sites opt-in refused', async ({ context, extensionId }) => {
+test('badge settings: mode, listed sites with validation, undoing a dismissal, and the all-sites opt-in refused', async ({
+  context,
+  extensionId,
+}) => {
   await answerPermissionPrompt(context, false);
   const page = await openOptions(context, extensionId);
   await send(page, { type: 'prefs/update', patch: { dismissedSites: ['www.example-news.com'] } });
@@ -241,14 +273,19 @@ test('badge settings: mode, listed sites with validation, undoing a dismissal, a
   await page.getByTestId('all-sites').click();
   await expect(page.getByTestId('all-sites-note')).toContainText('Access to all sites was not allowed');
   await expect(page.getByTestId('all-sites')).not.toBeChecked();
-  expect(await page.evaluate(() => (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests)).toEqual([{ origins: ['https://*/*', 'http://*/*'] }]);
+  expect(await page.evaluate(() => (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests)).toEqual([
+    { origins: ['https://*/*', 'http://*/*'] },
+  ]);
   expect(await send(page, { type: 'content/all-sites-status' })).toMatchObject({ ok: true, data: { enabled: false } });
 
   await page.getByTestId('badge-mode-nowhere').check();
   expect(await send(page, { type: 'prefs/get' })).toMatchObject({ ok: true, data: { badgeMode: 'nowhere' } });
 });
 
-test('enabling a feed asks for its site first; refused, the feed stays off and the page says what that means', async ({ context, extensionId }) => {
+test('enabling a feed asks for its site first; refused, the feed stays off and the page says what that means', async ({
+  context,
+  extensionId,
+}) => {
   await answerPermissionPrompt(context, false);
   const page = await openOptions(context, extensionId);
   await page.getByTestId('feed-search').fill('NPR');
@@ -257,7 +294,9 @@ test('enabling a feed asks for its site first; refused, the feed stays off and t
   await expect(page.getByTestId('feeds-notice')).toContainText('Access was not allowed');
   await expect(page.getByTestId('feeds-notice')).toContainText('Parallax still rates the outlets you visit');
   await expect(feed.getByTestId('feed-toggle')).not.toBeChecked();
-  const asked = await page.evaluate(() => (globalThis as unknown as { __permissionRequests: { origins: string[] }[] }).__permissionRequests);
+  const asked = await page.evaluate(
+    () => (globalThis as unknown as { __permissionRequests: { origins: string[] }[] }).__permissionRequests,
+  );
   expect(asked).toHaveLength(1);
   expect(asked[0].origins[0]).toMatch(/^https?:\/\/[^/]+\/\*$/);
   expect(await send(page, { type: 'refresh/status' })).toMatchObject({ ok: true, data: { feedsEnabled: 0 } });

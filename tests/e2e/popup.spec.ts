@@ -61,7 +61,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await saveScreenshot(popup, `popup-index-empty-${scheme}`);
     });
 
-    test('loading while the worker is busy, an error when it does not answer, and "try again"', async ({ context, site, extensionId, worker }) => {
+    test('loading while the worker is busy, an error when it does not answer, and "try again"', async ({
+      context,
+      site,
+      extensionId,
+      worker,
+    }) => {
       const page = await context.newPage();
       await page.goto(site.origin + demoSitePath(AP));
       await expect(page.getByTestId('parallax-badge')).toBeVisible();
@@ -88,7 +93,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('not a news article', async ({ context, site, extensionId, worker }) => {
       const page = await context.newPage();
-      await page.goto(site.origin + '/');
+      await page.goto(`${site.origin}/`);
       const popup = await openPopupFor(context, extensionId, worker, page);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'not-article');
       await expectAccessible(popup);
@@ -97,7 +102,12 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('a popup opened while the worker cannot answer draws the story kept from its last answer', async ({ context, site, extensionId, worker }) => {
+test('a popup opened while the worker cannot answer draws the story kept from its last answer', async ({
+  context,
+  site,
+  extensionId,
+  worker,
+}) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(AP));
   await expect(page.getByTestId('parallax-badge')).toBeVisible();
@@ -146,25 +156,60 @@ test('"wrong story" unlinks the article, and the popup says so', async ({ contex
   await expect(again.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
 });
 
-test('right-to-left headlines render right to left, and long text wraps inside the popup', async ({ context, site, extensionId, worker }) => {
+test('right-to-left headlines render right to left, and long text wraps inside the popup', async ({
+  context,
+  site,
+  extensionId,
+  worker,
+}) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const article = (host: string, path: string, title: string, published: string) => ({ id: `https://${host}${path}`, url: `https://${host}${path}`, title, published: Date.parse(published) });
+  const article = (host: string, path: string, title: string, published: string) => ({
+    id: `https://${host}${path}`,
+    url: `https://${host}${path}`,
+    title,
+    published: Date.parse(published),
+  });
   const file = {
-    format: 'parallax-index', version: 1, exportedAt: new Date().toISOString(),
-    preferences: { hiddenOutlets: [], preferredOutlets: [], leanOverrides: {}, dismissedSites: [], badgeMode: 'rated', badgeSites: [], retentionDays: 14 },
+    format: 'parallax-index',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    preferences: {
+      hiddenOutlets: [],
+      preferredOutlets: [],
+      leanOverrides: {},
+      dismissedSites: [],
+      badgeMode: 'rated',
+      badgeSites: [],
+      retentionDays: 14,
+    },
     feeds: [],
     articles: [
-      article('www.bbc.com', '/arabic/articles/japan-us-missiles-2026', 'اليابان والولايات المتحدة تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية', '2026-01-16T05:00:00Z'),
-      article('www.alarabiya.net', '/arab-and-world/2026/01/16/japan-us-missiles', 'طوكيو وواشنطن تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية جنوب غرب اليابان', '2026-01-16T06:10:00Z'),
-      article('www.france24.com', '/ar/asia/20260116-japan-us-missiles', 'اليابان والولايات المتحدة توسعان الإنتاج المشترك للصواريخ والتدريبات العسكرية في مواجهة الضغط الصيني', '2026-01-16T07:30:00Z'),
+      article(
+        'www.bbc.com',
+        '/arabic/articles/japan-us-missiles-2026',
+        'اليابان والولايات المتحدة تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية',
+        '2026-01-16T05:00:00Z',
+      ),
+      article(
+        'www.alarabiya.net',
+        '/arab-and-world/2026/01/16/japan-us-missiles',
+        'طوكيو وواشنطن تتفقان على توسيع الإنتاج المشترك للصواريخ والتدريبات العسكرية جنوب غرب اليابان',
+        '2026-01-16T06:10:00Z',
+      ),
+      article(
+        'www.france24.com',
+        '/ar/asia/20260116-japan-us-missiles',
+        'اليابان والولايات المتحدة توسعان الإنتاج المشترك للصواريخ والتدريبات العسكرية في مواجهة الضغط الصيني',
+        '2026-01-16T07:30:00Z',
+      ),
     ],
   };
   const imported = await options.evaluate((f) => chrome.runtime.sendMessage({ type: 'index/import', file: f }), file);
   expect(imported, JSON.stringify(imported)).toMatchObject({ ok: true });
 
   const page = await context.newPage();
-  await page.goto(site.origin + '/fixtures/rtl-article.html');
+  await page.goto(`${site.origin}/fixtures/rtl-article.html`);
   await expect(page.getByTestId('parallax-badge')).toContainText('3 sources');
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');

@@ -32,7 +32,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos.filter((t) => t.type === 'service_worker')) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
   await cdp.detach();
   await page.waitForTimeout(300);
 }
@@ -80,7 +81,10 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const importStart = Date.now();
     const imported = await options.evaluate((t) => chrome.runtime.sendMessage({ type: 'index/import', text: t }), text);
     const importMs = Date.now() - importStart;
-    const status = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'index/status' }))) as { ok: boolean; data?: { articles: number; stories: number } };
+    const status = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'index/status' }))) as {
+      ok: boolean;
+      data?: { articles: number; stories: number };
+    };
     // Writing 100k rows leaves the browser compacting its database for a while; a reader's index was
     // written long before the worker wakes, so the timings start once that has settled.
     await options.waitForTimeout(IMPORT_SETTLE_MS);
@@ -90,7 +94,15 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     await options.close();
     const sender = await context.newPage();
     await sender.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
-    console.log(JSON.stringify({ bench: 'browser.import', articles: status.data?.articles ?? null, stories: status.data?.stories ?? null, ms: importMs, ok: (imported as { ok: boolean }).ok }));
+    console.log(
+      JSON.stringify({
+        bench: 'browser.import',
+        articles: status.data?.articles ?? null,
+        stories: status.data?.stories ?? null,
+        ms: importMs,
+        ok: (imported as { ok: boolean }).ok,
+      }),
+    );
 
     // First match after a worker start: stop the worker, then time one story/view from an extension page.
     // The woken worker's own marks say where the time went (clocks compared through timeOrigin).
@@ -99,13 +111,24 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const wake: { scriptStart: number; snapshotRead: number; restored: number }[] = [];
     for (const q of queries) {
       const detection = {
-        isArticle: true, reasons: [], title: q.title, canonicalUrl: q.id, siteName: null, byline: null,
-        published: new Date(q.published).toISOString(), modified: null, description: null, lang: 'en',
+        isArticle: true,
+        reasons: [],
+        title: q.title,
+        canonicalUrl: q.id,
+        siteName: null,
+        byline: null,
+        published: new Date(q.published).toISOString(),
+        modified: null,
+        description: null,
+        lang: 'en',
       };
       const ask = () =>
         sender.evaluate(async (d) => {
           const start = performance.now();
-          const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as { ok: boolean; data?: { status: string } };
+          const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as {
+            ok: boolean;
+            data?: { status: string };
+          };
           return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, status: reply.data?.status ?? 'error' };
         }, detection);
       await stopServiceWorker(context, sender);
@@ -113,21 +136,42 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       first.push(cold.ms);
       const worker = context.serviceWorkers().at(-1);
       if (worker) {
-        const marks = await worker.evaluate((names) => ({
-          origin: performance.timeOrigin,
-          read: performance.getEntriesByName(names.read)[0]?.startTime ?? NaN,
-          restored: performance.getEntriesByName(names.restored)[0]?.startTime ?? NaN,
-        }), ENGINE_MARKS);
+        const marks = await worker.evaluate(
+          (names) => ({
+            origin: performance.timeOrigin,
+            read: performance.getEntriesByName(names.read)[0]?.startTime ?? NaN,
+            restored: performance.getEntriesByName(names.restored)[0]?.startTime ?? NaN,
+          }),
+          ENGINE_MARKS,
+        );
         const since = (t: number) => marks.origin + t - cold.sentAt;
         wake.push({ scriptStart: since(0), snapshotRead: since(marks.read), restored: since(marks.restored) });
       }
       warm.push((await ask()).ms);
     }
-    const after = (await sender.evaluate(() => chrome.runtime.sendMessage({ type: 'index/status' }))) as { ok: boolean; data?: { articles: number } };
-    console.log(JSON.stringify({ bench: 'browser.first-match-after-worker-start', indexArticles: status.data?.articles ?? null, indexArticlesAfter: after.data?.articles ?? null, tries: TRIES, p50Ms: round1(median(first)), maxMs: round1(Math.max(...first)), warmP50Ms: round1(median(warm)), budgetMs: 150,
-      // From the message being sent: the worker starts, its engine snapshot is read, the engine restored;
-      // then the match and the story view are built and the answer travels back (p50Ms).
-      wakePhasesP50Ms: { workerStarted: round1(median(wake.map((w) => w.scriptStart))), snapshotRead: round1(median(wake.map((w) => w.snapshotRead))), engineRestored: round1(median(wake.map((w) => w.restored))) } }));
+    const after = (await sender.evaluate(() => chrome.runtime.sendMessage({ type: 'index/status' }))) as {
+      ok: boolean;
+      data?: { articles: number };
+    };
+    console.log(
+      JSON.stringify({
+        bench: 'browser.first-match-after-worker-start',
+        indexArticles: status.data?.articles ?? null,
+        indexArticlesAfter: after.data?.articles ?? null,
+        tries: TRIES,
+        p50Ms: round1(median(first)),
+        maxMs: round1(Math.max(...first)),
+        warmP50Ms: round1(median(warm)),
+        budgetMs: 150,
+        // From the message being sent: the worker starts, its engine snapshot is read, the engine restored;
+        // then the match and the story view are built and the answer travels back (p50Ms).
+        wakePhasesP50Ms: {
+          workerStarted: round1(median(wake.map((w) => w.scriptStart))),
+          snapshotRead: round1(median(wake.map((w) => w.snapshotRead))),
+          engineRestored: round1(median(wake.map((w) => w.restored))),
+        },
+      }),
+    );
 
     // The popup opening to the coverage: from the popup's navigation start to the matched view.
     const popupWarm: number[] = [];
@@ -146,7 +190,9 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         const popup = await context.newPage();
         await popup.setViewportSize({ width: 400, height: 600 });
         await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-        await popup.waitForFunction(() => performance.getEntriesByName('parallax:popup-rendered').length > 0, undefined, { polling: 'raf' });
+        await popup.waitForFunction(() => performance.getEntriesByName('parallax:popup-rendered').length > 0, undefined, {
+          polling: 'raf',
+        });
         // No helper functions inside: tsx would wrap them in a __name() the page does not have.
         const marks = await popup.evaluate(() => ({
           start: performance.getEntriesByName('parallax:popup-start')[0]?.startTime ?? NaN,
@@ -160,10 +206,25 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       }
       await page.close();
     }
-    console.log(JSON.stringify({ bench: 'browser.popup-open-to-coverage', indexArticles: status.data?.articles ?? null, tries: TRIES, warmP50Ms: round1(median(popupWarm)), warmMaxMs: round1(Math.max(...popupWarm)), afterWorkerStartP50Ms: round1(median(popupCold)), budgetMs: 100,
-      // Where the warm time goes, from the popup's navigation start: the browser has the page parsed (no
-      // Parallax code has run yet), the popup's script asks the worker, the story is received, drawn.
-      warmPhasesP50Ms: { pageParsed: round1(median(phases.map((p) => p.parsed))), scriptStart: round1(median(phases.map((p) => p.start))), viewReceived: round1(median(phases.map((p) => p.view))), rendered: round1(median(phases.map((p) => p.rendered))) } }));
+    console.log(
+      JSON.stringify({
+        bench: 'browser.popup-open-to-coverage',
+        indexArticles: status.data?.articles ?? null,
+        tries: TRIES,
+        warmP50Ms: round1(median(popupWarm)),
+        warmMaxMs: round1(Math.max(...popupWarm)),
+        afterWorkerStartP50Ms: round1(median(popupCold)),
+        budgetMs: 100,
+        // Where the warm time goes, from the popup's navigation start: the browser has the page parsed (no
+        // Parallax code has run yet), the popup's script asks the worker, the story is received, drawn.
+        warmPhasesP50Ms: {
+          pageParsed: round1(median(phases.map((p) => p.parsed))),
+          scriptStart: round1(median(phases.map((p) => p.start))),
+          viewReceived: round1(median(phases.map((p) => p.view))),
+          rendered: round1(median(phases.map((p) => p.rendered))),
+        },
+      }),
+    );
   } finally {
     await context.close();
     await site.close();

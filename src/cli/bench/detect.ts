@@ -21,7 +21,9 @@ function percentile(sorted: number[], fraction: number): number {
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 export async function runBench(paths: BenchPaths): Promise<void> {
-  const files = readdirSync(paths.pages).filter((name) => name.endsWith('.html.gz') || name.endsWith('.html')).sort();
+  const files = readdirSync(paths.pages)
+    .filter((name) => name.endsWith('.html.gz') || name.endsWith('.html'))
+    .sort();
   const documents = files.map((name) => parseDocument(readHtmlFile(join(paths.pages, name))));
   // Warm-up round: JIT and linkedom's lazy structures, so the timed rounds measure steady state.
   for (const doc of documents) detectArticle(doc, PAGE_URL);

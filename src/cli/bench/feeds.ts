@@ -26,10 +26,13 @@ function round(value: number, digits = 2): number {
 
 /** A synthetic RSS feed of about `targetBytes` with realistic items (HTML descriptions, dates). */
 export function syntheticFeed(targetBytes: number): { bytes: Uint8Array; items: number } {
-  const parts: string[] = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench</title><link>https://bench.example/</link>\n'];
+  const parts: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench</title><link>https://bench.example/</link>\n',
+  ];
   let size = parts[0].length;
   let items = 0;
-  const paragraph = '<p>Officials said on Tuesday that the talks would resume next week, after a night of negotiations in Geneva. &ldquo;We are close,&rdquo; one said.</p>';
+  const paragraph =
+    '<p>Officials said on Tuesday that the talks would resume next week, after a night of negotiations in Geneva. &ldquo;We are close,&rdquo; one said.</p>';
   while (size < targetBytes - 200) {
     const item =
       `<item><title>Story ${items}: talks resume &amp; markets rally</title><link>https://bench.example/story/${items}</link>` +
@@ -51,8 +54,8 @@ function pathologicalFeeds(): Record<string, string> {
     strayAmpersands: head + 'a & b '.repeat(500_000) + tail,
     strayLessThan: head + 'a < b '.repeat(500_000) + tail,
     unterminatedImgTags: `${head}<![CDATA[${'<img src=x '.repeat(300_000)}]]>${tail}`,
-    unclosedElements: '<rss><channel><title>P</title>' + '<item><title>x</title><b>'.repeat(100_000),
-    deepNesting: '<rss><channel><item><title>d</title><link>https://d.example/</link>' + '<x>'.repeat(500_000) + '</item></channel></rss>',
+    unclosedElements: `<rss><channel><title>P</title>${'<item><title>x</title><b>'.repeat(100_000)}`,
+    deepNesting: `<rss><channel><item><title>d</title><link>https://d.example/</link>${'<x>'.repeat(500_000)}</item></channel></rss>`,
     manyEntityReferences: head + '&amp;&lt;&#233;&nbsp;'.repeat(150_000) + tail,
   };
 }
@@ -83,7 +86,18 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       runs.push(performance.now() - start);
     }
     const ms = median(runs);
-    console.log(JSON.stringify({ bench: 'feeds.corpus', feeds: inputs.length, ok, entries, bytes: totalBytes, medianMs: round(ms), mbPerSecond: round(totalBytes / 1e6 / (ms / 1000)), runs: runs.length }));
+    console.log(
+      JSON.stringify({
+        bench: 'feeds.corpus',
+        feeds: inputs.length,
+        ok,
+        entries,
+        bytes: totalBytes,
+        medianMs: round(ms),
+        mbPerSecond: round(totalBytes / 1e6 / (ms / 1000)),
+        runs: runs.length,
+      }),
+    );
 
     const largest = inputs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
     const largestRuns: number[] = [];
@@ -94,7 +108,15 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       largestRuns.push(performance.now() - start);
       largestEntries = result.ok ? result.feed.entries.length : 0;
     }
-    console.log(JSON.stringify({ bench: 'feeds.largest', file: largest.file, bytes: largest.bytes.length, entries: largestEntries, medianMs: round(median(largestRuns)) }));
+    console.log(
+      JSON.stringify({
+        bench: 'feeds.largest',
+        file: largest.file,
+        bytes: largest.bytes.length,
+        entries: largestEntries,
+        medianMs: round(median(largestRuns)),
+      }),
+    );
   } else {
     console.log(JSON.stringify({ bench: 'feeds.corpus', skipped: `${manifestPath} not found` }));
   }
@@ -103,7 +125,9 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const bytes = new TextEncoder().encode(text);
     const start = performance.now();
     const result = parseFeed(bytes);
-    console.log(JSON.stringify({ bench: 'feeds.pathological', case: name, bytes: bytes.length, ms: round(performance.now() - start), ok: result.ok }));
+    console.log(
+      JSON.stringify({ bench: 'feeds.pathological', case: name, bytes: bytes.length, ms: round(performance.now() - start), ok: result.ok }),
+    );
   }
 
   const { bytes, items } = syntheticFeed(10_000_000);
@@ -121,8 +145,14 @@ export async function runBench(paths: BenchPaths): Promise<void> {
   }
   console.log(
     JSON.stringify({
-      bench: 'feeds.synthetic10MB', bytes: bytes.length, items, entries: parsed, medianMs: round(median(bigRuns)),
-      mbPerSecond: round(bytes.length / 1e6 / (median(bigRuns) / 1000)), heapGrowthMB: round(heapGrowth / 1e6, 1), runs: bigRuns.length,
+      bench: 'feeds.synthetic10MB',
+      bytes: bytes.length,
+      items,
+      entries: parsed,
+      medianMs: round(median(bigRuns)),
+      mbPerSecond: round(bytes.length / 1e6 / (median(bigRuns) / 1000)),
+      heapGrowthMB: round(heapGrowth / 1e6, 1),
+      runs: bigRuns.length,
     }),
   );
 }

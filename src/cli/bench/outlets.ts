@@ -93,7 +93,14 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       searchTimes.push(performance.now() - started);
     }
   }
-  console.log(JSON.stringify({ bench: 'outlets:search', queries: searchTimes.length, msMedian: Number(median(searchTimes).toFixed(3)), msMax: Number(Math.max(...searchTimes).toFixed(3)) }));
+  console.log(
+    JSON.stringify({
+      bench: 'outlets:search',
+      queries: searchTimes.length,
+      msMedian: Number(median(searchTimes).toFixed(3)),
+      msMax: Number(Math.max(...searchTimes).toFixed(3)),
+    }),
+  );
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

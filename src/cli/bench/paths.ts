@@ -1,1 +1,5 @@
-export interface BenchPaths { uci: string; pages: string; feeds: string }
+export interface BenchPaths {
+  uci: string;
+  pages: string;
+  feeds: string;
+}

@@ -33,7 +33,10 @@ function readBytes(path: string): Uint8Array {
 function benchConvert(paths: BenchPaths): { url: string; bytes: Uint8Array }[] {
   const registry = loadRegistry();
   const files = feedFiles(paths.feeds);
-  const docs = files.map((file, i) => ({ url: `https://bench.parallax.test/feeds/${i}/${relative(paths.feeds, file)}`, bytes: readBytes(file) }));
+  const docs = files.map((file, i) => ({
+    url: `https://bench.parallax.test/feeds/${i}/${relative(paths.feeds, file)}`,
+    bytes: readBytes(file),
+  }));
   let entries = 0;
   let articles = 0;
   let feedsOk = 0;
@@ -45,13 +48,27 @@ function benchConvert(paths: BenchPaths): { url: string; bytes: Uint8Array }[] {
     feedsOk++;
     entries += parsed.feed.entries.length;
     const converted = entriesToArticles(parsed.feed.entries, {
-      feedUrl: doc.url, feedTitle: parsed.feed.title, resolveOutlet: (u) => registry.resolve(u)?.id ?? null, firstSeen: Date.now(),
+      feedUrl: doc.url,
+      feedTitle: parsed.feed.title,
+      resolveOutlet: (u) => registry.resolve(u)?.id ?? null,
+      firstSeen: Date.now(),
     });
     articles += converted.articles.length;
     for (const [reason, n] of Object.entries(converted.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
   }
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ bench: 'refresh.parse-convert', feeds: docs.length, feedsOk, entries, articles, skipped, ms: Math.round(ms), entriesPerSecond: Math.round(entries / (ms / 1000)) }));
+  console.log(
+    JSON.stringify({
+      bench: 'refresh.parse-convert',
+      feeds: docs.length,
+      feedsOk,
+      entries,
+      articles,
+      skipped,
+      ms: Math.round(ms),
+      entriesPerSecond: Math.round(entries / (ms / 1000)),
+    }),
+  );
   return docs;
 }
 
@@ -81,10 +98,19 @@ async function benchRefreshRun(docs: { url: string; bytes: Uint8Array }[]): Prom
     const started = performance.now();
     const summary = await refresher.refreshDue();
     const ms = performance.now() - started;
-    console.log(JSON.stringify({
-      bench: `refresh.run.${run}`, feeds: summary.attempted, updated: summary.updated, notModified: summary.notModified, failed: summary.failed,
-      added: summary.added, ms: Math.round(ms), conditionalRequests: conditional, ...(await index.status()),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: `refresh.run.${run}`,
+        feeds: summary.attempted,
+        updated: summary.updated,
+        notModified: summary.notModified,
+        failed: summary.failed,
+        added: summary.added,
+        ms: Math.round(ms),
+        conditionalRequests: conditional,
+        ...(await index.status()),
+      }),
+    );
     now += 31 * 60_000;
   }
   db.close();
@@ -101,7 +127,14 @@ function readUci(path: string, limit: number): IndexFileArticle[] {
     const id = canonicalizeUrl(row.url);
     if (id === null || seen.has(id) || row.title.trim() === '') continue;
     seen.add(id);
-    rows.push({ id, url: id, title: row.title.slice(0, 1000), publisher: row.publisher.slice(0, 300), host: row.host, published: Date.parse(row.published) });
+    rows.push({
+      id,
+      url: id,
+      title: row.title.slice(0, 1000),
+      publisher: row.publisher.slice(0, 300),
+      host: row.host,
+      published: Date.parse(row.published),
+    });
   }
   return rows;
 }
@@ -118,18 +151,31 @@ function benchIndexFile(paths: BenchPaths): void {
   started = performance.now();
   const result = validateIndexFile(parsed);
   const validateMs = performance.now() - started;
-  console.log(JSON.stringify({
-    bench: 'refresh.index-file', articles: articles.length, bytes: json.length, ok: result.ok,
-    buildAndStringifyMs: Math.round(serializeMs), jsonParseMs: Math.round(parseMs), validateMs: Math.round(validateMs),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'refresh.index-file',
+      articles: articles.length,
+      bytes: json.length,
+      ok: result.ok,
+      buildAndStringifyMs: Math.round(serializeMs),
+      jsonParseMs: Math.round(parseMs),
+      validateMs: Math.round(validateMs),
+    }),
+  );
 
   const candidates: RetentionCandidate[] = articles.map((a) => ({ id: a.id, published: a.published, origin: 'feed' }));
   const newest = candidates.reduce((max, c) => Math.max(max, c.published), 0);
   started = performance.now();
   const removal = selectForRemoval(candidates, { retentionDays: 14, maxArticles: 100_000, now: newest });
-  console.log(JSON.stringify({
-    bench: 'refresh.retention-select', articles: candidates.length, expired: removal.expired.length, overCap: removal.overCap.length, ms: Math.round(performance.now() - started),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'refresh.retention-select',
+      articles: candidates.length,
+      expired: removal.expired.length,
+      overCap: removal.overCap.length,
+      ms: Math.round(performance.now() - started),
+    }),
+  );
 }
 
 /** Import through the worker's path (validate, one transaction, story engine) and export back. */
@@ -148,10 +194,18 @@ async function benchImportExport(paths: BenchPaths, count: number): Promise<void
   started = performance.now();
   const exported = await transfer.exportFile();
   const exportMs = performance.now() - started;
-  console.log(JSON.stringify({
-    bench: 'refresh.import-export', articles: result.articles, added: result.added, bytes: text.length, importMs: Math.round(importMs),
-    exportMs: Math.round(exportMs), exported: exported.articles.length, storiesHeld: (await index.status()).stories,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'refresh.import-export',
+      articles: result.articles,
+      added: result.added,
+      bytes: text.length,
+      importMs: Math.round(importMs),
+      exportMs: Math.round(exportMs),
+      exported: exported.articles.length,
+      storiesHeld: (await index.status()).stories,
+    }),
+  );
   db.close();
 }
 

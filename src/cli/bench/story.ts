@@ -70,9 +70,22 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const sorted = [...runs[String(fraction)]].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     seconds[String(fraction)] = median;
-    print({ bench: 'story.cluster', fraction, articles, seconds: round(median), headlinesPerSecond: Math.round(articles / median), runsSeconds: runs[String(fraction)].map((s) => round(s, 2)) });
+    print({
+      bench: 'story.cluster',
+      fraction,
+      articles,
+      seconds: round(median),
+      headlinesPerSecond: Math.round(articles / median),
+      runsSeconds: runs[String(fraction)].map((s) => round(s, 2)),
+    });
   }
-  print({ bench: 'story.cluster.scaling', timeRatio100to25: round(seconds['1'] / seconds['0.25'], 2), dataRatio: 4, target: '<= 4.5', of: 'medians' });
+  print({
+    bench: 'story.cluster.scaling',
+    timeRatio100to25: round(seconds['1'] / seconds['0.25'], 2),
+    dataRatio: 4,
+    target: '<= 4.5',
+    of: 'medians',
+  });
 
   // Heap after indexing 100k articles: everything else dropped, then a full GC.
   const indexed = all.slice(0, INDEX_SIZE);
@@ -96,7 +109,12 @@ export async function runBench(paths: BenchPaths): Promise<void> {
   // index pays to run it after a batch of new articles.
   const refineStarted = performance.now();
   engine.refineStories();
-  print({ bench: 'story.refine', articles: engine.size().articles, seconds: round((performance.now() - refineStarted) / 1000), note: 'engine.refineStories() on the 100k index (kNN graph + label propagation)' });
+  print({
+    bench: 'story.refine',
+    articles: engine.size().articles,
+    seconds: round((performance.now() - refineStarted) / 1000),
+    note: 'engine.refineStories() on the 100k index (kNN graph + label propagation)',
+  });
 
   // Match latency: the engine's own inverted index versus MiniSearch retrieval + the same scoring.
   const engineTimes: number[] = [];

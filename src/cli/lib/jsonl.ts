@@ -149,7 +149,7 @@ export async function runCli(name: string, help: string, body: (args: string[]) 
     const lines = await body(args);
     const chunkSize = 10_000;
     for (let i = 0; i < lines.length; i += chunkSize) {
-      const chunk = lines.slice(i, i + chunkSize).join('\n') + '\n';
+      const chunk = `${lines.slice(i, i + chunkSize).join('\n')}\n`;
       if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
     }
   } catch (error) {
@@ -167,7 +167,10 @@ export async function runCli(name: string, help: string, body: (args: string[]) 
 }
 
 /** Splits argv into positional arguments and --set overrides. */
-export function splitArgs(args: readonly string[], valueFlags: readonly string[]): { positional: string[]; sets: string[]; flags: Map<string, string> } {
+export function splitArgs(
+  args: readonly string[],
+  valueFlags: readonly string[],
+): { positional: string[]; sets: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
   const sets: string[] = [];
   const flags = new Map<string, string>();
@@ -197,7 +200,6 @@ export function optionOverrides(sets: readonly string[]): Partial<EngineOptions>
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
-
 
 /**
  * The --set line of the story CLIs' help, listing every engine option from the engine's own defaults

@@ -13,7 +13,6 @@ import { scanPage, type PageScan } from './scan';
 import { readStructure, type StructureSignals } from './structure';
 import { cleanText, decodeEntities, normalizeLang, stripSiteFromTitle, toIsoDate } from './text';
 
-
 /** Evidence total at or above which a page is an article. */
 export const ARTICLE_THRESHOLD = 2.5;
 
@@ -23,7 +22,10 @@ const OG_NON_ARTICLE = /^(video|music|profile|product|book|place|business|restau
 
 /** Host reduced to its registrable part, approximately ("news.bbc.co.uk" to "bbc.co.uk"); no suffix list shipped. */
 function siteKey(hostname: string): string {
-  const labels = hostname.toLowerCase().replace(/^www\./, '').split('.');
+  const labels = hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
   if (labels.length >= 3 && labels[labels.length - 1].length === 2 && labels[labels.length - 2].length <= 3) {
     return labels.slice(-3).join('.');
   }
@@ -82,7 +84,14 @@ function resolveCanonical(
   const linkUrl = head.canonical === null ? null : canonicalizeUrl(head.canonical, base);
   const linkHost = linkUrl === null ? null : hostOf(linkUrl);
   const ogHost = ogAbsolute === null ? null : hostOf(ogAbsolute);
-  if (page === null && !isAmp && linkHost !== null && ogHost !== null && pathOf(ogAbsolute ?? '').length > 1 && siteKey(linkHost) !== siteKey(ogHost)) {
+  if (
+    page === null &&
+    !isAmp &&
+    linkHost !== null &&
+    ogHost !== null &&
+    pathOf(ogAbsolute ?? '').length > 1 &&
+    siteKey(linkHost) !== siteKey(ogHost)
+  ) {
     reasons.push('canonical:og-over-cross-site-link');
     return ogAbsolute;
   }
@@ -136,7 +145,8 @@ function jsonLdScore(jsonld: JsonLdSignals, reasons: string[]): number {
     // A recipe is never a news article, even when the blog's SEO plugin also declares an Article.
     if (type === 'recipe') score -= 6;
     else if (type === 'discussionforumposting' || type === 'qapage' || type === 'socialmediaposting') score -= 4;
-    else if (type === 'collectionpage' || type === 'itemlist' || type === 'searchresultspage' || type === 'profilepage') score -= hasArticle ? 1 : 3;
+    else if (type === 'collectionpage' || type === 'itemlist' || type === 'searchresultspage' || type === 'profilepage')
+      score -= hasArticle ? 1 : 3;
     else if (!hasArticle) score -= 2;
   }
   if (jsonld.invalidBlocks > 0) reasons.push('jsonld:invalid-skipped');
@@ -293,8 +303,18 @@ function detect(doc: Document, pageUrl: string): Detection {
   if (root === null || root === undefined) return emptyDetection('page:empty');
   const page = knownPageUrl(pageUrl);
   const scan: PageScan = scanPage(doc);
-  const head = safely(() => readHead(scan), { metas: new Map<string, string>(), canonical: null, ampHtml: null, relAuthor: null, baseHref: null }, reasons, 'meta');
-  const jsonld = safely(() => readJsonLd(scan.jsonLdTexts), { articles: [], nonArticleTypes: new Set<string>(), websiteName: null, invalidBlocks: 0 }, reasons, 'jsonld');
+  const head = safely(
+    () => readHead(scan),
+    { metas: new Map<string, string>(), canonical: null, ampHtml: null, relAuthor: null, baseHref: null },
+    reasons,
+    'meta',
+  );
+  const jsonld = safely(
+    () => readJsonLd(scan.jsonLdTexts),
+    { articles: [], nonArticleTypes: new Set<string>(), websiteName: null, invalidBlocks: 0 },
+    reasons,
+    'jsonld',
+  );
   const metas = head.metas;
   const mainArticle = jsonld.articles[0] ?? null;
   const isAmp = root.hasAttribute('amp') || root.hasAttribute('⚡');
@@ -317,7 +337,7 @@ function detect(doc: Document, pageUrl: string): Detection {
     reasons.push('og:website');
     score -= 0.5;
   }
-  const parselyType = (typeof parsely.type === 'string' ? parsely.type : metas.get('parsely-type') ?? '').toLowerCase();
+  const parselyType = (typeof parsely.type === 'string' ? parsely.type : (metas.get('parsely-type') ?? '')).toLowerCase();
   if (parselyType === 'frontpage' || parselyType === 'sectionpage' || parselyType === 'index') {
     reasons.push(`parsely:${parselyType}`);
     score -= 2;
@@ -325,7 +345,27 @@ function detect(doc: Document, pageUrl: string): Detection {
 
   const published =
     toIsoDate(mainArticle?.datePublished) ??
-    toIsoDate(firstMeta(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'cxenseparse:recs:publishtime', 'og:article:published_time'])) ??
+    toIsoDate(
+      firstMeta(metas, [
+        'article:published_time',
+        'og:published_time',
+        'article:published',
+        'datepublished',
+        'parsely-pub-date',
+        'sailthru.date',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_date',
+        'date',
+        'dc.date.issued',
+        'dc.date',
+        'dcterms.date',
+        'dcterms.created',
+        'cxenseparse:recs:publishtime',
+        'og:article:published_time',
+      ]),
+    ) ??
     toIsoDate(parsely.pub_date) ??
     toIsoDate(scan.microdataPublished);
   if (published !== null) {
@@ -334,7 +374,16 @@ function detect(doc: Document, pageUrl: string): Detection {
   }
   const modified =
     toIsoDate(mainArticle?.dateModified) ??
-    toIsoDate(firstMeta(metas, ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article:modified'])) ??
+    toIsoDate(
+      firstMeta(metas, [
+        'article:modified_time',
+        'og:updated_time',
+        'datemodified',
+        'dcterms.modified',
+        'last-modified',
+        'article:modified',
+      ]),
+    ) ??
     toIsoDate(scan.microdataModified);
 
   const byline =
@@ -364,7 +413,9 @@ function detect(doc: Document, pageUrl: string): Detection {
   reasons.push(`score:${score}`);
 
   const siteName = firstSiteName([
-    ...['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name', 'cxenseparse:sitename'].map((key) => metas.get(key) ?? null),
+    ...['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name', 'cxenseparse:sitename'].map(
+      (key) => metas.get(key) ?? null,
+    ),
     mainArticle?.publisherName ?? null,
     jsonld.websiteName,
   ]);
@@ -378,15 +429,20 @@ function detect(doc: Document, pageUrl: string): Detection {
     h1,
     titleTag,
   ];
-  const titles = rawTitles.map((value) => cleanText(value === null ? null : decodeEntities(value), 500)).filter((value): value is string => value !== null);
+  const titles = rawTitles
+    .map((value) => cleanText(value === null ? null : decodeEntities(value), 500))
+    .filter((value): value is string => value !== null);
   const host = hostOf(canonicalUrl ?? page ?? '');
   const siteNames = [siteName ?? '', host === null ? '' : siteKey(host).split('.')[0]].filter((name) => name.length >= 2);
   const firstTitle = titles[0] ?? null;
   const title = firstTitle === null ? null : stripSiteFromTitle(firstTitle, siteNames, titles.slice(1));
 
-  const description = cleanText(decodeEntities(
-    firstMeta(metas, ['og:description', 'description', 'twitter:description', 'sailthru.description']) ?? mainArticle?.description ?? '',
-  ), 1000);
+  const description = cleanText(
+    decodeEntities(
+      firstMeta(metas, ['og:description', 'description', 'twitter:description', 'sailthru.description']) ?? mainArticle?.description ?? '',
+    ),
+    1000,
+  );
 
   const lang =
     normalizeLang(root.getAttribute('lang') ?? root.getAttribute('xml:lang')) ??

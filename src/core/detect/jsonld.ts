@@ -5,16 +5,43 @@
 
 /** schema.org Article family that Parallax treats as a news/blog article. */
 export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
-  'article', 'newsarticle', 'analysisnewsarticle', 'askpublicnewsarticle', 'backgroundnewsarticle',
-  'opinionnewsarticle', 'reportagenewsarticle', 'reviewnewsarticle', 'satiricalarticle', 'blogposting',
-  'liveblogposting', 'report', 'advertisercontentarticle',
+  'article',
+  'newsarticle',
+  'analysisnewsarticle',
+  'askpublicnewsarticle',
+  'backgroundnewsarticle',
+  'opinionnewsarticle',
+  'reportagenewsarticle',
+  'reviewnewsarticle',
+  'satiricalarticle',
+  'blogposting',
+  'liveblogposting',
+  'report',
+  'advertisercontentarticle',
 ]);
 
 /** Types that, as the page's own subject, mean "not a single article". */
 const NON_ARTICLE_TYPES = new Set([
-  'collectionpage', 'itemlist', 'searchresultspage', 'videoobject', 'videogallery', 'imagegallery',
-  'mediagallery', 'recipe', 'discussionforumposting', 'qapage', 'profilepage', 'product', 'event',
-  'howto', 'faqpage', 'socialmediaposting', 'musicrecording', 'podcastepisode', 'movie', 'jobposting',
+  'collectionpage',
+  'itemlist',
+  'searchresultspage',
+  'videoobject',
+  'videogallery',
+  'imagegallery',
+  'mediagallery',
+  'recipe',
+  'discussionforumposting',
+  'qapage',
+  'profilepage',
+  'product',
+  'event',
+  'howto',
+  'faqpage',
+  'socialmediaposting',
+  'musicrecording',
+  'podcastepisode',
+  'movie',
+  'jobposting',
 ]);
 
 export interface JsonLdArticle {
@@ -69,7 +96,7 @@ function firstString(value: unknown): string | null {
     return null;
   }
   if (isObject(value)) {
-    const id = value['@id'] ?? value['url'] ?? value['name'];
+    const id = value['@id'] ?? value.url ?? value.name;
     return typeof id === 'string' ? id : null;
   }
   return null;
@@ -77,7 +104,7 @@ function firstString(value: unknown): string | null {
 
 function nameOf(value: unknown): string | null {
   if (typeof value === 'string') return value;
-  if (isObject(value) && typeof value['name'] === 'string') return value['name'];
+  if (isObject(value) && typeof value.name === 'string') return value.name;
   return null;
 }
 
@@ -92,18 +119,19 @@ function authorNamesOf(value: unknown): string[] {
 }
 
 function toArticle(item: JsonObject, type: string): JsonLdArticle {
-  const mainEntity = item['mainEntityOfPage'];
-  const url = firstString(item['url']) ?? (isObject(mainEntity) ? firstString(mainEntity) : typeof mainEntity === 'string' ? mainEntity : null);
+  const mainEntity = item.mainEntityOfPage;
+  const url =
+    firstString(item.url) ?? (isObject(mainEntity) ? firstString(mainEntity) : typeof mainEntity === 'string' ? mainEntity : null);
   return {
     type,
-    headline: typeof item['headline'] === 'string' ? item['headline'] : typeof item['name'] === 'string' ? item['name'] : null,
+    headline: typeof item.headline === 'string' ? item.headline : typeof item.name === 'string' ? item.name : null,
     url,
-    datePublished: item['datePublished'] ?? item['dateCreated'] ?? null,
-    dateModified: item['dateModified'] ?? null,
-    authorNames: authorNamesOf(item['author'] ?? item['creator']),
-    publisherName: nameOf(item['publisher']) ?? nameOf(item['sourceOrganization']),
-    description: typeof item['description'] === 'string' ? item['description'] : null,
-    inLanguage: firstString(item['inLanguage']),
+    datePublished: item.datePublished ?? item.dateCreated ?? null,
+    dateModified: item.dateModified ?? null,
+    authorNames: authorNamesOf(item.author ?? item.creator),
+    publisherName: nameOf(item.publisher) ?? nameOf(item.sourceOrganization),
+    description: typeof item.description === 'string' ? item.description : null,
+    inLanguage: firstString(item.inLanguage),
   };
 }
 
@@ -129,8 +157,8 @@ export function readJsonLd(texts: readonly string[]): JsonLdSignals {
       continue;
     }
     for (const type of types) if (NON_ARTICLE_TYPES.has(type)) signals.nonArticleTypes.add(type);
-    if (types.includes('website') && signals.websiteName === null && typeof item['name'] === 'string') {
-      signals.websiteName = item['name'];
+    if (types.includes('website') && signals.websiteName === null && typeof item.name === 'string') {
+      signals.websiteName = item.name;
     }
   }
   return signals;
@@ -152,7 +180,7 @@ function collectTopLevel(value: unknown, out: JsonObject[], depth: number): void
   if ('@type' in value) out.push(value);
   const graph = value['@graph'];
   if (graph !== undefined) collectTopLevel(graph, out, depth + 1);
-  const mainEntity = value['mainEntity'];
+  const mainEntity = value.mainEntity;
   if (isObject(mainEntity) || Array.isArray(mainEntity)) {
     const types = typesOf(value);
     if (types.some((type) => type.endsWith('page'))) collectTopLevel(mainEntity, out, depth + 1);

@@ -23,7 +23,8 @@ export function readHead(scan: PageScan): HeadSignals {
     const meta = metaElements[i];
     const content = meta.getAttribute('content');
     if (content === null || content.trim() === '') continue;
-    const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv');
+    const key =
+      meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv');
     if (key === null) continue;
     const lower = key.trim().toLowerCase();
     if (!metas.has(lower)) metas.set(lower, content.trim());

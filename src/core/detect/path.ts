@@ -4,18 +4,83 @@ export type PathKind = 'home' | 'hub' | 'search' | 'media' | 'forum' | 'recipe' 
 
 /** Path segments that name a listing of many items rather than one item. */
 const HUB_SEGMENTS = new Set([
-  'tag', 'tags', 'topic', 'topics', 'section', 'sections', 'category', 'categories', 'author', 'authors',
-  'archive', 'archives', 'latest', 'page', 'people', 'profile', 'hub', 'themen', 'thema', 'rubrik',
-  'rubrique', 'seccion', 'categoria', 'editoria', 'live-blogs', 'liveblogs', 'newsletters', 'series', 'sitemap',
+  'tag',
+  'tags',
+  'topic',
+  'topics',
+  'section',
+  'sections',
+  'category',
+  'categories',
+  'author',
+  'authors',
+  'archive',
+  'archives',
+  'latest',
+  'page',
+  'people',
+  'profile',
+  'hub',
+  'themen',
+  'thema',
+  'rubrik',
+  'rubrique',
+  'seccion',
+  'categoria',
+  'editoria',
+  'live-blogs',
+  'liveblogs',
+  'newsletters',
+  'series',
+  'sitemap',
 ]);
 const SEARCH_SEGMENTS = new Set(['search', 'suche', 'recherche', 'buscar', 'busca', 'cerca', 'results']);
 /** Segments naming a video, photo or audio page; anywhere in the path ("/2019/11/19/world/gallery/slug"). */
-const MEDIA_SEGMENTS = new Set(['video', 'videos', 'watch', 'gallery', 'galleries', 'photos', 'photo', 'pictures', 'in-pictures', 'slideshow', 'slideshows', 'fotogalerie', 'bildergalerie', 'fotos', 'galeria', 'galerie', 'player']);
+const MEDIA_SEGMENTS = new Set([
+  'video',
+  'videos',
+  'watch',
+  'gallery',
+  'galleries',
+  'photos',
+  'photo',
+  'pictures',
+  'in-pictures',
+  'slideshow',
+  'slideshows',
+  'fotogalerie',
+  'bildergalerie',
+  'fotos',
+  'galeria',
+  'galerie',
+  'player',
+]);
 /** Audio pages: only as the first segment, since "/podcasts" sections also host written articles' hubs. */
 const AUDIO_FIRST_SEGMENTS = new Set(['podcast', 'podcasts', 'audio']);
 /** Forum and Q&A software paths; generic words ("community", "comments") alone are news sections too. */
-const FORUM_SEGMENTS = new Set(['forum', 'forums', 'thread', 'threads', 'showthread.php', 'viewtopic.php', 'questions', 'discussion', 'discussions']);
-const RECIPE_SEGMENTS = new Set(['recipe', 'recipes', 'rezept', 'rezepte', 'recette', 'recettes', 'receta', 'recetas', 'ricetta', 'ricette']);
+const FORUM_SEGMENTS = new Set([
+  'forum',
+  'forums',
+  'thread',
+  'threads',
+  'showthread.php',
+  'viewtopic.php',
+  'questions',
+  'discussion',
+  'discussions',
+]);
+const RECIPE_SEGMENTS = new Set([
+  'recipe',
+  'recipes',
+  'rezept',
+  'rezepte',
+  'recette',
+  'recettes',
+  'receta',
+  'recetas',
+  'ricetta',
+  'ricette',
+]);
 
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
 
@@ -27,7 +92,10 @@ export function classifyPath(url: string | null): PathKind {
   } catch {
     return 'unknown';
   }
-  const segments = parsed.pathname.split('/').filter((segment) => segment !== '').map((segment) => safeDecode(segment).toLowerCase());
+  const segments = parsed.pathname
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => safeDecode(segment).toLowerCase());
   // "/2019/11/18/slug/index.html": the file name says nothing, the folder names the item.
   if (segments.length > 1 && /^(index|default)\.(s?html?|php|aspx?|jsp)$/.test(segments[segments.length - 1])) segments.pop();
   for (const name of SEARCH_PARAMS) if (parsed.searchParams.has(name)) return 'search';

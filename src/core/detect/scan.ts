@@ -74,7 +74,7 @@ export function scanPage(doc: Document): PageScan {
         break;
       case 'script': {
         const type = element.getAttribute('type');
-        if (type !== null && type.toLowerCase().includes('ld+json')) scan.jsonLdTexts.push(element.textContent ?? '');
+        if (type?.toLowerCase().includes('ld+json')) scan.jsonLdTexts.push(element.textContent ?? '');
         break;
       }
       case 'h1':
@@ -99,7 +99,8 @@ export function scanPage(doc: Document): PageScan {
     if (TEXT_CONTAINERS.has(name)) scan.textContainers.push(element);
     const itemtype = element.getAttribute('itemtype');
     if (itemtype !== null) {
-      for (const type of itemtype.trim().split(/\s+/)) scan.microdataTypes.push(type.replace(/^https?:\/\/schema\.org\//i, '').toLowerCase());
+      for (const type of itemtype.trim().split(/\s+/))
+        scan.microdataTypes.push(type.replace(/^https?:\/\/schema\.org\//i, '').toLowerCase());
     }
     const itemprop = name === 'meta' ? null : element.getAttribute('itemprop');
     if (itemprop !== null) {

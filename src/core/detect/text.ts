@@ -157,5 +157,7 @@ function confirms(head: string, otherHeadlines: readonly string[]): boolean {
 
 /** Trailing section labels some sites append after the headline ("Story - Opinion - Site"). */
 function isSectionLabel(segment: string): boolean {
-  return /^(news|opinion|politics|world|business|sport|sports|tech|technology|science|health|entertainment|culture|local|us|uk|national|international)$/i.test(segment);
+  return /^(news|opinion|politics|world|business|sport|sports|tech|technology|science|health|entertainment|culture|local|us|uk|national|international)$/i.test(
+    segment,
+  );
 }

@@ -15,7 +15,6 @@ export interface DecodedText {
   warnings: string[];
 }
 
-
 /** WHATWG encoding name for a label, or null when the platform does not know it. */
 function encodingFor(label: string): string | null {
   try {
@@ -130,8 +129,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', warnings };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', warnings };
   // UTF-16 without a BOM: "<" followed or preceded by a zero byte.
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[3] === 0x00) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', warnings };
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', warnings };
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[3] === 0x00)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', warnings };
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00)
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', warnings };
 
   const declaredLabel = declaredXmlEncoding(bytes) ?? charsetOf(contentType);
   let declared: string | null = null;
@@ -140,7 +141,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
     if (declared === null) warnings.push(`unknown encoding "${declaredLabel}" declared; guessing`);
   }
   // A UTF-16 declaration on bytes read as ASCII-compatible is impossible: ignore it.
-  if (declared !== null && declared.startsWith('utf-16')) declared = null;
+  if (declared?.startsWith('utf-16')) declared = null;
 
   // Text in a legacy charset with non-ASCII characters is practically never valid UTF-8, so valid
   // UTF-8 bytes under a legacy label are a mislabel (common with ISO-8859-1).

@@ -279,14 +279,16 @@ function rssEntry(item: XmlElement, fallbackBase: string | null): FeedEntry {
   const id = guid ?? text(childElement(item, ATOM, 'id')) ?? about ?? text(childElement(item, DC, 'identifier'));
   const description = childElement(item, RSS, 'description');
   const encoded = childElement(item, ['content'], 'encoded');
-  const mediaDescription = childElement(item, MEDIA, 'description') ?? childElement(childElement(item, MEDIA, 'group') ?? item, MEDIA, 'description');
+  const mediaDescription =
+    childElement(item, MEDIA, 'description') ?? childElement(childElement(item, MEDIA, 'group') ?? item, MEDIA, 'description');
   const summary =
     summaryText(description) ??
     summaryText(encoded) ??
     summaryText(childElement(item, DC, 'description')) ??
     atomText(childElement(item, ATOM, 'summary')) ??
     text(mediaDescription);
-  const title = htmlText(childElement(item, RSS, 'title')) ?? htmlText(childElement(item, DC, 'title')) ?? atomText(childElement(item, ATOM, 'title'));
+  const title =
+    htmlText(childElement(item, RSS, 'title')) ?? htmlText(childElement(item, DC, 'title')) ?? atomText(childElement(item, ATOM, 'title'));
   const author = personName(
     firstText([
       childElement(item, DC, 'creator'),
@@ -321,7 +323,8 @@ function extractRss(root: XmlElement, kind: 'rss' | 'rdf', warnings: string[]): 
   let link = channelLinkElement ? resolveUrl(text(channelLinkElement), channelLinkElement.base ?? self) : null;
   if (link === null) link = atomLinkHref(atomAlternateLink(meta), self);
   const fallbackBase = self ?? (isAbsoluteHttpUrl(link) ? link : null);
-  const title = htmlText(childElement(meta, RSS, 'title')) ?? htmlText(childElement(meta, DC, 'title')) ?? atomText(childElement(meta, ATOM, 'title'));
+  const title =
+    htmlText(childElement(meta, RSS, 'title')) ?? htmlText(childElement(meta, DC, 'title')) ?? atomText(childElement(meta, ATOM, 'title'));
   const entries = rssItems(root, channel, warnings).map((item) => rssEntry(item, fallbackBase));
   return { title, link, entries: finishEntries(entries, warnings) };
 }
@@ -341,7 +344,11 @@ function atomEntry(entry: XmlElement, fallbackBase: string | null, feedAuthor: s
     text(childElement(mediaGroup ?? entry, MEDIA, 'description')) ??
     text(childElement(entry, MEDIA, 'description'));
   const source = childElement(entry, ATOM, 'source');
-  const author = atomPerson(entry, 'author') ?? (source ? atomPerson(source, 'author') : null) ?? personName(text(childElement(entry, DC, 'creator'))) ?? feedAuthor;
+  const author =
+    atomPerson(entry, 'author') ??
+    (source ? atomPerson(source, 'author') : null) ??
+    personName(text(childElement(entry, DC, 'creator'))) ??
+    feedAuthor;
   return {
     title: atomText(childElement(entry, ATOM, 'title')),
     link,
@@ -392,4 +399,3 @@ export function extractXmlFeed(root: XmlElement, kind: XmlFeedKind, warnings: st
   if (kind === 'rss' || kind === 'rdf') return extractRss(root, kind, warnings);
   return extractAtom(root, kind, warnings);
 }
-

@@ -113,10 +113,11 @@ function parseFeedBytes(bytes: Uint8Array, options: ParseFeedOptions): FeedParse
     // Plain-text server messages before the feed ("Deprecated: ... on line 12"): skip them.
     const start = text.search(FEED_ROOT);
     if (start < 0) return { ok: false, error: 'not a feed: the document is neither XML nor JSON' };
-    warnings.push('text before the feed\'s root element ignored');
+    warnings.push("text before the feed's root element ignored");
     xmlText = text.slice(start);
   }
-  if (truncated) warnings.push(`feed of ${bytes.length} bytes is over the ${maxBytes}-byte limit: only the first ${maxBytes} bytes were read`);
+  if (truncated)
+    warnings.push(`feed of ${bytes.length} bytes is over the ${maxBytes}-byte limit: only the first ${maxBytes} bytes were read`);
   let xmlDocument = parseXml(xmlText, { baseUrl: options.url ?? null });
   let root = xmlDocument.root;
   if (root === null) return { ok: false, error: 'not a feed: no XML element found' };

@@ -7,10 +7,54 @@ const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'ifr
 
 /** Elements that separate words when removed (block-level and line breaks). */
 const BREAKING_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'img', 'video', 'audio',
-  'caption', 'center', 'details', 'summary', 'option', 'select', 'textarea', 'button', 'input',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'img',
+  'video',
+  'audio',
+  'caption',
+  'center',
+  'details',
+  'summary',
+  'option',
+  'select',
+  'textarea',
+  'button',
+  'input',
 ]);
 
 /** 1: whitespace (collapsed to one space), 2: invisible (removed: controls, zero-width, BOM). */
@@ -19,7 +63,17 @@ function charClass(code: number): number {
   if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c) return 1;
   if (code < 0x20 || code === 0x7f) return 2;
   if (code < 0xa0) return code >= 0x80 && code <= 0x9f ? 2 : 0;
-  if (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000) return 1;
+  if (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  )
+    return 1;
   if (code === 0x200b || code === 0xfeff || code === 0xfffe || code === 0xffff) return 2;
   return 0;
 }

@@ -61,8 +61,18 @@ const NAMESPACE_KEYS = new Map<string, string>([
 
 /** Namespaces real feeds use with undeclared prefixes. */
 const WELL_KNOWN_PREFIXES: Record<string, string> = {
-  atom: 'atom', atom10: 'atom', atom03: 'atom', dc: 'dc', dcterms: 'dcterms', content: 'content',
-  media: 'media', rdf: 'rdf', itunes: 'itunes', feedburner: 'feedburner', xhtml: 'xhtml', xml: 'xml',
+  atom: 'atom',
+  atom10: 'atom',
+  atom03: 'atom',
+  dc: 'dc',
+  dcterms: 'dcterms',
+  content: 'content',
+  media: 'media',
+  rdf: 'rdf',
+  itunes: 'itunes',
+  feedburner: 'feedburner',
+  xhtml: 'xhtml',
+  xml: 'xml',
 };
 
 const namespaceKeyCache = new Map<string, string>();
@@ -70,7 +80,10 @@ const namespaceKeyCache = new Map<string, string>();
 function namespaceKey(uri: string): string {
   const cached = namespaceKeyCache.get(uri);
   if (cached !== undefined) return cached;
-  const normalised = uri.trim().toLowerCase().replace(/[/#]+$/, '');
+  const normalised = uri
+    .trim()
+    .toLowerCase()
+    .replace(/[/#]+$/, '');
   const key = NAMESPACE_KEYS.get(normalised) ?? NAMESPACE_KEYS.get(uri.trim().toLowerCase()) ?? uri.trim();
   if (namespaceKeyCache.size < 1000) namespaceKeyCache.set(uri, key);
   return key;
@@ -172,7 +185,10 @@ class XmlReader {
   private rootClosed = false;
   private ignoredDepth = 0;
 
-  constructor(text: string, private readonly baseUrl: string | null) {
+  constructor(
+    text: string,
+    private readonly baseUrl: string | null,
+  ) {
     this.text = text;
   }
 
@@ -373,8 +389,7 @@ class XmlReader {
       const key = namespaceKey(uri);
       const known = prefix === '' ? undefined : WELL_KNOWN_PREFIXES[prefix.toLowerCase()];
       ns = key === uri.trim() && known !== undefined ? known : key;
-    }
-    else if (prefix === '') ns = '';
+    } else if (prefix === '') ns = '';
     else ns = WELL_KNOWN_PREFIXES[prefix.toLowerCase()] ?? `${prefix}:`;
     const parentBase = parent ? parent.element.base : this.baseUrl;
     const declaredBase = attrs['xml:base'];
@@ -483,9 +498,7 @@ function startsMarkup(code: number): boolean {
 }
 
 function isNameStart(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code > 127
-  );
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code > 127;
 }
 
 /** Parses `text` into an element tree, leniently. Never throws. */

@@ -79,11 +79,18 @@ export type IndexFileValidation = { ok: true; file: IndexFile } | { ok: false; e
 /** Validates a parsed JSON value; on failure lists up to `maxErrors` issues, each naming its row. */
 export function validateIndexFile(data: unknown, maxErrors = 20): IndexFileValidation {
   // The format and version are checked first: a file of another kind gets one clear error, not thousands.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, errors: [`file: expected an object, received ${typeName(data)}`] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, errors: [`file: expected an object, received ${typeName(data)}`] };
   const header = data as { format?: unknown; version?: unknown };
-  if (header.format !== INDEX_FILE_FORMAT) return { ok: false, errors: [`format: expected "${INDEX_FILE_FORMAT}" (not a Parallax index file)`] };
+  if (header.format !== INDEX_FILE_FORMAT)
+    return { ok: false, errors: [`format: expected "${INDEX_FILE_FORMAT}" (not a Parallax index file)`] };
   if (header.version !== INDEX_FILE_VERSION) {
-    return { ok: false, errors: [`version: expected ${INDEX_FILE_VERSION}, received ${JSON.stringify(header.version) ?? 'nothing'} (file written by another version of Parallax)`] };
+    return {
+      ok: false,
+      errors: [
+        `version: expected ${INDEX_FILE_VERSION}, received ${JSON.stringify(header.version) ?? 'nothing'} (file written by another version of Parallax)`,
+      ],
+    };
   }
   const result = IndexFileSchema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, file: result.data };

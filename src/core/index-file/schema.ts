@@ -15,7 +15,10 @@ export const MAX_INDEX_FILE_FEEDS = 10_000;
 
 const OUTLET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const outletIdSchema = z.string().max(64).regex(OUTLET_ID, 'expected an outlet id (lowercase slug)');
-const httpUrlSchema = z.string().max(4096).refine((value) => canonicalizeUrl(value) !== null, 'expected an absolute http(s) URL');
+const httpUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((value) => canonicalizeUrl(value) !== null, 'expected an absolute http(s) URL');
 
 export const IndexFileArticleSchema = z.object({
   /** The canonical URL; the import merges by it. */
@@ -57,7 +60,8 @@ export const IndexFileSchema = z
     const seen = new Map<string, number>();
     file.feeds.forEach((feed, index) => {
       const first = seen.get(feed.url);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['feeds', index, 'url'], message: `duplicate feed URL (also feeds[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['feeds', index, 'url'], message: `duplicate feed URL (also feeds[${first}])` });
       else seen.set(feed.url, index);
     });
   });

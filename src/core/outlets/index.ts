@@ -33,7 +33,7 @@ let cachedRegistry: OutletRegistry | null = null;
 
 /**
  * The shipped registry, built on first use and cached. The shipped data is our own and is checked
- * against the schema by the unit tests (tests/unit/outlets/data.test.ts); checking its 472 outlets
+ * against the schema by the unit tests (tests/unit/core/outlets/data.test.ts); checking its 472 outlets
  * again on every worker wake cost ~35 ms on the path to the first answer. Data from outside (custom
  * outlets, imported files) is always parsed.
  */

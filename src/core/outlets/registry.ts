@@ -70,7 +70,9 @@ export class OutletRegistry {
    * best first: exact name, then name prefix, then word prefix, then host. An empty query lists all.
    */
   search(query: string): Outlet[] {
-    const words = foldForSearch(query).split(' ').filter((word) => word !== '');
+    const words = foldForSearch(query)
+      .split(' ')
+      .filter((word) => word !== '');
     const entries = this.getSearchEntries();
     if (words.length === 0) return entries.map((entry) => entry.outlet);
     const scored: { outlet: Outlet; score: number }[] = [];

@@ -44,9 +44,15 @@ export const outletSchema = z.strictObject({
   /** Other hosts that belong to the outlet but serve no pages of their own (legacy TLDs, short links). */
   aliases: z.array(hostSchema).optional(),
   /** ISO 3166-1 alpha-2, upper case; "INT" is not allowed: international outlets give their seat. */
-  country: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code')
+    .optional(),
   /** BCP 47 primary language of the outlet's main edition ("en", "ja", "fr", "de"). */
-  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'lang must be a BCP 47 tag such as "en" or "pt-BR"').optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'lang must be a BCP 47 tag such as "en" or "pt-BR"')
+    .optional(),
   /** Owner where publicly known (company or trust), as published at `source`. */
   owner: z.string().min(1).max(160).optional(),
   /** Wire service / news agency: other outlets republish its copy. */

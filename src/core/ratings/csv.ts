@@ -46,7 +46,8 @@ export function readCsv(text: string): CsvResult {
       continue;
     }
     if (char === '"') {
-      if (field !== '') return { ok: false, line, message: 'a quote inside an unquoted field (quote the whole field and double inner quotes)' };
+      if (field !== '')
+        return { ok: false, line, message: 'a quote inside an unquoted field (quote the whole field and double inner quotes)' };
       inQuotes = true;
       fieldWasQuoted = true;
       quotedFieldLine = line;

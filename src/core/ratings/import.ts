@@ -29,9 +29,7 @@ export interface ImportError {
   message: string;
 }
 
-export type ProviderFileResult =
-  | { ok: true; provider: RatingProvider; ratings: OutletRating[] }
-  | { ok: false; errors: ImportError[] };
+export type ProviderFileResult = { ok: true; provider: RatingProvider; ratings: OutletRating[] } | { ok: false; errors: ImportError[] };
 
 export interface ParseProviderOptions {
   /**
@@ -60,7 +58,10 @@ const LEAN_SYNONYMS: Record<string, Lean7> = {
 };
 
 function normaliseWord(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** A lean from a cell: a 7-point name (any case, spaces or hyphens), a common synonym, or -3…3. */
@@ -80,7 +81,11 @@ export function parseLean(value: string): Lean7 | { error: string } {
   return { error: `lean "${value.trim()}" is not one of ${LEANS_7.join(', ')} (or -3…3)` };
 }
 
-function parseOptionalEnum<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T | undefined | { error: string } {
+function parseOptionalEnum<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  what: string,
+): T | undefined | { error: string } {
   if (value === undefined || value.trim() === '') return undefined;
   const word = normaliseWord(value);
   if ((allowed as readonly string[]).includes(word)) return word as T;
@@ -252,7 +257,10 @@ function parseCsv(text: string, options: ParseProviderOptions): ProviderFileResu
   const provider = ratingProviderSchema.safeParse(metadata);
   if (!provider.success) {
     for (const issue of provider.error.issues) {
-      errors.push({ row: 0, message: `provider ${issue.path.join('.')}: ${issue.message} (give it as a "# ${String(issue.path[0] ?? 'field')}: …" line)` });
+      errors.push({
+        row: 0,
+        message: `provider ${issue.path.join('.')}: ${issue.message} (give it as a "# ${String(issue.path[0] ?? 'field')}: …" line)`,
+      });
     }
   }
   const header = csv.records[index];
@@ -263,7 +271,8 @@ function parseCsv(text: string, options: ParseProviderOptions): ProviderFileResu
   const columns = header.fields.map((name) => name.trim().toLowerCase());
   const columnIndex = new Map<string, number>();
   columns.forEach((name, position) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) errors.push({ row: header.line, message: `unknown column "${name}" (expected ${CSV_COLUMNS.join(', ')})` });
+    if (!(CSV_COLUMNS as readonly string[]).includes(name))
+      errors.push({ row: header.line, message: `unknown column "${name}" (expected ${CSV_COLUMNS.join(', ')})` });
     else if (columnIndex.has(name)) errors.push({ row: header.line, message: `column "${name}" appears twice` });
     else columnIndex.set(name, position);
   });
@@ -296,7 +305,6 @@ function parseCsv(text: string, options: ParseProviderOptions): ProviderFileResu
   if (errors.length > 0 || !provider.success) return { ok: false, errors: sortErrors(errors) };
   return converted;
 }
-
 
 function sortErrors(errors: ImportError[]): ImportError[] {
   return [...errors].sort((a, b) => a.row - b.row);

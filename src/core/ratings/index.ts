@@ -4,7 +4,7 @@
  * RatingSets; the first set in the list that rates an outlet is the one shown.
  */
 import allsides from './data/allsides.json' with { type: 'json' };
-import { type Lean7, type LeanSide } from '../types';
+import type { Lean7, LeanSide } from '../types';
 import { describeZodError } from '../outlets/schema';
 import { ratingSetSchema, type OutletRating, type RatingProvider, type RatingSet } from './schema';
 
@@ -65,7 +65,7 @@ let shippedSets: RatingSet[] | null = null;
 
 /**
  * The shipped rating sets, cached. Like the shipped outlets, they are checked against the schema by
- * the unit tests (tests/unit/outlets/data.test.ts), not again on every worker wake.
+ * the unit tests (tests/unit/core/outlets/data.test.ts), not again on every worker wake.
  */
 export function shippedRatingSets(): RatingSet[] {
   if (shippedSets === null) shippedSets = SHIPPED_RATINGS_DATA as RatingSet[];

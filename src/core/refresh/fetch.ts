@@ -8,7 +8,14 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export type FeedFetchOutcome =
   | { kind: 'not-modified' }
-  | { kind: 'fetched'; bytes: Uint8Array; contentType: string | undefined; etag: string | undefined; lastModified: string | undefined; finalUrl: string }
+  | {
+      kind: 'fetched';
+      bytes: Uint8Array;
+      contentType: string | undefined;
+      etag: string | undefined;
+      lastModified: string | undefined;
+      finalUrl: string;
+    }
   | { kind: 'failed'; error: string };
 
 /** A response body larger than this is not read: no real feed comes close (the parser reads 10 MiB). */
@@ -35,7 +42,10 @@ export async function fetchFeedDocument(
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchImpl(url, {
-      headers: { Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5', ...conditionalHeaders(validators) },
+      headers: {
+        Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        ...conditionalHeaders(validators),
+      },
       signal: controller.signal,
       // A feed fetch carries no cookies: the outlet must not learn who is reading.
       credentials: 'omit',
@@ -44,9 +54,11 @@ export async function fetchFeedDocument(
     if (response.status === 304) return { kind: 'not-modified' };
     if (!response.ok) return { kind: 'failed', error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
     const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > MAX_FEED_RESPONSE_BYTES) return { kind: 'failed', error: `response of ${declared} bytes is over the ${MAX_FEED_RESPONSE_BYTES}-byte limit` };
+    if (Number.isFinite(declared) && declared > MAX_FEED_RESPONSE_BYTES)
+      return { kind: 'failed', error: `response of ${declared} bytes is over the ${MAX_FEED_RESPONSE_BYTES}-byte limit` };
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > MAX_FEED_RESPONSE_BYTES) return { kind: 'failed', error: `response of ${bytes.length} bytes is over the ${MAX_FEED_RESPONSE_BYTES}-byte limit` };
+    if (bytes.length > MAX_FEED_RESPONSE_BYTES)
+      return { kind: 'failed', error: `response of ${bytes.length} bytes is over the ${MAX_FEED_RESPONSE_BYTES}-byte limit` };
     return {
       kind: 'fetched',
       bytes,

@@ -23,7 +23,15 @@ export {
   type EntryConversionContext,
   type EntryRejection,
 } from './convert';
-export { DAY_MS, DEFAULT_MAX_ARTICLES, isPrunable, retentionCutoff, selectForRemoval, type RetentionCandidate, type RetentionLimits } from './retention';
+export {
+  DAY_MS,
+  DEFAULT_MAX_ARTICLES,
+  isPrunable,
+  retentionCutoff,
+  selectForRemoval,
+  type RetentionCandidate,
+  type RetentionLimits,
+} from './retention';
 export { parseOpml, type OpmlFeed, type OpmlParseResult } from './opml';
 export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FetchLike } from './fetch';
 export { feedOriginPattern, feedOriginPatterns } from './permissions';

@@ -63,7 +63,9 @@ function lineAt(text: string, offset: number): number {
 /** The feeds an OPML document lists, in document order, each URL once. */
 export function parseOpml(text: string): OpmlParseResult {
   // Comments and CDATA may contain anything, including text that looks like tags.
-  const source = text.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' ')).replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, ' '));
+  const source = text
+    .replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, ' '));
   if (!/<opml[\s>]/i.test(source)) return { ok: false, error: 'not an OPML document (no <opml> element)' };
   const warnings: string[] = [];
   const titleMatch = /<head[\s>][\s\S]*?<title>([\s\S]*?)<\/title>/i.exec(source);

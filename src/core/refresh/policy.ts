@@ -95,7 +95,11 @@ export function conditionalHeaders(validators: { etag?: string; lastModified?: s
  * Runs `task` over `items` with at most `limit` running at once; results in input order. A task that
  * throws is reported by the caller's own handling: this helper expects tasks that do not reject.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -30,7 +30,10 @@ export function isPrunable(article: Pick<RetentionCandidate, 'origin'>): boolean
  * Ids to remove: every prunable article older than the window, then, while the index would still hold
  * more than `maxArticles`, the oldest prunable ones.
  */
-export function selectForRemoval(articles: readonly RetentionCandidate[], limits: RetentionLimits): { expired: string[]; overCap: string[] } {
+export function selectForRemoval(
+  articles: readonly RetentionCandidate[],
+  limits: RetentionLimits,
+): { expired: string[]; overCap: string[] } {
   const cutoff = retentionCutoff(limits.now, limits.retentionDays);
   const expired: string[] = [];
   const kept: RetentionCandidate[] = [];

@@ -519,7 +519,8 @@ export class StoryEngine {
     const packed = this.packedIds;
     if (packed) {
       this.packedIds = null;
-      this.articleIds = packed.ends.length === 0 ? [] : ID_DECODER.decode(packed.utf8.subarray(0, packed.ends[packed.ends.length - 1])).split('\u0000');
+      this.articleIds =
+        packed.ends.length === 0 ? [] : ID_DECODER.decode(packed.utf8.subarray(0, packed.ends[packed.ends.length - 1])).split('\u0000');
     }
     return this.articleIds;
   }
@@ -813,7 +814,10 @@ export class StoryEngine {
     }
     const queue = snapshot.storyIds.map((_, slot) => slot).sort((a, b) => engine.storyFirst[a] - engine.storyFirst[b] || a - b);
     engine.storyQueue.push(...queue);
-    while (engine.revisedUpTo < queue.length && engine.storyFirst[queue[engine.revisedUpTo]] + engine.options.storySpanMs < snapshot.revisedBefore) {
+    while (
+      engine.revisedUpTo < queue.length &&
+      engine.storyFirst[queue[engine.revisedUpTo]] + engine.options.storySpanMs < snapshot.revisedBefore
+    ) {
       engine.revisedUpTo++;
     }
     for (let i = 0; i < snapshot.mergedFrom.length; i++) engine.mergedInto.set(snapshot.mergedFrom[i], snapshot.mergedInto[i]);
@@ -1271,7 +1275,6 @@ export class StoryEngine {
     }
   }
 
-
   /** Takes an article out of its story (the article stays indexed); returns whether the story emptied. */
   private detach(slot: number): boolean {
     const story = this.articleStory[slot];
@@ -1520,7 +1523,10 @@ export class StoryEngine {
     const weightsB = this.weightsOf(b);
     // Walk the smaller vocabulary, look up in the larger.
     const [walked, probed] = weightsA.size <= weightsB.size ? [weightsA, weightsB] : [weightsB, weightsA];
-    const [walkedSize, probedSize] = walked === weightsA ? [this.storyMembers[a].length, this.storyMembers[b].length] : [this.storyMembers[b].length, this.storyMembers[a].length];
+    const [walkedSize, probedSize] =
+      walked === weightsA
+        ? [this.storyMembers[a].length, this.storyMembers[b].length]
+        : [this.storyMembers[b].length, this.storyMembers[a].length];
     let dot = 0;
     for (const [id, weight] of walked) {
       const other = probed.get(id);
@@ -1548,7 +1554,10 @@ export class StoryEngine {
     for (let i = 0; i < vector.ids.length; i++) {
       const weight = weights.get(vector.ids[i]);
       if (weight === undefined) continue;
-      shared.push({ term: vector.surfaces[i], contribution: vector.weights[i] * this.centroidWeight(weight, size) * this.idf(vector.ids[i]) ** 2 });
+      shared.push({
+        term: vector.surfaces[i],
+        contribution: vector.weights[i] * this.centroidWeight(weight, size) * this.idf(vector.ids[i]) ** 2,
+      });
     }
     shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
     return shared.slice(0, this.options.evidenceTerms).map((entry) => entry.term);

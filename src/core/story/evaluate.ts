@@ -184,7 +184,11 @@ export function twinStoryPairs(articles: readonly Dated[], windowMs: number): Se
  * Where BCubed precision goes: 1 − precision split into the share of predicted clusters taken by gold
  * stories that are twins of the item's own story (one event the labels file twice) and by other stories.
  */
-export function bcubedPrecisionLoss(gold: readonly string[], predicted: readonly string[], twins: ReadonlySet<string>): { toTwins: number; toOthers: number } {
+export function bcubedPrecisionLoss(
+  gold: readonly string[],
+  predicted: readonly string[],
+  twins: ReadonlySet<string>,
+): { toTwins: number; toOthers: number } {
   const clusters = new Map<string, Map<string, number>>();
   for (let i = 0; i < gold.length; i++) {
     let counts = clusters.get(predicted[i]);

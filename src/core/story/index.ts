@@ -7,5 +7,16 @@ export {
   type PackedArticleIds,
   type StoryMatch,
 } from './engine';
-export { scoreClustering, holdoutSplit, fnv1a, storiesWithHeadlineTwins, twinStoryPairs, bcubedPrecisionLoss, TWIN_MIN_WORDS, type ClusteringScores, type PrecisionRecall, type HoldoutSplit } from './evaluate';
+export {
+  scoreClustering,
+  holdoutSplit,
+  fnv1a,
+  storiesWithHeadlineTwins,
+  twinStoryPairs,
+  bcubedPrecisionLoss,
+  TWIN_MIN_WORDS,
+  type ClusteringScores,
+  type PrecisionRecall,
+  type HoldoutSplit,
+} from './evaluate';
 export { clusterInTimeOrder, parseOptionOverrides } from './batch';

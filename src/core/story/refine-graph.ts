@@ -104,7 +104,13 @@ function normalisedWeights(input: RefineInput): Float32Array {
  * time order over an inverted index whose postings are filled as the sweep goes, so each pair is scored
  * once, from its later article, and only the postings inside the time window are walked.
  */
-export function nearestNeighbours(input: RefineInput, k: number, floor: number, spanMs: number, order = timeOrder(input.published)): NeighbourGraph {
+export function nearestNeighbours(
+  input: RefineInput,
+  k: number,
+  floor: number,
+  spanMs: number,
+  order = timeOrder(input.published),
+): NeighbourGraph {
   const { published, termOffsets, termIds } = input;
   const articles = published.length;
   const weights = normalisedWeights(input);

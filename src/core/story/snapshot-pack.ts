@@ -33,7 +33,8 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 /** JSON has no Infinity or NaN (a settled engine's `revisedBefore` is Infinity): they travel tagged. */
 const NUMBER_TAG = '$number';
-const keepNumbers = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { [NUMBER_TAG]: String(value) } : value);
+const keepNumbers = (_key: string, value: unknown) =>
+  typeof value === 'number' && !Number.isFinite(value) ? { [NUMBER_TAG]: String(value) } : value;
 function restoreNumbers(_key: string, value: unknown): unknown {
   if (typeof value === 'object' && value !== null && Object.keys(value).length === 1 && NUMBER_TAG in value) {
     return Number((value as Record<string, unknown>)[NUMBER_TAG]);
@@ -56,7 +57,11 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
       sections.push({ entry, bytes: new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength) });
       continue;
     }
-    if (key === 'articleIds' && Array.isArray(value) && value.every((id): id is string => typeof id === 'string' && !id.includes(SEPARATOR))) {
+    if (
+      key === 'articleIds' &&
+      Array.isArray(value) &&
+      value.every((id): id is string => typeof id === 'string' && !id.includes(SEPARATOR))
+    ) {
       // The ids stay packed in the restored engine (see EngineSnapshot.articleIdsUtf8): stored with the byte
       // end of each id, so the decoder hands them over without decoding 100k strings.
       const utf8 = encoder.encode(value.join(SEPARATOR) + (value.length > 0 ? SEPARATOR : ''));
@@ -107,7 +112,8 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
  */
 export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
   const decoder = new TextDecoder();
-  if (buffer.byteLength < 8 || decoder.decode(new Uint8Array(buffer, 0, 4)) !== MAGIC) throw new Error('not a stored story engine snapshot');
+  if (buffer.byteLength < 8 || decoder.decode(new Uint8Array(buffer, 0, 4)) !== MAGIC)
+    throw new Error('not a stored story engine snapshot');
   const headerLength = new DataView(buffer).getUint32(4, true);
   if (8 + headerLength > buffer.byteLength) throw new Error('stored story engine snapshot is truncated');
   const header = JSON.parse(decoder.decode(new Uint8Array(buffer, 8, headerLength)), restoreNumbers) as HeaderEntry[];
@@ -132,7 +138,10 @@ export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
       if (start + entry.bytes > buffer.byteLength || endsStart % 4 !== 0 || endsStart + entry.count * 4 > buffer.byteLength) {
         throw new Error(`stored story engine snapshot: bad section ${entry.key}`);
       }
-      const ids: PackedArticleIds = { utf8: new Uint8Array(buffer, start, entry.bytes), ends: new Uint32Array(buffer, endsStart, entry.count) };
+      const ids: PackedArticleIds = {
+        utf8: new Uint8Array(buffer, start, entry.bytes),
+        ends: new Uint32Array(buffer, endsStart, entry.count),
+      };
       snapshot[entry.key] = [];
       snapshot.articleIdsUtf8 = ids;
     } else {

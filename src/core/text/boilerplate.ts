@@ -11,13 +11,35 @@ const TRUNCATION = /\s*(?:\.{2,}|…)\s*$/u;
 /** Separators an outlet name is appended with. A plain hyphen needs spaces around it ("Coca-Cola"). */
 const SUFFIX_SEPARATOR = /\s+(?:[-|–—]|::)\s+(?=[^-|–—]*$)/u;
 const SUFFIX_LABELS = new Set([
-  'video', 'watch', 'watch now', 'photos', 'photo', 'live', 'update', 'updated', 'analysis', 'opinion', 'recap', 'news',
-  'breaking news', 'latest news', 'report', 'live updates', 'the latest', 'in pictures', 'gallery', 'quick facts', 'analyst blog',
+  'video',
+  'watch',
+  'watch now',
+  'photos',
+  'photo',
+  'live',
+  'update',
+  'updated',
+  'analysis',
+  'opinion',
+  'recap',
+  'news',
+  'breaking news',
+  'latest news',
+  'report',
+  'live updates',
+  'the latest',
+  'in pictures',
+  'gallery',
+  'quick facts',
+  'analyst blog',
 ]);
 const CAPITALISED_WORD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*|of|the|and|for|on|de|du|la|le|der|die|das|el|y)$/u;
 
 function normaliseName(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** A trailing segment looks like an outlet name: short, and every word capitalised (or a joining word). */
@@ -44,7 +66,10 @@ export function stripHeadlineBoilerplate(title: string, publisher?: string, host
     const separator = SUFFIX_SEPARATOR.exec(text);
     if (!separator) break;
     const head = text.slice(0, separator.index).trim();
-    const tail = text.slice(separator.index + separator[0].length).replace(TRUNCATION, '').trim();
+    const tail = text
+      .slice(separator.index + separator[0].length)
+      .replace(TRUNCATION, '')
+      .trim();
     if (head.split(/\s+/).length < 3) break;
     const tailName = normaliseName(tail);
     knownNames ??= [publisher, host?.replace(/^www\d?\./u, '').replace(/\.[a-z.]+$/u, '')]
@@ -53,7 +78,12 @@ export function stripHeadlineBoilerplate(title: string, publisher?: string, host
       .filter((name) => name.length >= 2);
     const namesOutlet = knownNames.some((name) => tailName.length > 0 && (name.startsWith(tailName) || tailName.startsWith(name)));
     const isPipe = separator[0].includes('|') || separator[0].includes('::');
-    if (namesOutlet || SUFFIX_LABELS.has(tail.toLowerCase()) || (isPipe && looksLikeOutletName(tail)) || (looksLikeOutletName(tail) && tail.split(/\s+/).length <= 3 && /\p{Ll}/u.test(head))) {
+    if (
+      namesOutlet ||
+      SUFFIX_LABELS.has(tail.toLowerCase()) ||
+      (isPipe && looksLikeOutletName(tail)) ||
+      (looksLikeOutletName(tail) && tail.split(/\s+/).length <= 3 && /\p{Ll}/u.test(head))
+    ) {
       text = head;
     } else {
       break;

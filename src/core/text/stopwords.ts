@@ -40,5 +40,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Particles of unspaced scripts that the word segmenter returns as words of their own. */
 export const CJK_PARTICLES: ReadonlySet<string> = new Set(
-  '的 了 是 在 和 与 及 也 就 都 而 着 之 于 为 对 将 被 把 这 那 有 の は が を に で と も へ や から まで より です ます した する ที่ และ ของ ใน เป็น ได้ ให้ ว่า จะ มี กับ'.split(' '),
+  '的 了 是 在 和 与 及 也 就 都 而 着 之 于 为 对 将 被 把 这 那 有 の は が を に で と も へ や から まで より です ます した する ที่ และ ของ ใน เป็น ได้ ให้ ว่า จะ มี กับ'.split(
+    ' ',
+  ),
 );

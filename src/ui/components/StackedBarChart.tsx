@@ -51,7 +51,14 @@ export function StackedBarChart({ series, bars, summary, testId }: Props) {
   const ticks = [0, max / 2, max];
 
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} data-testid={testId} preserveAspectRatio="xMidYMid meet">
+    <svg
+      class="chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={summary}
+      data-testid={testId}
+      preserveAspectRatio="xMidYMid meet"
+    >
       <title>{summary}</title>
       {ticks.map((tick) => (
         <g key={tick} class="chart-grid" aria-hidden="true">
@@ -72,7 +79,17 @@ export function StackedBarChart({ series, bars, summary, testId }: Props) {
               const top = y(base + value);
               const height = y(base) - top;
               base += value;
-              return <rect key={series[s].key} class={`chart-part ${series[s].className}`} x={x} y={top} width={barWidth} height={height} data-series={series[s].key} />;
+              return (
+                <rect
+                  key={series[s].key}
+                  class={`chart-part ${series[s].className}`}
+                  x={x}
+                  y={top}
+                  width={barWidth}
+                  height={height}
+                  data-series={series[s].key}
+                />
+              );
             })}
             {(bars.length - 1 - index) % labelEvery === 0 ? (
               <text class="chart-label" x={x + barWidth / 2} y={HEIGHT - 6} text-anchor="middle" aria-hidden="true">

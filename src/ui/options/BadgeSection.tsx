@@ -80,7 +80,14 @@ export function BadgeSection({ prefs, update }: Props) {
         <legend>{t('badgeModeLegend')}</legend>
         {MODES.map(({ mode, label, hint }) => (
           <label key={mode} class="choice">
-            <input type="radio" name="badge-mode" value={mode} checked={prefs.badgeMode === mode} onChange={() => void update({ badgeMode: mode })} data-testid={`badge-mode-${mode}`} />
+            <input
+              type="radio"
+              name="badge-mode"
+              value={mode}
+              checked={prefs.badgeMode === mode}
+              onChange={() => void update({ badgeMode: mode })}
+              data-testid={`badge-mode-${mode}`}
+            />
             <span>
               <strong>{t(label)}</strong>
               <span class="muted small block">{t(hint)}</span>
@@ -120,7 +127,11 @@ export function BadgeSection({ prefs, update }: Props) {
             {prefs.badgeSites.map((host) => (
               <li key={host} class="list-row" data-testid="badge-site" data-host={host}>
                 <span class="grow wrap">{host}</span>
-                <button type="button" class="button" onClick={() => void update({ badgeSites: prefs.badgeSites.filter((h) => h !== host) })}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => void update({ badgeSites: prefs.badgeSites.filter((h) => h !== host) })}
+                >
                   {t('remove')}
                   <span class="visually-hidden"> {host}</span>
                 </button>
@@ -138,7 +149,12 @@ export function BadgeSection({ prefs, update }: Props) {
           {prefs.dismissedSites.map((host) => (
             <li key={host} class="list-row" data-testid="dismissed-site" data-host={host}>
               <span class="grow wrap">{host}</span>
-              <button type="button" class="button" onClick={() => void update({ dismissedSites: prefs.dismissedSites.filter((h) => h !== host) })} data-testid="undismiss">
+              <button
+                type="button"
+                class="button"
+                onClick={() => void update({ dismissedSites: prefs.dismissedSites.filter((h) => h !== host) })}
+                data-testid="undismiss"
+              >
                 {t('dismissedUndo')}
                 <span class="visually-hidden"> {host}</span>
               </button>

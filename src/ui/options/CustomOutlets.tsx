@@ -49,7 +49,8 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const load = () => askWorker<CustomOutletListing[]>({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
+  const load = () =>
+    askWorker<CustomOutletListing[]>({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
   useEffect(() => {
     void load();
   }, []);
@@ -59,10 +60,12 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     const input: CustomOutletInput = { name, domains: splitList(domains), feeds: feedLines(feeds) };
     // Checked here first for instant per-field messages; the worker checks again before storing.
     const local = customOutletFromInput(input);
-    const result = local.ok ? await askWorker<CustomOutletResult>({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
-      setFailure(errorText(e));
-      return null;
-    }) : local;
+    const result = local.ok
+      ? await askWorker<CustomOutletResult>({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
+          setFailure(errorText(e));
+          return null;
+        })
+      : local;
     if (result === null) return;
     if (!result.ok) {
       setErrors(result.errors);
@@ -128,7 +131,14 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
           <input type="text" {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" />
         ))}
         {field('domains', t('customDomains'), t('customDomainsHint'), (p) => (
-          <input type="text" {...p} value={domains} onInput={(e) => setDomains(e.currentTarget.value)} autocomplete="off" spellcheck={false} />
+          <input
+            type="text"
+            {...p}
+            value={domains}
+            onInput={(e) => setDomains(e.currentTarget.value)}
+            autocomplete="off"
+            spellcheck={false}
+          />
         ))}
         {field('feeds', t('customFeeds'), t('customFeedsHint'), (p) => (
           <textarea {...p} rows={3} value={feeds} onInput={(e) => setFeeds(e.currentTarget.value)} spellcheck={false} />

@@ -34,7 +34,10 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       ?.estimate()
       .then((e) => setUsage(e.usage ?? 0))
       .catch(() => setUsage(null));
-    void askWorker<RefreshStatus>({ type: 'refresh/status' }).then((s) => setHeld({ articles: s.articles, stories: s.stories }), (e: unknown) => setFailure(errorText(e)));
+    void askWorker<RefreshStatus>({ type: 'refresh/status' }).then(
+      (s) => setHeld({ articles: s.articles, stories: s.stories }),
+      (e: unknown) => setFailure(errorText(e)),
+    );
   }, [indexVersion]);
 
   const exportIndex = async () => {
@@ -108,7 +111,11 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       </dl>
       <label class="search">
         <span>{t('dataRetention')}</span>
-        <select value={String(prefs.retentionDays)} onChange={(e) => void update({ retentionDays: Number(e.currentTarget.value) })} data-testid="retention">
+        <select
+          value={String(prefs.retentionDays)}
+          onChange={(e) => void update({ retentionDays: Number(e.currentTarget.value) })}
+          data-testid="retention"
+        >
           {[...new Set([...RETENTION_CHOICES, prefs.retentionDays])]
             .sort((a, b) => a - b)
             .map((d) => (
@@ -129,7 +136,13 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
           </button>
           <label class="file">
             <span>{t('dataImport')}</span>
-            <input type="file" accept=".json,application/json" onChange={(e) => void importIndex(e.currentTarget)} disabled={busy} data-testid="data-import" />
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void importIndex(e.currentTarget)}
+              disabled={busy}
+              data-testid="data-import"
+            />
           </label>
         </div>
         <p class="small" role="status" data-testid="data-status">
@@ -151,7 +164,13 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
           {t('dataClear')}
         </button>
       </div>
-      <dialog ref={dialog} class="confirm" aria-labelledby="clear-confirm-title" aria-describedby="clear-confirm-text" data-testid="clear-dialog">
+      <dialog
+        ref={dialog}
+        class="confirm"
+        aria-labelledby="clear-confirm-title"
+        aria-describedby="clear-confirm-text"
+        data-testid="clear-dialog"
+      >
         <h3 id="clear-confirm-title">{t('dataClearConfirmTitle')}</h3>
         <p id="clear-confirm-text">{t('dataClearConfirmText')}</p>
         <div class="row end">

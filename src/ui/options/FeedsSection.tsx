@@ -63,7 +63,10 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
 
   const load = async () => {
     try {
-      const [list, state] = await Promise.all([askWorker<FeedListing[]>({ type: 'feeds/list' }), askWorker<RefreshStatus>({ type: 'refresh/status' })]);
+      const [list, state] = await Promise.all([
+        askWorker<FeedListing[]>({ type: 'feeds/list' }),
+        askWorker<RefreshStatus>({ type: 'refresh/status' }),
+      ]);
       setFeeds(list);
       setStatus(state);
       setError(null);
@@ -79,7 +82,10 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (feeds ?? []).filter(
-      (f) => (!q || (f.outletName ?? f.outletId).toLowerCase().includes(q) || f.url.toLowerCase().includes(q)) && (!section || f.section === section) && (!onlyEnabled || f.enabled),
+      (f) =>
+        (!q || (f.outletName ?? f.outletId).toLowerCase().includes(q) || f.url.toLowerCase().includes(q)) &&
+        (!section || f.section === section) &&
+        (!onlyEnabled || f.enabled),
     );
   }, [feeds, query, section, onlyEnabled]);
   const groups = useMemo(() => groupByOutlet(filtered), [filtered]);
@@ -132,14 +138,20 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
     setNotice(null);
     // The run answers when it ends; meanwhile the feeds' attempt times tell how far it got.
     const poll = setInterval(() => {
-      void askWorker<FeedListing[]>({ type: 'feeds/list' }).then((list) => {
-        const mine = list.filter((f) => f.enabled);
-        setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
-      }, () => undefined);
+      void askWorker<FeedListing[]>({ type: 'feeds/list' }).then(
+        (list) => {
+          const mine = list.filter((f) => f.enabled);
+          setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
+        },
+        () => undefined,
+      );
     }, 700);
     try {
       const after = await askWorker<RefreshStatus>({ type: 'refresh/run' });
-      setNotice({ kind: after.feedsFailing > 0 ? 'warn' : 'info', text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing) });
+      setNotice({
+        kind: after.feedsFailing > 0 ? 'warn' : 'info',
+        text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing),
+      });
       onIndexChanged();
     } catch (e) {
       setError(errorText(e));
@@ -175,12 +187,23 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
           <p class="muted">{t('optionsLoading')}</p>
         )}
         <div class="row">
-          <button type="button" class="button primary" onClick={() => void refreshNow()} disabled={progress !== null || !status || status.feedsEnabled === 0} data-testid="refresh-now">
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => void refreshNow()}
+            disabled={progress !== null || !status || status.feedsEnabled === 0}
+            data-testid="refresh-now"
+          >
             {progress ? t('feedsRefreshing') : t('feedsRefreshNow')}
           </button>
           {progress ? (
             <>
-              <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('feedsProgress')} data-testid="refresh-progress" />
+              <progress
+                max={Math.max(progress.total, 1)}
+                value={progress.done}
+                aria-label={t('feedsProgress')}
+                data-testid="refresh-progress"
+              />
               <span class="small muted">{t('feedsProgressCount', progress.done, progress.total)}</span>
             </>
           ) : null}
@@ -199,7 +222,15 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       <div class="row wrap-row filters">
         <label class="search">
           <span>{t('feedsSearch')}</span>
-          <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(OUTLETS_SHOWN); }} data-testid="feed-search" />
+          <input
+            type="search"
+            value={query}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setLimit(OUTLETS_SHOWN);
+            }}
+            data-testid="feed-search"
+          />
         </label>
         <label class="search">
           <span>{t('feedsSection')}</span>
@@ -219,10 +250,21 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       </div>
       <div class="row wrap-row">
         <span class="muted small">{t('feedsMatching', filtered.length, groups.length)}</span>
-        <button type="button" class="button" onClick={() => enable(filtered.filter((f) => !f.enabled).map((f) => f.url))} disabled={!filtered.some((f) => !f.enabled)} data-testid="feeds-enable-shown">
+        <button
+          type="button"
+          class="button"
+          onClick={() => enable(filtered.filter((f) => !f.enabled).map((f) => f.url))}
+          disabled={!filtered.some((f) => !f.enabled)}
+          data-testid="feeds-enable-shown"
+        >
           {t('feedsEnableShown', filtered.filter((f) => !f.enabled).length)}
         </button>
-        <button type="button" class="button" onClick={() => void disable(filtered.filter((f) => f.enabled).map((f) => f.url))} disabled={!filtered.some((f) => f.enabled)}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => void disable(filtered.filter((f) => f.enabled).map((f) => f.url))}
+          disabled={!filtered.some((f) => f.enabled)}
+        >
           {t('feedsDisableShown', filtered.filter((f) => f.enabled).length)}
         </button>
       </div>

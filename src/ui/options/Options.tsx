@@ -33,7 +33,10 @@ export function Options() {
   latestPrefs.current = data?.prefs ?? null;
 
   const loadCore = () =>
-    Promise.all([askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }), askWorker<Preferences>({ type: 'prefs/get' })]).then(
+    Promise.all([
+      askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }),
+      askWorker<Preferences>({ type: 'prefs/get' }),
+    ]).then(
       ([list, prefs]) => setData({ outlets: list.outlets, prefs }),
       (e: unknown) => setError(errorText(e)),
     );
@@ -93,7 +96,13 @@ export function Options() {
         </p>
       ) : null}
       <main class="sections" key={generation}>
-        <SourcesSection outlets={data?.outlets ?? null} prefs={data?.prefs ?? DEFAULT_PREFERENCES} update={update} focusOutlet={focusOutlet} onCustomChange={() => void loadCore()} />
+        <SourcesSection
+          outlets={data?.outlets ?? null}
+          prefs={data?.prefs ?? DEFAULT_PREFERENCES}
+          update={update}
+          focusOutlet={focusOutlet}
+          onCustomChange={() => void loadCore()}
+        />
         <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
         {data ? (
           <BadgeSection prefs={data.prefs} update={update} />

@@ -6,7 +6,8 @@ import { chosenFileText } from './browser-access';
 import { askWorker, errorText } from './options-client';
 
 /** JSON when the name or the first character says so, CSV otherwise. */
-const formatOf = (name: string, text: string): 'csv' | 'json' => (/\.json$/i.test(name) || text.trimStart().startsWith('{') ? 'json' : 'csv');
+const formatOf = (name: string, text: string): 'csv' | 'json' =>
+  /\.json$/i.test(name) || text.trimStart().startsWith('{') ? 'json' : 'csv';
 
 /** Which rating providers are active, their licences, dates and attribution; import, toggle, remove. */
 export function ProvidersSection({ onChange }: { onChange(): void }) {
@@ -41,7 +42,11 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
     setStatus('');
     setErrors([]);
     try {
-      const result = await askWorker<ProviderImportResult>({ type: 'providers/import', text: file.text, format: formatOf(file.name, file.text) });
+      const result = await askWorker<ProviderImportResult>({
+        type: 'providers/import',
+        text: file.text,
+        format: formatOf(file.name, file.text),
+      });
       if (!result.ok) {
         setErrors(result.errors);
         setStatus(t('providersImportFailed', file.name, result.errors.length));
@@ -106,7 +111,12 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                   {t('providersUse')}
                   <span class="visually-hidden"> {p.name}</span>
                 </label>
-                <button type="button" class="button" onClick={() => void act(() => askWorker({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))} data-testid="provider-remove">
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => void act(() => askWorker({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))}
+                  data-testid="provider-remove"
+                >
                   {t('remove')}
                   <span class="visually-hidden"> {p.name}</span>
                 </button>
@@ -120,7 +130,12 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
         <p class="muted small">{t('providersImportHint')}</p>
         <label class="file">
           <span>{t('providersChoose')}</span>
-          <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void importFile(e.currentTarget)} data-testid="provider-file" />
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => void importFile(e.currentTarget)}
+            data-testid="provider-file"
+          />
         </label>
         <p class="small" role="status" data-testid="provider-status">
           {status}

@@ -8,13 +8,20 @@ import { askWorker, errorText } from './options-client';
 const SIDES: LeanSide[] = ['L', 'C', 'R'];
 
 function bucketLabel(bucket: ReadingBucket, unit: ReadingSummary['unit'], long: boolean): string {
-  const format = new Intl.DateTimeFormat(undefined, long ? { weekday: 'short', day: 'numeric', month: 'short' } : unit === 'day' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'short' });
+  const format = new Intl.DateTimeFormat(
+    undefined,
+    long
+      ? { weekday: 'short', day: 'numeric', month: 'short' }
+      : unit === 'day'
+        ? { day: 'numeric', month: 'numeric' }
+        : { day: 'numeric', month: 'short' },
+  );
   return format.format(bucket.start);
 }
 
 function countsText(b: Pick<ReadingBucket, LeanSide | 'unrated'>): string {
   const parts = SIDES.map((s) => `${sideLabel(s)} ${b[s]}`);
-  if (b.unrated > 0) parts.push(t('leanUnrated') + ` ${b.unrated}`);
+  if (b.unrated > 0) parts.push(`${t('leanUnrated')} ${b.unrated}`);
   return parts.join(', ');
 }
 
@@ -53,11 +60,18 @@ export function ReadingSection() {
     { key: 'unrated', label: t('leanUnrated'), className: 'side-none' },
   ];
   const totals = summary?.totals;
-  const text = !summary || !totals
-    ? ''
-    : totals.total === 0
-      ? t('readingNone', summary.days)
-      : t('readingSummary', summary.days, totals.total, SIDES.map((s) => `${sideLabel(s)} ${totals[s]} (${summary.percent[s]}%)`).join(', '), totals.unrated);
+  const text =
+    !summary || !totals
+      ? ''
+      : totals.total === 0
+        ? t('readingNone', summary.days)
+        : t(
+            'readingSummary',
+            summary.days,
+            totals.total,
+            SIDES.map((s) => `${sideLabel(s)} ${totals[s]} (${summary.percent[s]}%)`).join(', '),
+            totals.unrated,
+          );
 
   return (
     <section class="card" aria-labelledby="reading-title" id="reading">
@@ -65,7 +79,14 @@ export function ReadingSection() {
       <p class="muted">{t('readingIntro')}</p>
       <div class="segmented" role="group" aria-label={t('readingPeriod')}>
         {READING_PERIODS.map((p) => (
-          <button key={p} type="button" class="button" aria-pressed={days === p} onClick={() => setDays(p)} data-testid={`reading-period-${p}`}>
+          <button
+            key={p}
+            type="button"
+            class="button"
+            aria-pressed={days === p}
+            onClick={() => setDays(p)}
+            data-testid={`reading-period-${p}`}
+          >
             {t('readingDays', p)}
           </button>
         ))}

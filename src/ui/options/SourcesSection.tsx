@@ -20,7 +20,11 @@ const SHOWN_MAX = 200;
 
 const toggle = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** Search outlets; hide, prefer, or override the lean of any of them; add the reader's own. */
 export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomChange }: Props) {
@@ -34,8 +38,11 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
   }, [loaded]);
   const matching = useMemo(() => {
     const q = fold(query.trim());
-    const changed = (o: OutletSummary) => prefs.hiddenOutlets.includes(o.id) || prefs.preferredOutlets.includes(o.id) || o.id in prefs.leanOverrides;
-    return (outlets ?? []).filter((o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)));
+    const changed = (o: OutletSummary) =>
+      prefs.hiddenOutlets.includes(o.id) || prefs.preferredOutlets.includes(o.id) || o.id in prefs.leanOverrides;
+    return (outlets ?? []).filter(
+      (o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
+    );
   }, [outlets, query, onlyChanged, prefs]);
   const shown = matching.slice(0, SHOWN_MAX);
 
@@ -54,7 +61,11 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
         </label>
       </div>
       <p class="muted small" aria-live="polite">
-        {!loaded ? t('optionsLoading') : matching.length > shown.length ? t('sourcesShownOf', shown.length, matching.length) : t('sourcesCount', matching.length)}
+        {!loaded
+          ? t('optionsLoading')
+          : matching.length > shown.length
+            ? t('sourcesShownOf', shown.length, matching.length)
+            : t('sourcesCount', matching.length)}
       </p>
       <ul class="outlets" data-testid="outlet-list" aria-busy={!loaded}>
         {shown.map((o) => {

@@ -57,7 +57,11 @@ export function CoverageList({ items }: { items: CoverageItem[] }) {
                 <div class="item-head">
                   <span class="outlet">{item.outletName}</span>
                   <span class={`chip side-${item.side ?? 'none'}`}>{leanLabel(item.lean)}</span>
-                  {item.preferred ? <span class="star" role="img" aria-label={t('preferredMark')}>★</span> : null}
+                  {item.preferred ? (
+                    <span class="star" role="img" aria-label={t('preferredMark')}>
+                      ★
+                    </span>
+                  ) : null}
                   <time class="muted" dateTime={new Date(item.published).toISOString()}>
                     {timeAgo(item.published)}
                   </time>
@@ -70,7 +74,12 @@ export function CoverageList({ items }: { items: CoverageItem[] }) {
           </ul>
         )}
         {hidden > 0 ? (
-          <button type="button" class="link-button show-all" data-testid="show-all" onClick={() => setExpanded(new Set([...expanded, selected]))}>
+          <button
+            type="button"
+            class="link-button show-all"
+            data-testid="show-all"
+            onClick={() => setExpanded(new Set([...expanded, selected]))}
+          >
             {t('coverageShowAll', groups[selected].length)}
           </button>
         ) : null}

@@ -4,7 +4,13 @@ import { LEANS_7, type LeanSide } from '../../core/types';
 import { leanLabel, sideLabel, t } from '../i18n';
 
 const SIDE_OF: Record<(typeof LEANS_7)[number], LeanSide> = {
-  'far-left': 'L', left: 'L', 'lean-left': 'L', center: 'C', 'lean-right': 'R', right: 'R', 'far-right': 'R',
+  'far-left': 'L',
+  left: 'L',
+  'lean-left': 'L',
+  center: 'C',
+  'lean-right': 'R',
+  right: 'R',
+  'far-right': 'R',
 };
 
 /** The Left / Center / Right bar of the rated sources, with the 7-point detail on hover or focus. */

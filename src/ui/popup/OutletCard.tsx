@@ -7,7 +7,9 @@ export function OutletCard({ outlet }: { outlet: OutletCardData }) {
   const rating = outlet.rating;
   return (
     <section class="outlet-card" aria-labelledby="outlet-title" data-testid="outlet-card">
-      <h2 id="outlet-title" class="visually-hidden">{t('outletCardTitle')}</h2>
+      <h2 id="outlet-title" class="visually-hidden">
+        {t('outletCardTitle')}
+      </h2>
       <div class="outlet-line">
         <strong class="outlet-name">{outlet.name}</strong>
         <span class={`chip side-${outlet.side ?? 'none'}`}>{leanLabel(outlet.lean)}</span>

@@ -12,7 +12,10 @@ import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { OutletCard, openOptions } from './OutletCard';
 
-export type PopupState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'view'; view: StoryView; page: PageState | null };
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'view'; view: StoryView; page: PageState | null };
 type State = PopupState;
 
 function errorText(error: unknown): string {
@@ -49,7 +52,10 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
     <div class="popup" data-state={state.kind === 'view' ? state.view.status : state.kind}>
       <header class="top">
         <span class="brand">
-          <span class="mark" aria-hidden="true">P</span> {t('popupTitle')}
+          <span class="mark" aria-hidden="true">
+            P
+          </span>{' '}
+          {t('popupTitle')}
         </span>
         <button type="button" class="link-button" onClick={() => void openOptions()}>
           {t('openOptions')}

@@ -37,7 +37,7 @@ export function timelineDots(items: readonly CoverageItem[]): { dots: TimelineDo
   const bins = new Map<string, TimelineDot>();
   for (const item of [...timed].sort((a, b) => a.published - b.published)) {
     const side = item.side ?? 'none';
-    const bin = Math.round(((item.published - start) / span) * (WIDTH - 2 * PAD) / BIN_PX);
+    const bin = Math.round((((item.published - start) / span) * (WIDTH - 2 * PAD)) / BIN_PX);
     const key = `${side}:${bin}`;
     const dot = bins.get(key);
     if (dot) dot.outlets.push(item.outletName);
@@ -63,10 +63,23 @@ export function Timeline({ items }: { items: CoverageItem[] }) {
         <h2 id="timeline-title">{t('timelineTitle')}</h2>
         <span class="muted small">{t('timelineSpan', dateTime(start), dateTime(end))}</span>
       </div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={t('timelineLabel', items.length, dateTime(start), dateTime(end))} data-testid="timeline">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        height={HEIGHT}
+        role="img"
+        aria-label={t('timelineLabel', items.length, dateTime(start), dateTime(end))}
+        data-testid="timeline"
+      >
         <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT / 2} y2={HEIGHT / 2} class="axis" />
         {dots.map((dot) => (
-          <circle key={`${dot.side}:${dot.x}`} cx={dot.x} cy={HEIGHT / 2 + ROW[dot.side]} r={Math.min(4 + dot.outlets.length, 7)} class={`tick side-${dot.side}`}>
+          <circle
+            key={`${dot.side}:${dot.x}`}
+            cx={dot.x}
+            cy={HEIGHT / 2 + ROW[dot.side]}
+            r={Math.min(4 + dot.outlets.length, 7)}
+            class={`tick side-${dot.side}`}
+          >
             <title>{dotTitle(dot)}</title>
           </circle>
         ))}

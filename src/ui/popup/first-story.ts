@@ -46,7 +46,9 @@ export async function requestPopupStory(tabId: number | null, timeoutMs = POPUP_
     timer = setTimeout(() => reject(new NoAnswerError()), timeoutMs);
   });
   try {
-    const reply = (await Promise.race([runtimeApi().runtime.sendMessage({ type: 'popup/story', tabId }), timeout])) as Reply<PopupStory> | undefined;
+    const reply = (await Promise.race([runtimeApi().runtime.sendMessage({ type: 'popup/story', tabId }), timeout])) as
+      | Reply<PopupStory>
+      | undefined;
     if (!reply) throw new NoAnswerError();
     if (!reply.ok) throw new Error(reply.error);
     return reply.data;

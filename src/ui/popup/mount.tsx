@@ -17,7 +17,13 @@ export function mountPopup(first: Promise<PopupStory>, kept: Promise<PopupStory 
     () => ({ initial: { kind: 'loading' }, final: false }), // The Popup shows the error itself, from `first`.
   );
   // The kept story is drawn only if it comes before the answer, and replaced by the answer when that comes.
-  const keptFirst = kept.then((story): First | Promise<First> => (story ? { initial: { kind: 'view', view: story.view, page: story.page }, final: false } : new Promise<First>(() => undefined)));
-  const waited = new Promise<First>((resolve) => setTimeout(() => resolve({ initial: { kind: 'loading' }, final: false }), QUICK_ANSWER_MS));
-  void Promise.race<First>([answered, keptFirst, waited]).then(({ initial, final }) => render(<Popup first={first} initial={initial} initialIsAnswer={final} />, root));
+  const keptFirst = kept.then((story): First | Promise<First> =>
+    story ? { initial: { kind: 'view', view: story.view, page: story.page }, final: false } : new Promise<First>(() => undefined),
+  );
+  const waited = new Promise<First>((resolve) =>
+    setTimeout(() => resolve({ initial: { kind: 'loading' }, final: false }), QUICK_ANSWER_MS),
+  );
+  void Promise.race<First>([answered, keptFirst, waited]).then(({ initial, final }) =>
+    render(<Popup first={first} initial={initial} initialIsAnswer={final} />, root),
+  );
 }

@@ -11,16 +11,26 @@ type Registered = { id: string; js?: string[]; matches?: string[]; excludeMatche
 function stubBrowser(granted: boolean) {
   const registered: Registered[] = [];
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3, name: 'Parallax', version: '0.1.0',
+    manifest_version: 3,
+    name: 'Parallax',
+    version: '0.1.0',
     content_scripts: [{ matches: ['http://127.0.0.1/*', 'http://localhost/*', '*://*.cnn.com/*'], js: ['content-scripts/article.js'] }],
   });
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (p) => granted && (p.origins ?? []).every((o) => ALL_SITES_ORIGINS.includes(o)));
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async (filter) => registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)) as never);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(
+    async (p) => granted && (p.origins ?? []).every((o) => ALL_SITES_ORIGINS.includes(o)),
+  );
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
+    async (filter) => registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)) as never,
+  );
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
     registered.push(...(scripts as Registered[]));
   });
   vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
-    for (const id of filter?.ids ?? []) registered.splice(registered.findIndex((s) => s.id === id), 1);
+    for (const id of filter?.ids ?? [])
+      registered.splice(
+        registered.findIndex((s) => s.id === id),
+        1,
+      );
   });
   return registered;
 }
@@ -35,7 +45,12 @@ describe('all-sites opt-in', () => {
     const registered = stubBrowser(true);
     await setAllSites(true);
     expect(registered).toHaveLength(1);
-    expect(registered[0]).toMatchObject({ id: ALL_SITES_SCRIPT_ID, js: ['content-scripts/article.js'], matches: ALL_SITES_ORIGINS, excludeMatches: ['*://*.cnn.com/*'] });
+    expect(registered[0]).toMatchObject({
+      id: ALL_SITES_SCRIPT_ID,
+      js: ['content-scripts/article.js'],
+      matches: ALL_SITES_ORIGINS,
+      excludeMatches: ['*://*.cnn.com/*'],
+    });
     // Turning it on twice keeps one registration; turning it off removes it.
     await setAllSites(true);
     expect(registered).toHaveLength(1);

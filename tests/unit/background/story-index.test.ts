@@ -8,7 +8,14 @@ import { readSnapshotEarly } from '../../../src/db/early-snapshot';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
 const row = (id: string, title: string, hours: number): StoredArticle => ({
-  id, url: id, title, published: T0 + hours * 3_600_000, publisher: id.split('/')[2], host: id.split('/')[2], origin: 'feed', addedAt: T0,
+  id,
+  url: id,
+  title,
+  published: T0 + hours * 3_600_000,
+  publisher: id.split('/')[2],
+  host: id.split('/')[2],
+  origin: 'feed',
+  addedAt: T0,
 });
 const ROWS = [
   row('https://a.example/1', 'Japan and US agree to expand joint missile production', 0),

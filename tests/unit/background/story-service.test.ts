@@ -10,8 +10,16 @@ import { StoryService } from '../../../src/background/story-service';
 
 function detectionOf(a: DemoArticle): Detection {
   return {
-    isArticle: true, reasons: [], title: a.title, canonicalUrl: demoCanonicalUrl(a), siteName: a.publisher, byline: a.byline,
-    published: a.published, modified: null, description: a.description, lang: 'en',
+    isArticle: true,
+    reasons: [],
+    title: a.title,
+    canonicalUrl: demoCanonicalUrl(a),
+    siteName: a.publisher,
+    byline: a.byline,
+    published: a.published,
+    modified: null,
+    description: a.description,
+    lang: 'en',
   };
 }
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
@@ -71,7 +79,14 @@ describe('story service over the demo index', () => {
   it('gives the badge the outlet lean and the rounded shares', async () => {
     const { service } = await seeded();
     const badge = await service.badge(pageUrl(reuters), detectionOf(reuters));
-    expect(badge).toMatchObject({ show: true, outletName: 'Reuters', lean: 'center', sources: 11, percent: { L: 30, C: 30, R: 40 }, matched: true });
+    expect(badge).toMatchObject({
+      show: true,
+      outletName: 'Reuters',
+      lean: 'center',
+      sources: 11,
+      percent: { L: 30, C: 30, R: 40 },
+      matched: true,
+    });
     await db.setPreferences({ ...(await db.getPreferences()), dismissedSites: ['127.0.0.1'] });
     expect((await service.badge(pageUrl(reuters), detectionOf(reuters))).show).toBe(false);
   });
@@ -119,8 +134,13 @@ describe('the reader’s corrections and records', () => {
     const service = new StoryService(db, index, new ReaderSources(db));
     const T0 = Date.parse('2026-03-02T08:00:00Z');
     const stored = (id: string, title: string, hours: number) => ({
-      id: `https://news${id}.example/${id}`, url: `https://news${id}.example/${id}`, title, host: `news${id}.example`,
-      published: T0 + hours * 3600_000, origin: 'feed' as const, addedAt: T0,
+      id: `https://news${id}.example/${id}`,
+      url: `https://news${id}.example/${id}`,
+      title,
+      host: `news${id}.example`,
+      published: T0 + hours * 3600_000,
+      origin: 'feed' as const,
+      addedAt: T0,
     });
     // Two fragments of one event, worded apart, then coverage that bridges them: the engine merges them.
     await index.add([
@@ -134,8 +154,16 @@ describe('the reader’s corrections and records', () => {
     const reader = { ...stored('r', 'Scooter maker shares plunge on Wall Street again', 5.5), canonicalUrl: 'https://newsr.example/r' };
     const page = 'https://newsr.example/r';
     const detection: Detection = {
-      isArticle: true, reasons: [], title: reader.title, canonicalUrl: reader.canonicalUrl, siteName: null, byline: null,
-      published: new Date(reader.published).toISOString(), modified: null, description: null, lang: 'en',
+      isArticle: true,
+      reasons: [],
+      title: reader.title,
+      canonicalUrl: reader.canonicalUrl,
+      siteName: null,
+      byline: null,
+      published: new Date(reader.published).toISOString(),
+      modified: null,
+      description: null,
+      lang: 'en',
     };
     const before = await service.view(page, detection);
     if (before.status !== 'matched') throw new Error(before.status);
@@ -164,9 +192,19 @@ describe('the reader’s corrections and records', () => {
   it('uses the reader’s imported provider before the shipped one, and their custom outlets', async () => {
     const { service } = await seeded();
     await db.providers.put({
-      id: 'my-panel', active: true, importedAt: 1,
+      id: 'my-panel',
+      active: true,
+      importedAt: 1,
       set: {
-        provider: { id: 'my-panel', name: 'My panel', licence: 'CC0', licenceUrl: 'https://example.org/l', sourceUrl: 'https://example.org/s', date: '2026', attribution: 'Mine' },
+        provider: {
+          id: 'my-panel',
+          name: 'My panel',
+          licence: 'CC0',
+          licenceUrl: 'https://example.org/l',
+          sourceUrl: 'https://example.org/s',
+          date: '2026',
+          attribution: 'Mine',
+        },
         ratings: [{ outletId: 'reuters', providerId: 'my-panel', lean: 'lean-right' }],
       },
     });
@@ -176,7 +214,11 @@ describe('the reader’s corrections and records', () => {
     const back = await service.view(pageUrl(reuters), detectionOf(reuters));
     expect(back.status !== 'not-article' && back.outlet?.rating?.providerName).toMatch(/AllSides/);
 
-    await db.customOutlets.put({ id: 'tokyo-weekly', addedAt: 1, outlet: { id: 'tokyo-weekly', name: 'Tokyo Weekly', domains: ['tokyoweekly.example.com'], feeds: [] } });
+    await db.customOutlets.put({
+      id: 'tokyo-weekly',
+      addedAt: 1,
+      outlet: { id: 'tokyo-weekly', name: 'Tokyo Weekly', domains: ['tokyoweekly.example.com'], feeds: [] },
+    });
     const custom = { ...detectionOf(lone), canonicalUrl: 'https://www.tokyoweekly.example.com/2026/01/20/citrus' };
     const mine = await service.view('https://www.tokyoweekly.example.com/2026/01/20/citrus', custom);
     expect(mine.status !== 'not-article' && mine.outlet?.name).toBe('Tokyo Weekly');

@@ -7,8 +7,16 @@ import type { PageState } from '../../../src/messaging/page';
 const ARTICLE: PageState = {
   pageUrl: 'https://apnews.com/article/japan-us-missiles',
   detection: {
-    isArticle: true, reasons: ['og:type=article'], title: 'Japan and US agree to boost missile output', canonicalUrl: 'https://apnews.com/article/japan-us-missiles',
-    siteName: 'AP News', byline: null, published: '2026-01-16T03:05:00Z', modified: null, description: null, lang: 'en',
+    isArticle: true,
+    reasons: ['og:type=article'],
+    title: 'Japan and US agree to boost missile output',
+    canonicalUrl: 'https://apnews.com/article/japan-us-missiles',
+    siteName: 'AP News',
+    byline: null,
+    published: '2026-01-16T03:05:00Z',
+    modified: null,
+    description: null,
+    lang: 'en',
   },
 };
 const VIEW: StoryView = { status: 'no-coverage', outlet: null };
@@ -46,7 +54,12 @@ describe('TabPages', () => {
   });
 
   it('treats a malformed or missing answer from the page as no article', async () => {
-    for (const answer of [{ pageUrl: 'javascript:alert(1)', detection: ARTICLE.detection }, { pageUrl: ARTICLE.pageUrl }, 'text', new Error('no receiver')]) {
+    for (const answer of [
+      { pageUrl: 'javascript:alert(1)', detection: ARTICLE.detection },
+      { pageUrl: ARTICLE.pageUrl },
+      'text',
+      new Error('no receiver'),
+    ]) {
       const { api } = tabs({ url: undefined, answer });
       expect(await new TabPages(api).pageOf(3)).toBeNull();
     }

@@ -14,7 +14,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('message router', () => {
   it('answers a malformed message with a clear error, and keeps working', async () => {
     const route = createRouter(handlers());
-    for (const bad of [null, 'hello', 42, {}, { type: 'nope' }, { type: 'article/seen' }, { type: 'article/seen', pageUrl: 'javascript:alert(1)', detection: {} }]) {
+    for (const bad of [
+      null,
+      'hello',
+      42,
+      {},
+      { type: 'nope' },
+      { type: 'article/seen' },
+      { type: 'article/seen', pageUrl: 'javascript:alert(1)', detection: {} },
+    ]) {
       const reply = await route(bad, page);
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.error).toMatch(/^Invalid message \(/);
@@ -30,7 +38,13 @@ describe('message router', () => {
   });
 
   it('turns a handler failure into an error reply', async () => {
-    const route = createRouter(handlers({ 'index/status': () => { throw new Error('database closed'); } }));
+    const route = createRouter(
+      handlers({
+        'index/status': () => {
+          throw new Error('database closed');
+        },
+      }),
+    );
     expect(await route({ type: 'index/status' }, page)).toEqual({ ok: false, error: 'database closed' });
     expect(await route({ type: 'prefs/get' }, page)).toMatchObject({ ok: true });
   });

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { clusterInTimeOrder, StoryEngine, type EngineArticle } from '../../../../src/core/story/index';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const T0 = 1_700_000_000_000;
+
+interface FixtureArticle extends EngineArticle {
+  story: string;
+}
+
+function fixture(): FixtureArticle[] {
+  return readFileSync('tests/fixtures/story/headlines.jsonl', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as FixtureArticle);
+}
+
+describe('StoryEngine clustering', () => {
+  it('groups headlines of one event and keeps other events apart', () => {
+    const articles = fixture();
+    const engine = clusterInTimeOrder(articles);
+    for (const story of ['a', 'b', 'c']) {
+      const ids = articles.filter((article) => article.story === story).map((article) => article.id);
+      const clusters = new Set(ids.map((id) => engine.storyOf(id)));
+      expect(clusters.size, `story ${story}`).toBe(1);
+    }
+    const clusterOfEach = ['a1', 'b1', 'c1', 'd1', 'e1'].map((id) => engine.storyOf(id));
+    expect(new Set(clusterOfEach).size).toBe(5);
+    expect(engine.size()).toEqual({ articles: articles.length, stories: 5 });
+  });
+
+  it('returns string story ids and lists members', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const storyId = engine.storyOf('b1');
+    expect(typeof storyId).toBe('string');
+    expect(engine.members(storyId ?? '').sort()).toEqual(['b1', 'b2', 'b3', 'b4']);
+  });
+
+  it('is deterministic for the same input', () => {
+    const first = clusterInTimeOrder(fixture());
+    const second = clusterInTimeOrder(fixture());
+    for (const article of fixture()) expect(first.storyOf(article.id)).toBe(second.storyOf(article.id));
+  });
+
+  it('merges two stories once an article shows they are one', () => {
+    // Join is strict here, so the two halves start as separate stories; merging is lenient.
+    const engine = new StoryEngine({ joinThreshold: 0.3, mergeThreshold: 0.2 });
+    const filler = ['Parliament debates farm subsidies', 'Museum reopens after renovation', 'Storm warning for the coast'];
+    filler.forEach((title, i) => {
+      engine.add({ id: `f${i}`, title, published: T0 + i });
+    });
+    const first = engine.add({ id: 'm1', title: 'Orbital telescope launch delayed', published: T0 + HOUR });
+    const second = engine.add({ id: 'm2', title: 'Hubblex mission scrubbed by rocket fault', published: T0 + 2 * HOUR });
+    expect(second).not.toBe(first);
+    const bridge = engine.add({ id: 'm3', title: 'Hubblex orbital telescope launch delayed by rocket fault', published: T0 + 3 * HOUR });
+    expect(engine.storyOf('m1')).toBe(engine.storyOf('m2'));
+    expect(engine.storyOf('m3')).toBe(bridge);
+    // The merged-away id still leads to the surviving story.
+    const mergedAway = bridge === first ? second : first;
+    expect(engine.members(mergedAway).sort()).toEqual(['m1', 'm2', 'm3']);
+    expect(engine.size().stories).toBe(filler.length + 1);
+  });
+});
+
+describe('StoryEngine time decay', () => {
+  it('starts a new story for the same headline days later', () => {
+    const engine = new StoryEngine();
+    const first = engine.add({ id: 'x1', title: 'Wildfire forces evacuation of hill towns', published: T0 });
+    expect(engine.add({ id: 'x2', title: 'Wildfire forces evacuation of hill towns', published: T0 + 6 * HOUR })).toBe(first);
+    expect(engine.add({ id: 'x3', title: 'Wildfire forces evacuation of hill towns', published: T0 + 10 * DAY })).not.toBe(first);
+  });
+
+  it('scores lower as the time distance grows', () => {
+    const engine = new StoryEngine();
+    engine.add({ id: 'x1', title: 'Wildfire forces evacuation of hill towns', published: T0 });
+    engine.add({ id: 'y1', title: 'Chess final ends in draw', published: T0 });
+    const query = { id: 'q', title: 'Hill towns evacuated as wildfire spreads' };
+    const near = engine.match({ ...query, published: T0 + HOUR });
+    const later = engine.match({ ...query, published: T0 + 2 * DAY });
+    const far = engine.match({ ...query, published: T0 + 30 * DAY });
+    expect(near).not.toBeNull();
+    expect(later === null || (near !== null && later.score < near.score)).toBe(true);
+    expect(far).toBeNull();
+  });
+});
+
+describe('StoryEngine matching', () => {
+  it('matches a related article to its story with shared terms as evidence', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const match = engine.match({ id: 'q1', title: "Central bank's rate hike to 5.5% hits borrowers", published: T0 + 10 * HOUR });
+    expect(match?.storyId).toBe(engine.storyOf('a1'));
+    expect(match?.score).toBeGreaterThan(0);
+    expect(match?.terms).toContain('5.5');
+  });
+
+  it('answers null when there is no other coverage', () => {
+    const engine = clusterInTimeOrder(fixture());
+    expect(engine.match({ id: 'q2', title: 'Chess grandmaster retires after forty years', published: T0 + 10 * HOUR })).toBeNull();
+    expect(new StoryEngine().match({ id: 'q3', title: 'Anything at all', published: T0 })).toBeNull();
+  });
+
+  it('never changes the index', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const before = engine.toSnapshot();
+    engine.match({ id: 'q1', title: 'Central bank raises interest rates to 5.5%', published: T0 + 10 * HOUR });
+    engine.match({ id: 'q9', title: 'Completely new words zyxwv qwerty', published: T0 + 10 * HOUR });
+    expect(engine.toSnapshot()).toEqual(before);
+  });
+
+  it('scores externally retrieved candidates the same way', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const query = { id: 'q1', title: "Central bank's rate hike to 5.5% hits borrowers", published: T0 + 10 * HOUR };
+    const candidates = ['a1', 'b1', 'c1'].map((id) => engine.storyOf(id) ?? '');
+    expect(engine.matchAmong(query, candidates)).toEqual(engine.match(query));
+    expect(engine.matchAmong(query, [engine.storyOf('b1') ?? ''])).toBeNull();
+  });
+
+  it('rejects an article without a valid time', () => {
+    expect(() => new StoryEngine().add({ id: 'z', title: 'Headline', published: Number.NaN })).toThrow(RangeError);
+  });
+
+  it("returns an indexed article's own story", () => {
+    const articles = fixture();
+    const engine = clusterInTimeOrder(articles);
+    for (const article of articles) expect(engine.match(article)?.storyId).toBe(engine.storyOf(article.id));
+  });
+});
+
+describe('StoryEngine removal and pruning', () => {
+  it('removes an article from its story and the index', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const story = engine.storyOf('b2') ?? '';
+    engine.remove('b2');
+    expect(engine.storyOf('b2')).toBeUndefined();
+    expect(engine.members(story).sort()).toEqual(['b1', 'b3', 'b4']);
+    expect(engine.size().articles).toBe(fixture().length - 1);
+    engine.remove('does-not-exist');
+    expect(engine.size().articles).toBe(fixture().length - 1);
+  });
+
+  it('prunes articles older than the retention cut-off and drops empty stories', () => {
+    const engine = clusterInTimeOrder(fixture());
+    const removed = engine.pruneOlderThan(T0 + 3 * HOUR);
+    // Published at hours 0, 1, 1, 2, 2: a1, a2, c1, b1, c2.
+    expect(removed).toBe(5);
+    expect(engine.storyOf('a1')).toBeUndefined();
+    expect(engine.storyOf('a3')).toBeDefined();
+    expect(engine.size().articles).toBe(fixture().length - 5);
+  });
+});
+
+describe('StoryEngine.addToLabelledStory', () => {
+  it('keeps the given stories as they are, and match answers from them', () => {
+    const engine = new StoryEngine();
+    // Two labels whose headlines clustering would join: the labels decide.
+    const first = engine.addToLabelledStory({ id: 'x1', title: 'Volcano erupts in Iceland, flights grounded', published: T0 }, 'x');
+    const second = engine.addToLabelledStory({ id: 'y1', title: 'Volcano erupts in Iceland, flights grounded', published: T0 + HOUR }, 'y');
+    expect(engine.addToLabelledStory({ id: 'x2', title: 'Stock markets close higher', published: T0 + 2 * HOUR }, 'x')).toBe(first);
+    expect(second).not.toBe(first);
+    expect(engine.members(first)).toEqual(['x1', 'x2']);
+    expect(engine.storyOf('y1')).toBe(second);
+    const match = engine.match({ id: 'q', title: 'Stock markets close higher on earnings', published: T0 + 3 * HOUR });
+    expect(match?.storyId).toBe(first);
+  });
+});
+
+describe('StoryEngine persistence', () => {
+  it('answers identically after a structured-clone round trip of its snapshot', () => {
+    const articles = fixture();
+    const engine = clusterInTimeOrder(articles);
+    engine.remove('e1');
+    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()));
+    expect(restored.size()).toEqual(engine.size());
+    for (const article of articles) expect(restored.storyOf(article.id)).toBe(engine.storyOf(article.id));
+    const queries: EngineArticle[] = [
+      { id: 'q1', title: "Central bank's rate hike to 5.5% hits borrowers", published: T0 + 10 * HOUR },
+      { id: 'q2', title: 'Chess grandmaster retires after forty years', published: T0 + 10 * HOUR },
+      { id: 'q3', title: 'Foldable Nimbus X9 review', published: T0 + 12 * HOUR },
+      articles[0],
+    ];
+    for (const query of queries) {
+      const original = engine.match(query);
+      const again = restored.match(query);
+      expect(again?.storyId).toBe(original?.storyId);
+      expect(again?.terms).toEqual(original?.terms);
+      expect(again?.score ?? 0).toBeCloseTo(original?.score ?? 0, 9);
+    }
+    // It keeps learning after the restore exactly like the original.
+    const next = { id: 'n1', title: 'Volcano eruption in Iceland disrupts more flights', published: T0 + 11 * HOUR };
+    expect(restored.add(next)).toBe(engine.add(next));
+  });
+
+  it('scores exactly like the saved engine after a restore, on an index built online', () => {
+    // Overlapping headlines from a small vocabulary: many stories grown article by article, where
+    // summing a story's terms in another order would change scores in the last digits.
+    const words = ['court', 'budget', 'storm', 'vote', 'bank', 'strike', 'trial', 'rates', 'flood', 'senate', 'oil', 'merger'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const headline = () => Array.from({ length: 5 }, () => words[Math.floor(next() * words.length)]).join(' ');
+    const engine = new StoryEngine();
+    for (let i = 0; i < 400; i++) engine.add({ id: `a${i}`, title: headline(), published: T0 + i * 10 * 60_000 });
+    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()));
+    for (let i = 0; i < 100; i++) {
+      const query = { id: `q${i}`, title: headline(), published: T0 + (i * 40 + 5) * 60_000 };
+      expect(restored.match(query)).toEqual(engine.match(query));
+    }
+  });
+
+  it('holds only plain data in its snapshot', () => {
+    const snapshot = clusterInTimeOrder(fixture()).toSnapshot();
+    for (const value of Object.values(snapshot)) {
+      expect(value instanceof Map || value instanceof Set).toBe(false);
+    }
+    expect(snapshot.articleIds.length).toBe(fixture().length);
+  });
+
+  it('rejects a snapshot of an unknown format', () => {
+    const snapshot = { ...clusterInTimeOrder(fixture()).toSnapshot(), version: 2 } as unknown as ReturnType<StoryEngine['toSnapshot']>;
+    expect(() => StoryEngine.fromSnapshot(snapshot)).toThrow(/unsupported/);
+  });
+});
