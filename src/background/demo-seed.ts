@@ -13,3 +13,16 @@ export async function seedDemoIndex(db: ParallaxDatabase, index: StoryIndex): Pr
   await db.meta.put({ key: SEEDED_KEY, value: true });
   return added;
 }
+
+/**
+ * Seeds once per worker, on install or on the first message that needs the index (the worker may start
+ * without onInstalled); a failed seed is tried again by the next caller.
+ */
+export function demoSeeder(db: ParallaxDatabase, index: StoryIndex): () => Promise<unknown> {
+  let seeded: Promise<unknown> | null = null;
+  return () =>
+    (seeded ??= seedDemoIndex(db, index).catch((e: unknown) => {
+      seeded = null;
+      throw e;
+    }));
+}

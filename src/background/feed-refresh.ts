@@ -21,6 +21,7 @@ import {
   type RefreshPolicy,
 } from '../core/refresh/index';
 import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
+import type { FeedListing, RefreshStatus } from '../messaging/protocol-index';
 
 /** What the refresher needs of the story index (StoryIndex satisfies it). */
 export interface ArticleIndex {
@@ -68,51 +69,6 @@ export interface RefreshSummary {
   noPermission: number;
   added: number;
   feeds: FeedOutcome[];
-}
-
-export interface FailingFeed {
-  url: string;
-  outletId: string;
-  section: string;
-  failures: number;
-  lastError: string | null;
-  lastAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  nextAttemptAt: number;
-}
-
-export interface RefreshStatus {
-  /** Epoch ms when the last refresh run ended, or null before the first. */
-  lastRefreshAt: number | null;
-  /** Articles added by the last refresh run. */
-  lastRefreshAdded: number | null;
-  refreshing: boolean;
-  articles: number;
-  stories: number;
-  feedsEnabled: number;
-  feedsFailing: number;
-  failing: FailingFeed[];
-  /** Host patterns of enabled feeds the reader has not granted yet (what the options page asks for). */
-  permissionsNeeded: string[];
-  /** Epoch ms of the next due feed among the enabled ones, or null when none is enabled. */
-  nextDueAt: number | null;
-}
-
-/** A feed as the options page lists it: the registry's offer merged with the stored state. */
-export interface FeedListing {
-  url: string;
-  outletId: string;
-  outletName: string | null;
-  section: string;
-  enabled: boolean;
-  /** Added by the reader, not in the shipped registry. */
-  custom: boolean;
-  failures: number;
-  lastError: string | null;
-  lastAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  nextAttemptAt: number | null;
-  lastEntries: number | null;
 }
 
 export const CustomFeedSchema = z.object({

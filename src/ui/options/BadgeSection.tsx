@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
-import type { AllSitesState } from '../../messaging/protocol-options';
 import { hostOf } from '../../messaging/protocol-options';
 import { t } from '../i18n';
 import { ALL_SITES_ORIGINS, hasOrigins, requestOrigins } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 type BadgeMode = Preferences['badgeMode'];
 const MODES: { mode: BadgeMode; label: string; hint: string }[] = [
@@ -29,7 +28,7 @@ export function BadgeSection({ prefs, update }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void Promise.all([askWorker<AllSitesState>({ type: 'content/all-sites-status' }), hasOrigins(ALL_SITES_ORIGINS)]).then(
+    void Promise.all([ask({ type: 'content/all-sites-status' }), hasOrigins(ALL_SITES_ORIGINS)]).then(
       ([state, granted]) => setAllSites(state.enabled && granted),
       (e: unknown) => {
         setAllSites(false);
@@ -61,7 +60,7 @@ export function BadgeSection({ prefs, update }: Props) {
           setAllSites(false);
           return;
         }
-        const state = await askWorker<AllSitesState>({ type: 'content/all-sites', enabled: on });
+        const state = await ask({ type: 'content/all-sites', enabled: on });
         setAllSites(state.enabled);
         setAllSitesNote(state.enabled ? t('allSitesOn') : t('allSitesOff'));
       })

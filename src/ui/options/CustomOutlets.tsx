@@ -6,10 +6,9 @@ import {
   type CustomOutletField,
   type CustomOutletInput,
   type CustomOutletListing,
-  type CustomOutletResult,
 } from '../../messaging/protocol-options';
 import { t } from '../i18n';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 const ERROR_MESSAGE: Record<CustomOutletError['code'], string> = {
   'name-missing': 'customErrorNameMissing',
@@ -49,8 +48,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const load = () =>
-    askWorker<CustomOutletListing[]>({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
+  const load = () => ask({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
   useEffect(() => {
     void load();
   }, []);
@@ -61,7 +59,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     // Checked here first for instant per-field messages; the worker checks again before storing.
     const local = customOutletFromInput(input);
     const result = local.ok
-      ? await askWorker<CustomOutletResult>({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
+      ? await ask({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
           setFailure(errorText(e));
           return null;
         })
@@ -86,7 +84,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
 
   const remove = async (item: CustomOutletListing) => {
     try {
-      await askWorker<boolean>({ type: 'custom-outlets/remove', id: item.id });
+      await ask({ type: 'custom-outlets/remove', id: item.id });
       setStatus(t('customRemoved', item.outlet.name));
       await load();
       onChange();

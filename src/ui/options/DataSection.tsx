@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RefreshStatus } from '../../background/feed-refresh';
-import type { ImportResult } from '../../background/index-transfer';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
-import type { ClearResult } from '../../messaging/protocol-options';
 import { t } from '../i18n';
 import { chosenFileText, downloadText, formatBytes } from './browser-access';
 import { importErrorLines } from './import-errors';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 const RETENTION_CHOICES = [3, 7, 14, 30, 60, 90, 180, 365];
 
@@ -34,7 +31,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       ?.estimate()
       .then((e) => setUsage(e.usage ?? 0))
       .catch(() => setUsage(null));
-    void askWorker<RefreshStatus>({ type: 'refresh/status' }).then(
+    void ask({ type: 'refresh/status' }).then(
       (s) => setHeld({ articles: s.articles, stories: s.stories }),
       (e: unknown) => setFailure(errorText(e)),
     );
@@ -43,7 +40,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   const exportIndex = async () => {
     setBusy(true);
     try {
-      const file = await askWorker<unknown>({ type: 'index/export' });
+      const file = await ask({ type: 'index/export' });
       const day = new Date().toISOString().slice(0, 10);
       downloadText(JSON.stringify(file), `parallax-index-${day}.json`, 'application/json');
       setStatus(t('dataExported'));
@@ -63,7 +60,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
     setImportErrors([]);
     setStatus('');
     try {
-      const result = await askWorker<ImportResult>({ type: 'index/import', text: file.text });
+      const result = await ask({ type: 'index/import', text: file.text });
       onReset(t('dataImported', result.articles, result.added, result.feeds));
     } catch (e) {
       const { lines, more } = importErrorLines(errorText(e));
@@ -78,7 +75,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
     dialog.current?.close();
     setBusy(true);
     try {
-      const result = await askWorker<ClearResult>({ type: 'data/clear' });
+      const result = await ask({ type: 'data/clear' });
       onReset(t('dataCleared', result.articles, result.reading));
     } catch (e) {
       setFailure(errorText(e));

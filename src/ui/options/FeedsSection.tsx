@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FeedListing, RefreshStatus } from '../../background/feed-refresh';
+import type { FeedListing, RefreshStatus } from '../../messaging/protocol-index';
 import { feedOriginPatterns } from '../../core/refresh/permissions';
 import { dateTime, timeAgo } from '../format';
 import { t } from '../i18n';
 import { requestOrigins } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 /** Outlets rendered at once; the search and the filters narrow the rest. */
 const OUTLETS_SHOWN = 25;
@@ -63,10 +63,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
 
   const load = async () => {
     try {
-      const [list, state] = await Promise.all([
-        askWorker<FeedListing[]>({ type: 'feeds/list' }),
-        askWorker<RefreshStatus>({ type: 'refresh/status' }),
-      ]);
+      const [list, state] = await Promise.all([ask({ type: 'feeds/list' }), ask({ type: 'refresh/status' })]);
       setFeeds(list);
       setStatus(state);
       setError(null);
@@ -101,7 +98,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
           setNotice({ kind: 'warn', text: t('feedsPermissionRefused') });
           return;
         }
-        const count = await askWorker<number>({ type: 'feeds/enable', urls });
+        const count = await ask({ type: 'feeds/enable', urls });
         setNotice({ kind: 'info', text: t('feedsEnabled', count) });
         await load();
       })
@@ -114,7 +111,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const disable = async (urls: string[]) => {
     if (urls.length === 0) return;
     try {
-      const count = await askWorker<number>({ type: 'feeds/disable', urls });
+      const count = await ask({ type: 'feeds/disable', urls });
       setNotice({ kind: 'info', text: t('feedsDisabled', count) });
       await load();
     } catch (e) {
@@ -138,7 +135,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
     setNotice(null);
     // The run answers when it ends; meanwhile the feeds' attempt times tell how far it got.
     const poll = setInterval(() => {
-      void askWorker<FeedListing[]>({ type: 'feeds/list' }).then(
+      void ask({ type: 'feeds/list' }).then(
         (list) => {
           const mine = list.filter((f) => f.enabled);
           setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
@@ -147,7 +144,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       );
     }, 700);
     try {
-      const after = await askWorker<RefreshStatus>({ type: 'refresh/run' });
+      const after = await ask({ type: 'refresh/run' });
       setNotice({
         kind: after.feedsFailing > 0 ? 'warn' : 'info',
         text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing),

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../core/preferences';
-import type { OutletSummary, ProviderSummary } from '../../background/source-lookup';
+import type { OutletSummary } from '../../messaging/protocol';
 import { t } from '../i18n';
 import { BadgeSection } from './BadgeSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadingSection } from './ReadingSection';
 import { SourcesSection } from './SourcesSection';
@@ -33,10 +33,7 @@ export function Options() {
   latestPrefs.current = data?.prefs ?? null;
 
   const loadCore = () =>
-    Promise.all([
-      askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }),
-      askWorker<Preferences>({ type: 'prefs/get' }),
-    ]).then(
+    Promise.all([ask({ type: 'outlets/list' }), ask({ type: 'prefs/get' })]).then(
       ([list, prefs]) => setData({ outlets: list.outlets, prefs }),
       (e: unknown) => setError(errorText(e)),
     );
@@ -50,7 +47,7 @@ export function Options() {
       // The whole preferences, not only the patch: the worker's patch schema fills absent fields with their
       // defaults (Zod 4 applies `.default()` inside `.partial()`), which would reset every other setting.
       const full: PreferencesPatch = { ...(latestPrefs.current ?? {}), ...patch };
-      const prefs = await askWorker<Preferences>({ type: 'prefs/update', patch: full });
+      const prefs = await ask({ type: 'prefs/update', patch: full });
       latestPrefs.current = prefs;
       setData((d) => (d ? { ...d, prefs } : d));
       setSaved(t('optionsSaved'));

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ProviderImportResult, ProviderListing } from '../../messaging/protocol-options';
+import type { ProviderListing } from '../../messaging/protocol-options';
 import { dateTime } from '../format';
 import { t } from '../i18n';
 import { chosenFileText } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 /** JSON when the name or the first character says so, CSV otherwise. */
 const formatOf = (name: string, text: string): 'csv' | 'json' =>
@@ -16,7 +16,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const load = () => askWorker<ProviderListing[]>({ type: 'providers/list' }).then(setProviders, (e: unknown) => setFailure(errorText(e)));
+  const load = () => ask({ type: 'providers/list' }).then(setProviders, (e: unknown) => setFailure(errorText(e)));
   useEffect(() => {
     void load();
   }, []);
@@ -42,7 +42,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
     setStatus('');
     setErrors([]);
     try {
-      const result = await askWorker<ProviderImportResult>({
+      const result = await ask({
         type: 'providers/import',
         text: file.text,
         format: formatOf(file.name, file.text),
@@ -104,7 +104,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                       // Shown at once: a controlled box would flip back until the worker answers.
                       const active = e.currentTarget.checked;
                       setProviders((list) => list?.map((x) => (x.id === p.id ? { ...x, active } : x)) ?? list);
-                      void act(() => askWorker({ type: 'providers/set-active', id: p.id, active }), t('optionsSaved'));
+                      void act(() => ask({ type: 'providers/set-active', id: p.id, active }), t('optionsSaved'));
                     }}
                     data-testid="provider-active"
                   />
@@ -114,7 +114,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                 <button
                   type="button"
                   class="button"
-                  onClick={() => void act(() => askWorker({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))}
+                  onClick={() => void act(() => ask({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))}
                   data-testid="provider-remove"
                 >
                   {t('remove')}

@@ -3,7 +3,7 @@ import { READING_PERIODS, type ReadingBucket, type ReadingSummary } from '../../
 import type { LeanSide } from '../../core/types';
 import { StackedBarChart, type ChartSeries } from '../components/StackedBarChart';
 import { sideLabel, t } from '../i18n';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
 
 const SIDES: LeanSide[] = ['L', 'C', 'R'];
 
@@ -33,7 +33,7 @@ export function ReadingSection() {
   const [message, setMessage] = useState('');
 
   const load = (period: number) =>
-    askWorker<ReadingSummary>({ type: 'reading/summary', days: period, utcOffsetMinutes: -new Date().getTimezoneOffset() }).then(
+    ask({ type: 'reading/summary', days: period, utcOffsetMinutes: -new Date().getTimezoneOffset() }).then(
       (s) => {
         setSummary(s);
         setError(null);
@@ -47,7 +47,7 @@ export function ReadingSection() {
 
   const clear = async () => {
     try {
-      const removed = await askWorker<number>({ type: 'reading/clear' });
+      const removed = await ask({ type: 'reading/clear' });
       setMessage(t('readingCleared', removed));
       await load(days);
     } catch (e) {
