@@ -5,6 +5,7 @@ import { outletSchema } from '../core/outlets/schema';
 import { parseProviderFile, ratingSetSchema, shippedRatingSets, type RatingSet } from '../core/ratings/index';
 import { readingWindow, summarizeReading } from '../core/reading-diet';
 import type { ParallaxDatabase, ProviderRow } from '../db/database';
+import { META_ALL_SITES, META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT, readMeta, removeMeta, writeMeta } from '../db/meta';
 import {
   customOutletFromInput,
   type CustomOutletListing,
@@ -12,10 +13,6 @@ import {
   type ProviderListing,
 } from '../messaging/protocol-options';
 import type { RequestHandlers } from '../messaging/router';
-import { META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT } from './feed-refresh';
-
-/** The meta row remembering the all-sites opt-in (the permission alone does not say the reader wants it). */
-export const META_ALL_SITES = 'options.allSites';
 
 export interface OptionsHandlerDeps {
   db: ParallaxDatabase;
@@ -144,11 +141,11 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
 
     'content/all-sites': async (r) => {
       await deps.setAllSites(r.enabled);
-      await db.meta.put({ key: META_ALL_SITES, value: r.enabled });
+      await writeMeta(db, { [META_ALL_SITES]: r.enabled });
       return { enabled: r.enabled };
     },
 
-    'content/all-sites-status': async () => ({ enabled: (await db.meta.get(META_ALL_SITES))?.value === true }),
+    'content/all-sites-status': async () => ({ enabled: await readMeta(db, META_ALL_SITES) }),
 
     'data/clear': async () => {
       await deps.ensureSeeded?.();
@@ -176,7 +173,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
           db.preferences.clear(),
         ]);
         // The demo-seed marker stays, so nothing is seeded again; the refresh history goes with the feeds.
-        await db.meta.bulkDelete([META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
+        await removeMeta(db, [META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
         return counts;
       });
       await deps.setAllSites(false);
