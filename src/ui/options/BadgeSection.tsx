@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { hostOf } from '../../messaging/protocol-options';
-import { t } from '../i18n';
+import { type MessageName, t } from '../i18n';
 import { ALL_SITES_ORIGINS, hasOrigins, requestOrigins } from './browser-access';
 import { ask, errorText } from '../../messaging/client';
 
 type BadgeMode = Preferences['badgeMode'];
-const MODES: { mode: BadgeMode; label: string; hint: string }[] = [
+const MODES: { mode: BadgeMode; label: MessageName; hint: MessageName }[] = [
   { mode: 'rated', label: 'badgeModeRated', hint: 'badgeModeRatedHint' },
   { mode: 'list', label: 'badgeModeList', hint: 'badgeModeListHint' },
   { mode: 'nowhere', label: 'badgeModeNowhere', hint: 'badgeModeNowhereHint' },

@@ -7,10 +7,10 @@ import {
   type CustomOutletInput,
   type CustomOutletListing,
 } from '../../messaging/protocol-options';
-import { t } from '../i18n';
+import { type MessageName, t } from '../i18n';
 import { ask, errorText } from '../../messaging/client';
 
-const ERROR_MESSAGE: Record<CustomOutletError['code'], string> = {
+const ERROR_MESSAGE: Record<CustomOutletError['code'], MessageName> = {
   'name-missing': 'customErrorNameMissing',
   'name-too-long': 'customErrorNameTooLong',
   'name-no-id': 'customErrorNameNoId',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../core/preferences';
 import type { OutletSummary } from '../../messaging/protocol';
-import { t } from '../i18n';
+import { type MessageName, t } from '../i18n';
 import { BadgeSection } from './BadgeSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
@@ -12,7 +12,7 @@ import { SourcesSection } from './SourcesSection';
 
 type Loaded = { outlets: OutletSummary[]; prefs: Preferences };
 
-const SECTIONS = [
+const SECTIONS: { id: string; label: MessageName }[] = [
   { id: 'sources', label: 'optionsSources' },
   { id: 'feeds', label: 'feedsTitle' },
   { id: 'badge', label: 'badgeTitle' },
