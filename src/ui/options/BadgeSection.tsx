@@ -3,7 +3,8 @@ import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { hostOf } from '../../messaging/protocol-options';
 import { type MessageName, t } from '../i18n';
 import { ALL_SITES_ORIGINS, hasOrigins, requestOrigins } from './browser-access';
-import { ask, errorText } from '../../messaging/client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, useFailure } from './SectionStates';
 
 type BadgeMode = Preferences['badgeMode'];
 const MODES: { mode: BadgeMode; label: MessageName; hint: MessageName }[] = [
@@ -25,14 +26,14 @@ export function BadgeSection({ prefs, update }: Props) {
   const [siteError, setSiteError] = useState('');
   const [allSites, setAllSites] = useState<boolean | null>(null);
   const [allSitesNote, setAllSitesNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
 
   useEffect(() => {
     void Promise.all([ask({ type: 'content/all-sites-status' }), hasOrigins(ALL_SITES_ORIGINS)]).then(
       ([state, granted]) => setAllSites(state.enabled && granted),
       (e: unknown) => {
         setAllSites(false);
-        setError(errorText(e));
+        failure.fail(e);
       },
     );
   }, []);
@@ -64,17 +65,13 @@ export function BadgeSection({ prefs, update }: Props) {
         setAllSites(state.enabled);
         setAllSitesNote(state.enabled ? t('allSitesOn') : t('allSitesOff'));
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch(failure.fail);
   };
 
   return (
     <section class="card" aria-labelledby="badge-title" id="badge">
       <h2 id="badge-title">{t('badgeTitle')}</h2>
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <fieldset class="choices" data-testid="badge-mode">
         <legend>{t('badgeModeLegend')}</legend>
         {MODES.map(({ mode, label, hint }) => (

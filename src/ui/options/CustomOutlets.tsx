@@ -8,7 +8,8 @@ import {
   type CustomOutletListing,
 } from '../../messaging/protocol-options';
 import { type MessageName, t } from '../i18n';
-import { ask, errorText } from '../../messaging/client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 const ERROR_MESSAGE: Record<CustomOutletError['code'], MessageName> = {
   'name-missing': 'customErrorNameMissing',
@@ -46,9 +47,9 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
   const [feeds, setFeeds] = useState('');
   const [errors, setErrors] = useState<CustomOutletError[]>([]);
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = useFailure();
 
-  const load = () => ask({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
+  const load = () => ask({ type: 'custom-outlets/list' }).then(setList, failure.fail);
   useEffect(() => {
     void load();
   }, []);
@@ -60,7 +61,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     const local = customOutletFromInput(input);
     const result = local.ok
       ? await ask({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
-          setFailure(errorText(e));
+          failure.fail(e);
           return null;
         })
       : local;
@@ -73,7 +74,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
       return;
     }
     setErrors([]);
-    setFailure(null);
+    failure.clear();
     setName('');
     setDomains('');
     setFeeds('');
@@ -89,7 +90,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
       await load();
       onChange();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -119,11 +120,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     <div class="custom-outlets" data-testid="custom-outlets">
       <h3>{t('customTitle')}</h3>
       <p class="muted">{t('customIntro')}</p>
-      {failure ? (
-        <p class="error" role="alert">
-          {t('stateError', failure)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <form class="custom-form" onSubmit={(e) => void submit(e)} noValidate>
         {field('name', t('customName'), t('customNameHint'), (p) => (
           <input type="text" {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" />
@@ -152,7 +149,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
       </form>
       <ul class="plain-list" data-testid="custom-list" aria-label={t('customListLabel')}>
         {list === null ? (
-          <li class="muted">{t('optionsLoading')}</li>
+          <Loading as="li" />
         ) : list.length === 0 ? (
           <li class="muted">{t('customNone')}</li>
         ) : (

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { chosenFileText, downloadText, formatBytes } from './browser-access';
 import { importErrorLines } from './import-errors';
 import { ask, errorText } from '../../messaging/client';
+import { ErrorNote, useFailure } from './SectionStates';
 
 const RETENTION_CHOICES = [3, 7, 14, 30, 60, 90, 180, 365];
 
@@ -22,7 +23,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   const [held, setHeld] = useState<{ articles: number; stories: number } | null>(null);
   const [status, setStatus] = useState('');
   const [importErrors, setImportErrors] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = useFailure();
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -31,10 +32,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       ?.estimate()
       .then((e) => setUsage(e.usage ?? 0))
       .catch(() => setUsage(null));
-    void ask({ type: 'refresh/status' }).then(
-      (s) => setHeld({ articles: s.articles, stories: s.stories }),
-      (e: unknown) => setFailure(errorText(e)),
-    );
+    void ask({ type: 'refresh/status' }).then((s) => setHeld({ articles: s.articles, stories: s.stories }), failure.fail);
   }, [indexVersion]);
 
   const exportIndex = async () => {
@@ -44,9 +42,9 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       const day = new Date().toISOString().slice(0, 10);
       downloadText(JSON.stringify(file), `parallax-index-${day}.json`, 'application/json');
       setStatus(t('dataExported'));
-      setFailure(null);
+      failure.clear();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     } finally {
       setBusy(false);
     }
@@ -78,7 +76,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       const result = await ask({ type: 'data/clear' });
       onReset(t('dataCleared', result.articles, result.reading));
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     } finally {
       setBusy(false);
     }
@@ -87,11 +85,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   return (
     <section class="card" aria-labelledby="data-title" id="data">
       <h2 id="data-title">{t('dataTitle')}</h2>
-      {failure ? (
-        <p class="error" role="alert">
-          {t('stateError', failure)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <dl class="facts" data-testid="data-facts">
         <div>
           <dt>{t('dataSize')}</dt>

@@ -4,7 +4,8 @@ import { feedOriginPatterns } from '../../core/refresh/permissions';
 import { dateTime, timeAgo } from '../format';
 import { t } from '../i18n';
 import { requestOrigins } from './browser-access';
-import { ask, errorText } from '../../messaging/client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 /** Outlets rendered at once; the search and the filters narrow the rest. */
 const OUTLETS_SHOWN = 25;
@@ -57,7 +58,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const [onlyEnabled, setOnlyEnabled] = useState(false);
   const [limit, setLimit] = useState(OUTLETS_SHOWN);
   const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const busy = useRef(false);
 
@@ -66,9 +67,9 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       const [list, state] = await Promise.all([ask({ type: 'feeds/list' }), ask({ type: 'refresh/status' })]);
       setFeeds(list);
       setStatus(state);
-      setError(null);
+      failure.clear();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
   useEffect(() => {
@@ -102,7 +103,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
         setNotice({ kind: 'info', text: t('feedsEnabled', count) });
         await load();
       })
-      .catch((e: unknown) => setError(errorText(e)))
+      .catch(failure.fail)
       .finally(() => {
         busy.current = false;
       });
@@ -115,7 +116,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       setNotice({ kind: 'info', text: t('feedsDisabled', count) });
       await load();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -151,7 +152,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       });
       onIndexChanged();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     } finally {
       clearInterval(poll);
       setProgress(null);
@@ -181,7 +182,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
             ) : null}
           </>
         ) : (
-          <p class="muted">{t('optionsLoading')}</p>
+          <Loading />
         )}
         <div class="row">
           <button
@@ -211,11 +212,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
           {notice.text}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <div class="row wrap-row filters">
         <label class="search">
           <span>{t('feedsSearch')}</span>
@@ -266,7 +263,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
         </button>
       </div>
       <ul class="feed-groups" data-testid="feed-groups" aria-busy={feeds === null}>
-        {feeds === null ? <li class="muted">{t('optionsLoading')}</li> : null}
+        {feeds === null ? <Loading as="li" /> : null}
         {groups.slice(0, limit).map((group) => {
           const off = group.feeds.filter((f) => !f.enabled).map((f) => f.url);
           const on = group.feeds.filter((f) => f.enabled).map((f) => f.url);
