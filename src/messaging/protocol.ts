@@ -3,13 +3,17 @@
  * schema, and the type of its reply in `Replies`. The worker validates each request before acting on it:
  * a content script runs inside pages we do not control, so nothing it sends is trusted.
  *
- * Adding a request takes three steps, and the compiler points at each one left undone:
- * 1. its schema in `RequestSchema` below (or in the `*_REQUEST_SCHEMAS` of protocol-index.ts or
- *    protocol-options.ts), and its type in the router's `EXTENSION_PAGE_ONLY` unless a content script
- *    may send it;
- * 2. its reply type in the map beside the schema (`CoreReplies`, `IndexReplies` or `OptionsReplies`);
- * 3. its handler in one of src/background/*-handlers.ts, typed against that reply.
- * Pages and the content script then call `ask({ type: ... })` (client.ts), typed by the same map.
+ * Adding a request:
+ * 1. its schema in `RequestSchema` below, or in `INDEX_REQUEST_SCHEMAS` / `OPTIONS_REQUEST_SCHEMAS`
+ *    (protocol-index.ts, protocol-options.ts), whose requests only Parallax's own pages may send; one
+ *    below that a content script must not send also goes in the router's `EXTENSION_PAGE_ONLY`;
+ * 2. its reply type in the map beside the schema (`CoreReplies`, `IndexReplies` or `OptionsReplies`):
+ *    without it the type check fails at `ReplyOf`;
+ * 3. its handler in one of src/background/*-handlers.ts, typed against that reply: without it the type
+ *    check fails where services.ts creates the router.
+ * Pages and the content script then call `ask({ type: ... })` (client.ts), typed by the same map. A new
+ * family of requests can have a protocol-*.ts of its own, like protocol-index.ts: its schemas spread
+ * into `RequestSchema`, its reply map into `Replies`, its handlers into services.ts's router.
  */
 import { z } from 'zod';
 import { DETECTION_LIMITS } from '../core/detect/limits';
