@@ -24,10 +24,11 @@ export interface AskOptions {
 
 /** The browser's native extension API (`browser` in Firefox, `chrome` in Chrome), typed as the caller uses it. */
 export function nativeApi<Api>(): Api {
-  const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-  const api = scope.browser ?? scope.chrome;
+  const scope = globalThis as unknown as { browser?: { runtime?: { sendMessage?: unknown } }; chrome?: unknown };
+  // In a content script, a page element with id="browser" shows through as `browser`: only an API counts.
+  const api = typeof scope.browser?.runtime?.sendMessage === 'function' ? scope.browser : scope.chrome;
   if (!api) throw new WorkerError('No extension API in this page');
-  return api;
+  return api as Api;
 }
 
 interface MessagingApi {

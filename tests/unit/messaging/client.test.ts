@@ -35,6 +35,20 @@ describe('ask', () => {
   });
 });
 
+describe('the extension API ask uses', () => {
+  it('is chrome when a page element named "browser" shows through in a content script', async () => {
+    const scope = globalThis as { browser?: unknown };
+    const api = scope.browser;
+    scope.browser = { id: 'browser', tagName: 'DIV' };
+    try {
+      workerRouting(async () => ({ ok: true, data: null }));
+      expect(await ask({ type: 'popup/open' })).toBeNull();
+    } finally {
+      scope.browser = api;
+    }
+  });
+});
+
 describe('the reply map, at compile time (npm test runs tsc over this file)', () => {
   it('rejects a handler that answers with the wrong type, and a reply read as the wrong type', () => {
     const wrongHandler: Handlers<'feeds/enable'> = {
