@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeAllowed, DEFAULT_PREFERENCES, PreferencesPatchSchema } from '../../../src/core/preferences';
+import { badgeAllowed, DEFAULT_PREFERENCES, PreferencesPatchSchema, repairPreferences } from '../../../src/core/preferences';
 
 describe('badge visibility', () => {
   it('shows on rated outlets by default, never on unknown ones', () => {
@@ -27,5 +27,37 @@ describe('preference patches', () => {
     expect(PreferencesPatchSchema.safeParse({ hiddenOutlets: ['cnn'] }).success).toBe(true);
     expect(PreferencesPatchSchema.safeParse({ hiddenOutlet: ['cnn'] }).success).toBe(false);
     expect(PreferencesPatchSchema.safeParse({ leanOverrides: { cnn: 'very-left' } }).success).toBe(false);
+  });
+});
+
+describe('repairing stored preferences', () => {
+  it('keeps valid fields and valid list entries, names what it drops, and reports nothing for absent fields', () => {
+    const { preferences, dropped } = repairPreferences({
+      hiddenOutlets: ['cnn', '', 7, 'fox-news'],
+      leanOverrides: { cnn: 'left', bbc: 'far-out' },
+      badgeMode: 'rated',
+      retentionDays: 'forever',
+    });
+    expect(preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
+      hiddenOutlets: ['cnn', 'fox-news'],
+      leanOverrides: { cnn: 'left' },
+    });
+    expect(dropped).toEqual([
+      { field: 'hiddenOutlets', entries: 2 },
+      { field: 'leanOverrides', entries: 1 },
+      { field: 'retentionDays', was: '"forever"' },
+    ]);
+  });
+
+  it('keeps at most the list limit, and says so', () => {
+    const many = Array.from({ length: 5003 }, (_, i) => `outlet-${i}`);
+    const { preferences, dropped } = repairPreferences({ preferredOutlets: many });
+    expect(preferences.preferredOutlets).toHaveLength(5000);
+    expect(dropped).toEqual([{ field: 'preferredOutlets', entries: 3 }]);
+  });
+
+  it('reports a stored value that is no settings object at all', () => {
+    expect(repairPreferences('oops')).toEqual({ preferences: DEFAULT_PREFERENCES, dropped: [{ field: 'preferences', was: '"oops"' }] });
   });
 });
