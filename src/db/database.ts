@@ -3,8 +3,10 @@
  * content script, whose IndexedDB would belong to the page's origin).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { DEFAULT_PREFERENCES, PreferencesSchema, repairPreferences, type DroppedPreference, type Preferences } from '../core/preferences';
 import type { IndexArticle } from '../core/types';
-import { DEFAULT_PREFERENCES, PreferencesSchema, type Preferences } from '../core/preferences';
+import { repairStoredPreferences } from './preferences-repair';
+import { SCHEMA_VERSIONS } from './schema';
 
 export type ArticleOrigin = 'demo' | 'feed' | 'import';
 
@@ -84,6 +86,16 @@ export interface CustomOutletRow {
   addedAt: number;
 }
 
+/** Something the reader should know, shown by the options page until they dismiss it. */
+export interface NoticeRow {
+  id: string;
+  kind: 'preferences-repaired';
+  /** Epoch ms. */
+  at: number;
+  /** The stored settings that could not be kept. */
+  dropped: DroppedPreference[];
+}
+
 export interface MetaRow {
   key: string;
   value: string | number | boolean;
@@ -99,20 +111,14 @@ export class ParallaxDatabase extends Dexie {
   unlinks!: EntityTable<UnlinkRow, 'articleId'>;
   providers!: EntityTable<ProviderRow, 'id'>;
   customOutlets!: EntityTable<CustomOutletRow, 'id'>;
+  notices!: EntityTable<NoticeRow, 'id'>;
 
   constructor(name = 'parallax') {
     super(name);
-    this.version(1).stores({
-      articles: '&id, published, outletId, origin, feedUrl',
-      engineState: '&key',
-      preferences: '&key',
-      meta: '&key',
-      feeds: '&url, outletId, enabled, nextAttemptAt',
-      reading: '++id, at, articleId',
-      unlinks: '&articleId, storyId',
-      providers: '&id',
-      customOutlets: '&id',
-    });
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 
   async getPreferences(): Promise<Preferences> {
@@ -120,7 +126,13 @@ export class ParallaxDatabase extends Dexie {
     if (!row) return DEFAULT_PREFERENCES;
     // Stored by an older build? Fill new fields with defaults rather than fail.
     const parsed = PreferencesSchema.safeParse(row.value);
-    return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+    if (parsed.success) return parsed.data;
+    // Refused by today's rules: keep every valid field, and store the repair with a notice for the reader.
+    // Outside any transaction the caller is in (which may not include the notices), and not awaited.
+    Dexie.ignoreTransaction(() =>
+      this.transaction('rw', this.preferences, this.notices, () => repairStoredPreferences(this.preferences, this.notices, Date.now())),
+    ).catch(() => undefined);
+    return repairPreferences(row.value).preferences;
   }
 
   async setPreferences(value: Preferences): Promise<void> {
