@@ -158,6 +158,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
         db.providers,
         db.customOutlets,
         db.preferences,
+        db.notices,
         db.meta,
       ];
       const cleared = await db.transaction('rw', tables, async () => {
@@ -171,6 +172,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
           db.providers.clear(),
           db.customOutlets.clear(),
           db.preferences.clear(),
+          db.notices.clear(),
         ]);
         // The demo-seed marker stays, so nothing is seeded again; the refresh history goes with the feeds.
         await removeMeta(db, [META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
@@ -193,6 +195,15 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       const count = await db.reading.count();
       await db.reading.clear();
       return count;
+    },
+
+    'notices/list': async () =>
+      (await db.notices.toArray()).sort((a, b) => a.at - b.at).map(({ id, kind, at, dropped }) => ({ id, kind, at, dropped })),
+
+    'notices/dismiss': async (r) => {
+      const existed = (await db.notices.get(r.id)) !== undefined;
+      await db.notices.delete(r.id);
+      return existed;
     },
   };
 }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { OUTLET_ID_PATTERN, outletSchema, type Outlet } from '../core/outlets/schema';
+import type { DroppedPreference } from '../core/preferences';
 import type { ReadingSummary } from '../core/reading-diet';
 
 const id = z.string().min(1).max(64);
@@ -50,6 +51,10 @@ export const OPTIONS_REQUEST_SCHEMAS = [
   }),
   /** Options: forget what the reader opened. */
   z.object({ type: z.literal('reading/clear') }),
+  /** Options: what the reader should be told (settings that could not be kept), until they dismiss it. */
+  z.object({ type: z.literal('notices/list') }),
+  /** Options: the reader has read a notice. */
+  z.object({ type: z.literal('notices/dismiss'), id }),
 ] as const;
 
 export const OptionsRequestSchema = z.discriminatedUnion('type', OPTIONS_REQUEST_SCHEMAS);
@@ -81,6 +86,19 @@ export interface OptionsReplies {
   'reading/summary': ReadingSummary;
   /** How many reading rows were removed. */
   'reading/clear': number;
+  /** Oldest first. */
+  'notices/list': Notice[];
+  /** Whether the notice existed. */
+  'notices/dismiss': boolean;
+}
+
+/** Stored settings Parallax could not keep as they were (see repairPreferences), shown until dismissed. */
+export interface Notice {
+  id: string;
+  kind: 'preferences-repaired';
+  /** Epoch ms. */
+  at: number;
+  dropped: DroppedPreference[];
 }
 
 export interface CustomOutletListing {

@@ -5,6 +5,7 @@ import { type MessageName, t } from '../i18n';
 import { BadgeSection } from './BadgeSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
+import { Notices } from './Notices';
 import { ask } from '../../messaging/client';
 import { ErrorNote, PlaceholderCard, useFailure } from './SectionStates';
 import { ProvidersSection } from './ProvidersSection';
@@ -89,6 +90,7 @@ export function Options() {
         </ul>
       </nav>
       <ErrorNote error={failure.error} />
+      <Notices key={generation} />
       <main class="sections" key={generation}>
         <SourcesSection
           outlets={data?.outlets ?? null}

@@ -159,6 +159,7 @@ describe('reading diet and clearing', () => {
     await db.reading.add({ at: NOW, articleId: 'x', outletId: null, side: null });
     await db.feeds.add({ url: 'https://x.org/feed', outletId: 'x', section: 'Main', enabled: true, failures: 0, nextAttemptAt: 0 });
     await db.unlinks.add({ articleId: 'x', storyId: 's', at: NOW });
+    await db.notices.add({ id: 'n', kind: 'preferences-repaired', at: NOW, dropped: [] });
     await db.setPreferences({ ...(await db.getPreferences()), retentionDays: 30, hiddenOutlets: ['cnn'] });
     await db.meta.bulkPut([
       { key: 'demoSeeded', value: true },
@@ -167,7 +168,17 @@ describe('reading diet and clearing', () => {
     await handlers['custom-outlets/add']({ type: 'custom-outlets/add', input: local });
     calls = [];
     expect(await handlers['data/clear']({ type: 'data/clear' })).toEqual({ articles: 1, reading: 1 });
-    for (const table of [db.articles, db.reading, db.feeds, db.unlinks, db.customOutlets, db.providers, db.preferences, db.engineState])
+    for (const table of [
+      db.articles,
+      db.reading,
+      db.feeds,
+      db.unlinks,
+      db.customOutlets,
+      db.providers,
+      db.preferences,
+      db.engineState,
+      db.notices,
+    ])
       expect(await table.count()).toBe(0);
     expect((await db.getPreferences()).retentionDays).toBe(14);
     expect(await db.meta.get('demoSeeded')).toBeDefined();
@@ -184,5 +195,21 @@ describe('all-sites opt-in', () => {
     expect(await handlers['content/all-sites-status']({ type: 'content/all-sites-status' })).toEqual({ enabled: true });
     expect(OptionsRequestSchema.safeParse({ type: 'content/all-sites', enabled: 'yes' }).success).toBe(false);
     expect(OptionsRequestSchema.safeParse({ type: 'reading/summary', days: 0 }).success).toBe(false);
+  });
+});
+
+describe('notices', () => {
+  it('lists what the reader should be told, oldest first, until they dismiss it', async () => {
+    await db.notices.bulkAdd([
+      { id: 'b', kind: 'preferences-repaired', at: NOW, dropped: [{ field: 'retentionDays', was: '0' }] },
+      { id: 'a', kind: 'preferences-repaired', at: NOW - 1, dropped: [{ field: 'hiddenOutlets', entries: 2 }] },
+    ]);
+    expect(await handlers['notices/list']({ type: 'notices/list' })).toEqual([
+      { id: 'a', kind: 'preferences-repaired', at: NOW - 1, dropped: [{ field: 'hiddenOutlets', entries: 2 }] },
+      { id: 'b', kind: 'preferences-repaired', at: NOW, dropped: [{ field: 'retentionDays', was: '0' }] },
+    ]);
+    expect(await handlers['notices/dismiss']({ type: 'notices/dismiss', id: 'a' })).toBe(true);
+    expect(await handlers['notices/dismiss']({ type: 'notices/dismiss', id: 'a' })).toBe(false);
+    expect((await handlers['notices/list']({ type: 'notices/list' })).map((n) => n.id)).toEqual(['b']);
   });
 });
