@@ -1,6 +1,7 @@
 /** Build, validate and read the versioned index file, with errors that name the row and the field. */
-import type { z } from 'zod';
 import type { Preferences } from '../preferences';
+import { describeIssue, typeName } from './describe';
+import { IndexFileError, IndexFileReader } from './reader';
 import {
   INDEX_FILE_FORMAT,
   INDEX_FILE_VERSION,
@@ -10,6 +11,8 @@ import {
   type IndexFileFeed,
 } from './schema';
 
+export * from './describe';
+export * from './reader';
 export * from './schema';
 
 export interface IndexFileContent {
@@ -34,7 +37,24 @@ export function buildIndexFile(content: IndexFileContent): IndexFile {
   };
 }
 
-function cleanArticle(a: IndexFileArticle): IndexFileArticle {
+/** What closes an index file after its last article. */
+export const INDEX_FILE_TAIL = ']}';
+
+/**
+ * The file's text up to where its first article goes (`…"articles":[`), for writing the file a piece at
+ * a time: then each article as `articleJson`, separated by commas, then INDEX_FILE_TAIL.
+ */
+export function indexFileHead(content: Omit<IndexFileContent, 'articles'>): string {
+  const empty = JSON.stringify(buildIndexFile({ ...content, articles: [] }));
+  if (!empty.endsWith(`"articles":[${INDEX_FILE_TAIL}`)) throw new Error('an index file no longer ends with its articles');
+  return empty.slice(0, -INDEX_FILE_TAIL.length);
+}
+
+/** One article as the file writes it. */
+export const articleJson = (article: IndexFileArticle): string => JSON.stringify(cleanArticle(article));
+
+/** The file's fields of an article (a stored article carries more). */
+export function cleanArticle(a: IndexFileArticle): IndexFileArticle {
   const row: IndexFileArticle = { id: a.id, url: a.url, title: a.title, published: a.published };
   if (a.description !== undefined) row.description = a.description;
   if (a.outletId !== undefined) row.outletId = a.outletId;
@@ -42,36 +62,6 @@ function cleanArticle(a: IndexFileArticle): IndexFileArticle {
   if (a.host !== undefined) row.host = a.host;
   if (a.feedUrl !== undefined) row.feedUrl = a.feedUrl;
   return row;
-}
-
-/** `articles[42].published` from a Zod path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? 'file' : out;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  return typeof value === 'object' ? 'an object' : `${typeof value}`;
-}
-
-const A_OR_AN = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
-
-/** One issue as "path: what was expected" — in the words a reader of the file understands. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
-  if (issue.code === 'invalid_type') {
-    const received = 'input' in issue ? `, received ${typeName(issue.input)}` : '';
-    const missing = 'input' in issue && issue.input === undefined;
-    return missing ? `${where}: missing (expected ${A_OR_AN(issue.expected)})` : `${where}: expected ${A_OR_AN(issue.expected)}${received}`;
-  }
-  return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
 export type IndexFileValidation = { ok: true; file: IndexFile } | { ok: false; errors: string[] };
@@ -99,13 +89,18 @@ export function validateIndexFile(data: unknown, maxErrors = 20): IndexFileValid
   return { ok: false, errors };
 }
 
-/** Parses the file's JSON text and validates it; a JSON syntax error is reported as such. */
+/**
+ * Reads the file's JSON text as an import does (IndexFileReader: row by row, feeds on a local network
+ * left out), as one piece.
+ */
 export function readIndexFileText(text: string, maxErrors = 20): IndexFileValidation {
-  let data: unknown;
+  const reader = new IndexFileReader({ maxErrors });
   try {
-    data = JSON.parse(text);
+    reader.push(text);
+    const { leftOut: _, ...content } = reader.finish();
+    return { ok: true, file: { format: INDEX_FILE_FORMAT, version: INDEX_FILE_VERSION, ...content } };
   } catch (error) {
-    return { ok: false, errors: [`file: not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+    if (error instanceof IndexFileError) return { ok: false, errors: error.errors };
+    throw error;
   }
-  return validateIndexFile(data, maxErrors);
 }

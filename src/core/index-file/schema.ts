@@ -5,12 +5,16 @@
  */
 import { z } from 'zod';
 import { PreferencesSchema } from '../preferences';
+import { DEFAULT_MAX_ARTICLES } from '../refresh/retention';
 import { canonicalizeUrl } from '../url/index';
 
 export const INDEX_FILE_FORMAT = 'parallax-index';
 export const INDEX_FILE_VERSION = 1;
-/** More rows than any real index holds (the size cap is 150,000): a bound against hostile files. */
-export const MAX_INDEX_FILE_ARTICLES = 1_000_000;
+/**
+ * The most articles a file may hold: the index's own size cap, so a file Parallax wrote always fits, and
+ * a larger one is refused before it fills the browser's memory.
+ */
+export const MAX_INDEX_FILE_ARTICLES = DEFAULT_MAX_ARTICLES;
 export const MAX_INDEX_FILE_FEEDS = 10_000;
 
 const OUTLET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,26 +49,28 @@ export const IndexFileFeedSchema = z.object({
   enabled: z.boolean(),
 });
 
-export const IndexFileSchema = z
-  .object({
-    format: z.literal(INDEX_FILE_FORMAT),
-    version: z.literal(INDEX_FILE_VERSION),
-    exportedAt: z.iso.datetime({ offset: true }),
-    /** What wrote the file ("Parallax extension", "parallax index:build"). */
-    generator: z.string().max(200).optional(),
-    preferences: PreferencesSchema,
-    feeds: z.array(IndexFileFeedSchema).max(MAX_INDEX_FILE_FEEDS),
-    articles: z.array(IndexFileArticleSchema).max(MAX_INDEX_FILE_ARTICLES),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.feeds.forEach((feed, index) => {
-      const first = seen.get(feed.url);
-      if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['feeds', index, 'url'], message: `duplicate feed URL (also feeds[${first}])` });
-      else seen.set(feed.url, index);
-    });
+/** Everything of the file but its feeds and articles (which the import reads one row at a time). */
+export const IndexFileHeaderSchema = z.object({
+  format: z.literal(INDEX_FILE_FORMAT),
+  version: z.literal(INDEX_FILE_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  /** What wrote the file ("Parallax extension", "parallax index:build"). */
+  generator: z.string().max(200).optional(),
+  preferences: PreferencesSchema,
+});
+
+export const IndexFileSchema = IndexFileHeaderSchema.extend({
+  feeds: z.array(IndexFileFeedSchema).max(MAX_INDEX_FILE_FEEDS),
+  articles: z.array(IndexFileArticleSchema).max(MAX_INDEX_FILE_ARTICLES),
+}).superRefine((file, ctx) => {
+  const seen = new Map<string, number>();
+  file.feeds.forEach((feed, index) => {
+    const first = seen.get(feed.url);
+    if (first !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['feeds', index, 'url'], message: `duplicate feed URL (also feeds[${first}])` });
+    else seen.set(feed.url, index);
   });
+});
 
 export type IndexFile = z.infer<typeof IndexFileSchema>;
 export type IndexFileArticle = z.infer<typeof IndexFileArticleSchema>;
