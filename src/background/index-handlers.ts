@@ -7,7 +7,7 @@ import type { RetentionService } from './retention';
 
 export interface IndexHandlerDeps {
   refresher: Pick<FeedRefresher, 'listFeeds' | 'enableFeeds' | 'disableFeeds' | 'addCustomFeed' | 'refreshDue' | 'status'>;
-  transfer: Pick<IndexTransfer, 'exportFile' | 'importFile' | 'importText'>;
+  transfer: Pick<IndexTransfer, 'importText'>;
   retention: Pick<RetentionService, 'prune'>;
   /** "Refresh now" through the schedule, so it joins an alarm's run; defaults to the refresher's. */
   runRefresh?: () => Promise<unknown>;
@@ -28,11 +28,6 @@ export function indexHandlers(deps: IndexHandlerDeps): IndexHandlers {
     },
     'refresh/status': () => refresher.status(),
     'retention/run': () => retention.prune(),
-    'index/export': () => transfer.exportFile(),
-    'index/import': async (r) => {
-      if (r.text !== undefined) return transfer.importText(r.text);
-      if (r.file === undefined) throw new Error('index/import needs "file" (the parsed JSON) or "text"');
-      return transfer.importFile(r.file);
-    },
+    'index/import': (r) => transfer.importText(r.text),
   };
 }

@@ -1,117 +1,124 @@
 /**
- * Export and import of the whole local index and the preferences as one index file. An import is
- * validated in full first and then written in ONE Dexie transaction: an invalid row, or a storage error,
- * leaves the database as it was.
+ * Export and import of the whole local index and the preferences as one index file, a piece at a time
+ * (the transfer port carries the pieces; see protocol-transfer.ts). An export is read in id order from
+ * a cursor the page keeps, so a worker stopped part-way resumes where it was, with no article twice. An
+ * import is an ImportSession: checked as it arrives, written in one transaction at the end.
  */
-import { buildIndexFile, validateIndexFile, type IndexFile } from '../core/index-file/index';
-import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
+import { articleJson, INDEX_FILE_TAIL, indexFileHead } from '../core/index-file/index';
+import type { ParallaxDatabase } from '../db/database';
+import { META_LAST_IMPORT_ID, readMeta } from '../db/meta';
 import type { ImportResult } from '../messaging/protocol-index';
+import type { ExportPiece, ImportChoices } from '../messaging/protocol-transfer';
+import { ImportSession, type ImportDeps } from './import-session';
 
-export interface ImportableIndex {
-  add(articles: readonly StoredArticle[]): Promise<number>;
-  /** Loads the engine before the import's transaction starts (StoryIndex.ready). */
-  ready?(): Promise<unknown>;
-  /** Drops the in-memory engine when the import rolled back after adding to it (StoryIndex.reset). */
-  reset?(): void;
-  /** Revises the stories once the whole file is in (StoryIndex.refine). */
-  refine?(): Promise<void>;
-}
+export { IndexFileError } from '../core/index-file/index';
+export type { ImportableIndex } from './import-session';
 
-export interface IndexTransferDeps {
+export interface IndexTransferDeps extends ImportDeps {
   db: ParallaxDatabase;
-  index: ImportableIndex;
-  now: () => number;
   /** Written into exported files' `generator`. */
   generator?: string;
+  /** Characters an export piece reaches before it is sent (default 1 MiB). */
+  pieceChars?: number;
 }
 
-/** An index file that cannot be imported; `errors` name the rows ("articles[42].published: …"). */
-export class IndexFileError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`invalid index file: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}`);
-    this.name = 'IndexFileError';
-  }
-}
+/** Rows read at a time while an export piece fills. */
+const EXPORT_BATCH = 500;
+
+/** What `index/import` does with a file: like a restore, but no feed of the file is turned on. */
+export const RESTORE_CHOICES: ImportChoices = { replaceFeeds: true, replacePreferences: true, enableFeeds: [] };
 
 export class IndexTransfer {
+  /** Commits run one at a time: two imports must not both find the same article new. */
+  private writing: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: IndexTransferDeps) {}
 
-  /** The index file of this browser: preferences, feed settings and every feed or imported article (demo ones are shipped, not exported). */
-  async exportFile(): Promise<IndexFile> {
+  /** A new import; its pieces are pushed as they arrive, then it is finished and committed. */
+  openImport(): ImportSession {
+    return new ImportSession(this.deps);
+  }
+
+  /** Commits a checked import after any commit in progress. */
+  commit(session: ImportSession, ...args: Parameters<ImportSession['commit']>): Promise<ImportResult> {
+    const result = this.writing.then(() => session.commit(...args));
+    this.writing = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Whether the import with this id was written (its id is stored in the same transaction). */
+  async wasWritten(id: string): Promise<boolean> {
+    return (await readMeta(this.deps.db, META_LAST_IMPORT_ID)) === id;
+  }
+
+  /** Imports a whole file's text at once (`index/import`, tools and tests). */
+  async importText(text: string, choices: ImportChoices = RESTORE_CHOICES): Promise<ImportResult> {
+    const session = this.openImport();
+    session.push(text);
+    await session.finish();
+    return this.commit(session, choices);
+  }
+
+  /**
+   * The file up to its first article: preferences and feed settings (demo articles are shipped, not
+   * exported), and how many articles follow.
+   */
+  async exportHead(): Promise<ExportPiece & { total: number }> {
     const { db } = this.deps;
-    const [preferences, feeds, articles] = await Promise.all([
+    const [preferences, feeds, all, demo] = await Promise.all([
       db.getPreferences(),
       db.feeds.toArray(),
-      db.articles
-        .orderBy('published')
-        .filter((a) => a.origin !== 'demo')
-        .toArray(),
+      db.articles.count(),
+      db.articles.where('origin').equals('demo').count(),
     ]);
-    return buildIndexFile({
+    const head = indexFileHead({
       exportedAt: this.deps.now(),
       generator: this.deps.generator ?? 'Parallax extension',
       preferences,
       feeds: feeds.map((f) => ({ url: f.url, outletId: f.outletId, section: f.section, enabled: f.enabled })),
-      // buildIndexFile keeps only the file's fields of each stored article.
-      articles,
     });
+    return { text: head, last: null, count: 0, done: false, total: all - demo };
   }
 
-  /**
-   * Imports a parsed index file: articles merged by id (those already held stay as they are), preferences
-   * replaced, feed settings replaced (a feed kept keeps its refresh state; enabled feeds become due now).
-   * Throws IndexFileError, with nothing changed, when any row is invalid.
-   */
-  async importFile(data: unknown): Promise<ImportResult> {
-    const validation = validateIndexFile(data);
-    if (!validation.ok) throw new IndexFileError(validation.errors);
-    const file = validation.file;
-    const { db, index } = this.deps;
-    const now = this.deps.now();
-    await index.ready?.();
-    const articles: StoredArticle[] = file.articles.map((a) => ({ ...a, origin: 'import', addedAt: now }));
-    const written = db.transaction('rw', [db.articles, db.engineState, db.preferences, db.feeds], async () => {
-      await db.setPreferences(file.preferences);
-      const previous = new Map((await db.feeds.toArray()).map((row) => [row.url, row]));
-      const rows: FeedRow[] = file.feeds.map((f) => {
-        const kept = previous.get(f.url);
-        const base: FeedRow = kept ?? {
-          url: f.url,
-          outletId: f.outletId,
-          section: f.section,
-          enabled: f.enabled,
-          failures: 0,
-          nextAttemptAt: now,
-        };
-        return {
-          ...base,
-          outletId: f.outletId,
-          section: f.section,
-          enabled: f.enabled,
-          nextAttemptAt: f.enabled && !kept?.enabled ? now : base.nextAttemptAt,
-        };
-      });
-      await db.feeds.clear();
-      await db.feeds.bulkPut(rows);
-      const added = await index.add(articles);
-      if (added > 0) await index.refine?.();
-      return { articles: articles.length, added, feeds: rows.length };
-    });
-    // The tables rolled back on failure; the engine may hold articles added inside the transaction.
-    return written.catch((error: unknown) => {
-      index.reset?.();
-      throw error;
-    });
+  /** The whole file as one text, piece after piece (tools and tests; the options page streams it). */
+  async exportText(): Promise<string> {
+    const head = await this.exportHead();
+    const parts = [head.text];
+    let piece: ExportPiece = head;
+    let written = 0;
+    do {
+      piece = await this.exportRows(piece.last, written);
+      parts.push(piece.text);
+      written += piece.count;
+    } while (!piece.done);
+    return parts.join('');
   }
 
-  /** Imports the file's JSON text (what the options page reads from the chosen file). */
-  async importText(text: string): Promise<ImportResult> {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new IndexFileError([`file: not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
+  /** The articles after `after` in id order, about one piece's worth; the last piece closes the file. */
+  async exportRows(after: string | null, written: number): Promise<ExportPiece> {
+    const { db } = this.deps;
+    const limit = this.deps.pieceChars ?? 1024 * 1024;
+    const parts: string[] = [];
+    let chars = 0;
+    let count = 0;
+    let last = after;
+    let done = false;
+    while (chars < limit) {
+      const rows = await (last === null ? db.articles.orderBy('id') : db.articles.where('id').above(last)).limit(EXPORT_BATCH).toArray();
+      for (const row of rows) {
+        if (row.origin === 'demo') continue;
+        const json = articleJson(row);
+        parts.push(written + count > 0 ? `,${json}` : json);
+        chars += json.length + 1;
+        count++;
+      }
+      if (rows.length > 0) last = rows[rows.length - 1].id;
+      if (rows.length < EXPORT_BATCH) {
+        done = true;
+        break;
+      }
     }
-    return this.importFile(data);
+    if (done) parts.push(INDEX_FILE_TAIL);
+    return { text: parts.join(''), last, count, done };
   }
 }

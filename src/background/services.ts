@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { database } from '../db/database';
 import type { EarlySnapshot } from '../db/early-snapshot';
 import { KeptStories } from '../messaging/kept-story';
+import { TRANSFER_PORT } from '../messaging/protocol-transfer';
 import { createRouter, type SenderInfo } from '../messaging/router';
 import { setAllSites } from './all-sites';
 import { demoSeeder } from './demo-seed';
@@ -21,6 +22,7 @@ import { StoryIndex } from './story-index';
 import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
 import { TabViews } from './tab-views';
+import { serveTransferPort, type TransferPort } from './transfer-port';
 
 export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot | undefined>) {
   const db = database();
@@ -54,7 +56,12 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
   const retention = new RetentionService({ db, index, now: () => Date.now() });
-  const transfer = new IndexTransfer({ db, index, now: () => Date.now() });
+  const transfer = new IndexTransfer({
+    db,
+    index,
+    now: () => Date.now(),
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
   const schedule = installRefreshSchedule(refresher, retention);
 
@@ -79,5 +86,10 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
       return reply;
     },
     onInstalled: () => ensureSeeded(),
+    /** A page's port: the index's export and import travel over it, for Parallax's own pages only. */
+    connect: (port: TransferPort & { name: string; disconnect(): void }, sender: SenderInfo) => {
+      if (port.name === TRANSFER_PORT && sender.fromExtensionPage) serveTransferPort(port, transfer);
+      else port.disconnect();
+    },
   };
 }

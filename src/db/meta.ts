@@ -13,16 +13,19 @@ const META = {
   'refresh.lastRunAt': { kind: 'number', absent: null },
   /** Articles the last refresh run added. */
   'refresh.lastAdded': { kind: 'number', absent: null },
+  /** The id of the last import written: written with it, so a page that lost the worker's answer can ask. */
+  'import.lastId': { kind: 'string', absent: null },
 } as const;
 
 export type MetaKey = keyof typeof META;
-type Kinds = { boolean: boolean; number: number };
+type Kinds = { boolean: boolean; number: number; string: string };
 export type MetaValue<K extends MetaKey> = Kinds[(typeof META)[K]['kind']];
 
 export const META_DEMO_SEEDED = 'demoSeeded' satisfies MetaKey;
 export const META_ALL_SITES = 'options.allSites' satisfies MetaKey;
 export const META_LAST_REFRESH_AT = 'refresh.lastRunAt' satisfies MetaKey;
 export const META_LAST_REFRESH_ADDED = 'refresh.lastAdded' satisfies MetaKey;
+export const META_LAST_IMPORT_ID = 'import.lastId' satisfies MetaKey;
 
 /** The stored value; the key's `absent` value when there is none, or one of another type (an older build's). */
 export async function readMeta<K extends MetaKey>(db: ParallaxDatabase, key: K): Promise<MetaValue<K> | (typeof META)[K]['absent']> {

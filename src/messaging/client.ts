@@ -17,6 +17,17 @@ export class NoAnswerError extends WorkerError {
   }
 }
 
+/** The worker stopped (or restarted) before it answered: what it was doing did not finish. */
+export class WorkerStoppedError extends WorkerError {
+  constructor() {
+    super('Parallax’s background stopped before it answered. Try again.');
+  }
+}
+
+/** Chrome's and Firefox's words for a worker that went away while a message waited for its answer. */
+const CHANNEL_LOST =
+  /message channel closed|message port closed|Could not establish connection|Receiving end does not exist|context invalidated/i;
+
 export interface AskOptions {
   /** Give up with NoAnswerError after this long; default: wait as long as the browser does. */
   timeoutMs?: number;
@@ -43,7 +54,12 @@ export async function ask<T extends RequestType>(request: RequestOf<T> & { type:
     if (options.timeoutMs !== undefined) timer = setTimeout(() => resolve(undefined), options.timeoutMs);
   });
   try {
-    const reply = (await Promise.race([nativeApi<MessagingApi>().runtime.sendMessage(request), timeout])) as Reply<ReplyOf<T>> | undefined;
+    const sent = nativeApi<MessagingApi>()
+      .runtime.sendMessage(request)
+      .catch((error: unknown) => {
+        throw CHANNEL_LOST.test(errorText(error)) ? new WorkerStoppedError() : error;
+      });
+    const reply = (await Promise.race([sent, timeout])) as Reply<ReplyOf<T>> | undefined;
     if (!reply) throw new NoAnswerError();
     if (!reply.ok) throw new WorkerError(reply.error);
     return reply.data;

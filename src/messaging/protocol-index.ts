@@ -5,7 +5,9 @@
  * content script.
  */
 import { z } from 'zod';
-import type { IndexFile } from '../core/index-file/index';
+
+/** An index file sent in one message; larger ones stream over the transfer port. */
+export const MAX_IMPORT_MESSAGE_CHARS = 16 * 1024 * 1024;
 
 const feedUrl = z.string().min(1).max(2048);
 const feedUrls = z.array(feedUrl).min(1).max(5000);
@@ -25,16 +27,13 @@ export const INDEX_REQUEST_SCHEMAS = [
   z.object({ type: z.literal('refresh/status') }),
   /** Options: apply the retention window and size cap now. */
   z.object({ type: z.literal('retention/run') }),
-  /** Options: the whole index and preferences as an index file object (the page saves it as JSON). */
-  z.object({ type: z.literal('index/export') }),
-  /** Options: import an index file (the parsed JSON, or its text); a refusal names the bad rows. */
+  /**
+   * Tools and tests: import a small index file's text in one message, replacing feeds (all off) and
+   * preferences. The options page streams files of any size over the transfer port (protocol-transfer.ts).
+   */
   z.object({
     type: z.literal('index/import'),
-    file: z.unknown().optional(),
-    text: z
-      .string()
-      .max(512 * 1024 * 1024)
-      .optional(),
+    text: z.string().max(MAX_IMPORT_MESSAGE_CHARS),
   }),
 ] as const;
 
@@ -59,7 +58,6 @@ export interface IndexReplies {
   'refresh/run': RefreshStatus;
   'refresh/status': RefreshStatus;
   'retention/run': RetentionResult;
-  'index/export': IndexFile;
   'index/import': ImportResult;
 }
 
@@ -123,5 +121,12 @@ export interface ImportResult {
   articles: number;
   /** Of those, new to the index (the others were already held, by id). */
   added: number;
+  /** Feeds of the file stored (0 when the feeds were kept). */
   feeds: number;
+  /** Of those, on: already on here, or turned on by the reader with their site granted. */
+  feedsOn: number;
+  feedsReplaced: boolean;
+  preferencesReplaced: boolean;
+  /** Feed URLs on this machine or its local network, left out. */
+  leftOut: string[];
 }

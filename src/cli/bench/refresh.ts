@@ -178,42 +178,10 @@ function benchIndexFile(paths: BenchPaths): void {
   );
 }
 
-/** Import through the worker's path (validate, one transaction, story engine) and export back. */
-async function benchImportExport(paths: BenchPaths, count: number): Promise<void> {
-  const { ParallaxDatabase } = await import('../../db/database');
-  const { StoryIndex } = await import('../../background/story-index');
-  const { IndexTransfer } = await import('../../background/index-transfer');
-  const articles = readUci(paths.uci, count);
-  const text = JSON.stringify(buildIndexFile({ exportedAt: Date.now(), preferences: DEFAULT_PREFERENCES, feeds: [], articles }));
-  const db = new ParallaxDatabase(`bench-import-${Date.now()}`);
-  const index = new StoryIndex(db);
-  const transfer = new IndexTransfer({ db, index, now: () => Date.now() });
-  let started = performance.now();
-  const result = await transfer.importText(text);
-  const importMs = performance.now() - started;
-  started = performance.now();
-  const exported = await transfer.exportFile();
-  const exportMs = performance.now() - started;
-  console.log(
-    JSON.stringify({
-      bench: 'refresh.import-export',
-      articles: result.articles,
-      added: result.added,
-      bytes: text.length,
-      importMs: Math.round(importMs),
-      exportMs: Math.round(exportMs),
-      exported: exported.articles.length,
-      storiesHeld: (await index.status()).stories,
-    }),
-  );
-  db.close();
-}
-
 export async function runBench(paths: BenchPaths): Promise<void> {
   const docs = benchConvert(paths);
   await benchRefreshRun(docs);
   benchIndexFile(paths);
-  await benchImportExport(paths, 20_000);
 }
 
 // Run alone: `npx tsx src/cli/bench/refresh.ts`

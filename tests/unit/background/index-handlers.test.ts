@@ -29,7 +29,7 @@ describe('index messages', () => {
     expect(IndexRequestSchema.safeParse({ type: 'feeds/add-custom', url: 'https://x.com/rss', outletId: 'x' }).success).toBe(false);
   });
 
-  it('are answered by the handlers: enable, refresh, status, export, import', async () => {
+  it('are answered by the handlers: enable, refresh, status, import', async () => {
     const clock = fakeClock();
     const index = new StoryIndex(db);
     const refresher = new FeedRefresher({
@@ -47,12 +47,20 @@ describe('index messages', () => {
       feedsEnabled: 1,
       lastRefreshAt: clock.now(),
     });
-    const file = await handlers['index/export']({ type: 'index/export' });
-    expect(file).toMatchObject({ format: 'parallax-index', version: 1 });
+    const text = await transfer.exportText();
+    expect(JSON.parse(text)).toMatchObject({ format: 'parallax-index', version: 1 });
     await expect(handlers['index/import']({ type: 'index/import', text: '[]' })).rejects.toThrow(
-      'invalid index file: file: expected an object, received an array',
+      'invalid index file: file: expected a JSON object, found "[" (not a Parallax index file)',
     );
-    expect(await handlers['index/import']({ type: 'index/import', file })).toEqual({ articles: 3, added: 0, feeds: 1 });
+    expect(await handlers['index/import']({ type: 'index/import', text })).toEqual({
+      articles: 3,
+      added: 0,
+      feeds: 1,
+      feedsOn: 1,
+      feedsReplaced: true,
+      preferencesReplaced: true,
+      leftOut: [],
+    });
     expect(await handlers['retention/run']({ type: 'retention/run' })).toMatchObject({ expired: 0, remaining: 3 });
   });
 });

@@ -7,7 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices } from '../../../src/background/services';
 import { DEMO_STORIES } from '../../../src/core/demo-index';
 import { KeptStories } from '../../../src/messaging/kept-story';
+import { TRANSFER_PORT } from '../../../src/messaging/protocol-transfer';
 import { detectionOf, pageUrl } from '../support/demo';
+import { portPair } from '../support/port';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const popupPage = { fromExtensionPage: true, url: 'chrome-extension://parallax/popup.html' };
@@ -45,5 +47,28 @@ describe('background services', () => {
     });
     expect(await services.route({ type: 'prefs/get' }, contentScript)).toMatchObject({ ok: false });
     expect(await services.route({ type: 'prefs/get' }, popupPage)).toMatchObject({ ok: true, data: { badgeMode: 'rated' } });
+  });
+
+  it('serves the transfer port to Parallax’s pages only, and closes any other port', async () => {
+    const services = createBackgroundServices();
+    const contentScript = { tabId: 1, url: 'https://www.reuters.com/x', fromExtensionPage: false };
+    for (const [name, sender, served] of [
+      [TRANSFER_PORT, popupPage, true],
+      [TRANSFER_PORT, contentScript, false],
+      ['something-else', popupPage, false],
+    ] as const) {
+      const { page, worker } = portPair();
+      const answers: unknown[] = [];
+      let closed = false;
+      page.onMessage.addListener((m) => answers.push(m));
+      page.onDisconnect.addListener(() => {
+        closed = true;
+      });
+      services.connect(Object.assign(worker, { name }), sender);
+      if (served) {
+        page.postMessage({ kind: 'ping' });
+        await vi.waitFor(() => expect(answers).toEqual([{ kind: 'reply', data: null }]));
+      } else await vi.waitFor(() => expect(closed).toBe(true));
+    }
   });
 });

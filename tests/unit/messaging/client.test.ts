@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_PREFERENCES } from '../../../src/core/preferences';
-import { NoAnswerError, WorkerError, ask } from '../../../src/messaging/client';
+import { NoAnswerError, WorkerError, WorkerStoppedError, ask } from '../../../src/messaging/client';
 import type { ReplyOf } from '../../../src/messaging/protocol';
 import { createRouter, type Handlers } from '../../../src/messaging/router';
 
@@ -32,6 +32,27 @@ describe('ask', () => {
     fakeBrowser.reset();
     workerRouting(() => new Promise(() => undefined));
     await expect(ask({ type: 'prefs/get' }, { timeoutMs: 20 })).rejects.toBeInstanceOf(NoAnswerError);
+  });
+});
+
+describe('a worker that stops before it answers', () => {
+  it('is said in plain words, not in the browser’s', async () => {
+    const scope = globalThis as { chrome?: unknown; browser?: unknown };
+    const saved = { chrome: scope.chrome, browser: scope.browser };
+    for (const words of [
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+      'Could not establish connection. Receiving end does not exist.',
+    ]) {
+      scope.browser = undefined;
+      scope.chrome = { runtime: { sendMessage: () => Promise.reject(new Error(words)) } };
+      try {
+        const failure = await ask({ type: 'prefs/get' }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(WorkerStoppedError);
+        expect((failure as Error).message).toBe('Parallax’s background stopped before it answered. Try again.');
+      } finally {
+        Object.assign(scope, saved);
+      }
+    }
   });
 });
 
