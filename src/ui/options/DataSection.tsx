@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
+import { ask } from '../../messaging/client';
 import { t } from '../i18n';
-import { chosenFileText, downloadText, formatBytes } from './browser-access';
-import { importErrorLines } from './import-errors';
-import { ask, errorText } from '../../messaging/client';
+import { formatBytes } from './browser-access';
 import { ErrorNote, useFailure } from './SectionStates';
+import { TransferPanel } from './TransferPanel';
 
 const RETENTION_CHOICES = [3, 7, 14, 30, 60, 90, 180, 365];
 
@@ -21,8 +21,6 @@ interface Props {
 export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   const [usage, setUsage] = useState<number | null>(null);
   const [held, setHeld] = useState<{ articles: number; stories: number } | null>(null);
-  const [status, setStatus] = useState('');
-  const [importErrors, setImportErrors] = useState<string[]>([]);
   const failure = useFailure();
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,40 +32,6 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       .catch(() => setUsage(null));
     void ask({ type: 'refresh/status' }).then((s) => setHeld({ articles: s.articles, stories: s.stories }), failure.fail);
   }, [indexVersion]);
-
-  const exportIndex = async () => {
-    setBusy(true);
-    try {
-      const file = await ask({ type: 'index/export' });
-      const day = new Date().toISOString().slice(0, 10);
-      downloadText(JSON.stringify(file), `parallax-index-${day}.json`, 'application/json');
-      setStatus(t('dataExported'));
-      failure.clear();
-    } catch (e) {
-      failure.fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const importIndex = async (input: HTMLInputElement) => {
-    const file = await chosenFileText(input);
-    input.value = '';
-    if (!file) return;
-    setBusy(true);
-    setImportErrors([]);
-    setStatus('');
-    try {
-      const result = await ask({ type: 'index/import', text: file.text });
-      onReset(t('dataImported', result.articles, result.added, result.feeds));
-    } catch (e) {
-      const { lines, more } = importErrorLines(errorText(e));
-      setImportErrors(more > 0 ? [...lines, t('importErrorsMore', more)] : lines);
-      setStatus(t('dataImportFailed', file.name));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const clearAll = async () => {
     dialog.current?.close();
@@ -118,35 +82,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       </label>
       <p class="muted small">{t('dataRetentionHint')}</p>
 
-      <div class="subsection">
-        <h3>{t('dataTransferTitle')}</h3>
-        <p class="muted small">{t('dataTransferHint')}</p>
-        <div class="row wrap-row">
-          <button type="button" class="button" onClick={() => void exportIndex()} disabled={busy} data-testid="data-export">
-            {t('dataExport')}
-          </button>
-          <label class="file">
-            <span>{t('dataImport')}</span>
-            <input
-              type="file"
-              accept=".json,application/json"
-              onChange={(e) => void importIndex(e.currentTarget)}
-              disabled={busy}
-              data-testid="data-import"
-            />
-          </label>
-        </div>
-        <p class="small" role="status" data-testid="data-status">
-          {status}
-        </p>
-        {importErrors.length > 0 ? (
-          <ul class="row-errors" data-testid="data-import-errors">
-            {importErrors.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <TransferPanel prefs={prefs} onImported={onReset} />
 
       <div class="subsection danger-zone">
         <h3>{t('dataClearTitle')}</h3>

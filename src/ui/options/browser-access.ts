@@ -16,9 +16,9 @@ export function hasOrigins(origins: readonly string[]): Promise<boolean> {
   return browser.permissions.contains({ origins: [...origins] }).catch(() => false);
 }
 
-/** Saves text as a file through a Blob URL and an `<a download>`; nothing leaves the browser. */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a Blob as a file through a Blob URL and an `<a download>`; nothing leaves the browser. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
