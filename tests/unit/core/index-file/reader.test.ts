@@ -44,6 +44,8 @@ describe('reading an index file in pieces', () => {
     delete file.articles[3].title;
     file.articles[7].id = 'javascript:alert(1)';
     file.articles[42].published = 'yesterday';
+    file.articles[10] = 0;
+    file.articles[11] = null;
     file.feeds[0].enabled = 'yes';
     file.preferences = { retentionDays: 0 };
     const whole = validateIndexFile(file);
