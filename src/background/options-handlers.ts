@@ -197,8 +197,11 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       return count;
     },
 
-    'notices/list': async () =>
-      (await db.notices.toArray()).sort((a, b) => a.at - b.at).map(({ id, kind, at, dropped }) => ({ id, kind, at, dropped })),
+    'notices/list': async () => {
+      // A refused preferences row is repaired (and noticed) on its first read; this may be that read.
+      await db.repairPreferences();
+      return (await db.notices.toArray()).sort((a, b) => a.at - b.at).map(({ id, kind, at, dropped }) => ({ id, kind, at, dropped }));
+    },
 
     'notices/dismiss': async (r) => {
       const existed = (await db.notices.get(r.id)) !== undefined;

@@ -127,12 +127,17 @@ export class ParallaxDatabase extends Dexie {
     // Stored by an older build? Fill new fields with defaults rather than fail.
     const parsed = PreferencesSchema.safeParse(row.value);
     if (parsed.success) return parsed.data;
-    // Refused by today's rules: keep every valid field, and store the repair with a notice for the reader.
-    // Outside any transaction the caller is in (which may not include the notices), and not awaited.
-    Dexie.ignoreTransaction(() =>
-      this.transaction('rw', this.preferences, this.notices, () => repairStoredPreferences(this.preferences, this.notices, Date.now())),
-    ).catch(() => undefined);
+    // Refused by today's rules: keep every valid field, and store the repair with a notice for the reader,
+    // outside any transaction the caller is in (which may not include the notices), not awaited.
+    Dexie.ignoreTransaction(() => this.repairPreferences()).catch(() => undefined);
     return repairPreferences(row.value).preferences;
+  }
+
+  /** Repairs a stored preferences row that today's rules refuse, with a notice of what was dropped. */
+  repairPreferences(): Promise<Preferences | null> {
+    return this.transaction('rw', this.preferences, this.notices, () =>
+      repairStoredPreferences(this.preferences, this.notices, Date.now()),
+    );
   }
 
   async setPreferences(value: Preferences): Promise<void> {
