@@ -1,82 +1,20 @@
 /**
- * The options page in the built extension: custom outlets, provider import, export/import, clearing,
+ * The options page in the built extension: custom outlets, provider import, clearing,
  * the reading diet, badge settings, feeds' permission flow, and accessibility in light and dark.
  * The browser's permission prompt cannot be clicked in a headless run, so `chrome.permissions.request`
  * is replaced on the page with the reader's answer (`answerPermissionPrompt`); everything else is real.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
+import { answerPermissionPrompt, expectNoSeriousViolations, openOptions, putRows, send } from './options-page';
 
 const FIXTURES = resolve('tests/fixtures/options');
 const DAY = 86_400_000;
 
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
-
-async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByTestId('outlet-row').first()).toBeVisible();
-  return page;
-}
-
-const send = (page: Page, message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
-
-/** What the reader answers to the browser's permission prompt, for pages opened after this call. */
-async function answerPermissionPrompt(context: BrowserContext, granted: boolean): Promise<void> {
-  await context.addInitScript((answer: boolean) => {
-    const api = (globalThis as unknown as { chrome?: { permissions?: { request: (p: unknown) => Promise<boolean> } } }).chrome;
-    if (api?.permissions) {
-      const asked: unknown[] = [];
-      (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests = asked;
-      api.permissions.request = (p: unknown) => {
-        asked.push(p);
-        return Promise.resolve(answer);
-      };
-    }
-  }, granted);
-}
-
 /** Adds rows to the reading table as the worker records them when the reader opens an article. */
-async function seedReading(
-  page: Page,
-  rows: { at: number; articleId: string; outletId: string | null; side: 'L' | 'C' | 'R' | null }[],
-): Promise<void> {
-  await page.evaluate(
-    (items) =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open('parallax');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('reading', 'readwrite');
-          for (const item of items) tx.objectStore('reading').add(item);
-          tx.oncomplete = () => {
-            db.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    rows,
-  );
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
+const seedReading = (page: Page, rows: { at: number; articleId: string; outletId: string | null; side: 'L' | 'C' | 'R' | null }[]) =>
+  putRows(page, 'reading', rows);
 
 test('a custom outlet is refused with per-field messages, then added and removed', async ({ context, extensionId }) => {
   const page = await openOptions(context, extensionId);
@@ -147,33 +85,6 @@ test('a provider file with bad rows is refused row by row, then a good one is im
   });
   await imported.getByTestId('provider-remove').click();
   await expect(page.getByTestId('provider')).toHaveCount(1);
-});
-
-test('an exported file imports back, and a broken one is refused with its rows named', async ({ context, extensionId }, testInfo) => {
-  const page = await openOptions(context, extensionId);
-  await page.getByTestId('retention').selectOption('30');
-  await expect(page.getByTestId('options-status')).toContainText('Saved');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('data-export').click()]);
-  expect(download.suggestedFilename()).toMatch(/^parallax-index-\d{4}-\d{2}-\d{2}\.json$/);
-  const saved = testInfo.outputPath('export.json');
-  await download.saveAs(saved);
-  const file = JSON.parse(await readFile(saved, 'utf8')) as { format: string; preferences: { retentionDays: number } };
-  expect(file.format).toBe('parallax-index');
-  expect(file.preferences.retentionDays).toBe(30);
-
-  await page.getByTestId('retention').selectOption('7');
-  await expect(page.getByTestId('retention')).toHaveValue('7');
-  await page.getByTestId('data-import').setInputFiles(saved);
-  await expect(page.getByTestId('options-status')).toContainText(/Imported: \d+ articles in the file/);
-  await expect(page.getByTestId('retention')).toHaveValue('30');
-
-  const broken = { ...file, articles: [{ id: 'x', url: 'not a url', title: '', published: 'yesterday' }] };
-  await page
-    .getByTestId('data-import')
-    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect(page.getByTestId('data-status')).toContainText('broken.json was not imported; nothing changed');
-  await expect(page.getByTestId('data-import-errors').locator('li').first()).toContainText('articles[0]');
-  await expect(page.getByTestId('retention')).toHaveValue('30');
 });
 
 test('clear everything asks first, then empties the index, the reading diet and the preferences', async ({ context, extensionId }) => {

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_PREFERENCES } from '../../core/preferences';
 import { buildIndexFile } from '../../core/index-file';
 import { canonicalizeUrl } from '../../core/url';
-import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
+import { EXTENSION_DIR, launchWithExtension, stopServiceWorker as stopWorker } from '../../demo/browser';
 import { escapeHtml } from '../../demo/site';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
@@ -30,11 +30,7 @@ function median(values: number[]): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await cdp.detach();
+  await stopWorker(context, page);
   await page.waitForTimeout(300);
 }
 
