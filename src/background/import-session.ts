@@ -69,15 +69,10 @@ export class ImportSession {
 
   private async preview(read: IndexFileRead): Promise<ImportPreview> {
     const { db } = this.deps;
-    const ids = [...new Set(read.articles.map((a) => a.id))];
-    const fresh = new Set<string>();
-    for (let i = 0; i < ids.length; i += 10_000) {
-      const batch = ids.slice(i, i + 10_000);
-      (await db.articles.bulkGet(batch)).forEach((row, j) => {
-        if (!row) fresh.add(batch[j]);
-      });
-    }
-    const held = await db.articles.count();
+    // Every held id in one read of the keys: far quicker than a lookup per article of a large file.
+    const heldIds = new Set(await db.articles.toCollection().primaryKeys());
+    const fresh = new Set(read.articles.filter((a) => !heldIds.has(a.id)).map((a) => a.id));
+    const held = heldIds.size;
     const newest = read.articles
       .filter((a) => fresh.has(a.id))
       .sort((a, b) => b.published - a.published)

@@ -93,7 +93,11 @@ export class StoryIndex {
   /** Adds the articles not yet indexed (by id), in time order. Returns how many were new. */
   async add(articles: readonly StoredArticle[]): Promise<number> {
     const engine = await this.ready();
-    const existing = new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
+    // A large batch (an import) reads every held key at once: one lookup per article costs seconds.
+    const existing =
+      articles.length > 5_000
+        ? new Set(await this.db.articles.toCollection().primaryKeys())
+        : new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
     const fresh = dedupeById(articles.filter((a) => !existing.has(a.id))).sort((a, b) => a.published - b.published);
     if (fresh.length === 0) return 0;
     this.changes++;

@@ -19,17 +19,33 @@ export const MAX_INDEX_FILE_FEEDS = 10_000;
 
 const OUTLET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const outletIdSchema = z.string().max(64).regex(OUTLET_ID, 'expected an outlet id (lowercase slug)');
+/**
+ * The last URLs found valid. Rows repeat them (an article's url is mostly its id, its feed's URL recurs
+ * row after row) and each check parses the URL (~10 µs, a third of a 150,000-row import's validation);
+ * a value equal to one already found valid is valid.
+ */
+const known: { canonical: string | null; http: string | null } = { canonical: null, http: null };
+
 const httpUrlSchema = z
   .string()
   .max(4096)
-  .refine((value) => canonicalizeUrl(value) !== null, 'expected an absolute http(s) URL');
+  .refine((value) => {
+    if (value === known.canonical || value === known.http) return true;
+    if (canonicalizeUrl(value) === null) return false;
+    known.http = value;
+    return true;
+  }, 'expected an absolute http(s) URL');
 
 export const IndexFileArticleSchema = z.object({
   /** The canonical URL; the import merges by it. */
   id: z
     .string()
     .max(4096)
-    .refine((value) => canonicalizeUrl(value) === value, 'expected a canonical http(s) URL (as canonicalizeUrl gives)'),
+    .refine((value) => {
+      if (value !== known.canonical && canonicalizeUrl(value) !== value) return false;
+      known.canonical = value;
+      return true;
+    }, 'expected a canonical http(s) URL (as canonicalizeUrl gives)'),
   url: httpUrlSchema,
   title: z.string().min(1).max(1000),
   description: z.string().max(5000).optional(),

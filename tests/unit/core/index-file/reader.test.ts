@@ -117,3 +117,21 @@ describe('reading an index file in pieces', () => {
     expect(errorsOf(() => readInPieces(huge, 65_536))[0]).toMatch(/^articles\[0\]: larger than 262,144 characters/);
   });
 });
+
+describe('URL checks of repeated values', () => {
+  it('still refuse an empty or bad URL right after a valid one', () => {
+    const file = JSON.parse(JSON.stringify(sampleFile(4)));
+    file.articles[1].id = '';
+    file.articles[1].url = '';
+    file.articles[2].feedUrl = 'ftp://x';
+    file.articles[3].url = file.articles[2].id;
+    const whole = validateIndexFile(file);
+    if (whole.ok) throw new Error('accepted');
+    expect(whole.errors).toEqual([
+      'articles[1].id: expected a canonical http(s) URL (as canonicalizeUrl gives)',
+      'articles[1].url: expected an absolute http(s) URL',
+      'articles[2].feedUrl: expected an absolute http(s) URL',
+    ]);
+    expect(errorsOf(() => readInPieces(JSON.stringify(file), 50))).toEqual(whole.errors);
+  });
+});
