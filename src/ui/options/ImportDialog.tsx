@@ -3,6 +3,7 @@
  * short lists), and the reader's choice to replace their feeds or preferences. Feeds of a file stay off
  * unless the reader turns them on here, which asks the browser for their sites in the same click.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Preferences } from '../../core/preferences';
 import type { ImportChoices, ImportPreview } from '../../messaging/protocol-transfer';
@@ -20,6 +21,26 @@ interface Props {
 }
 
 const count = (n: number) => n.toLocaleString();
+
+/** One of the reader's choices: a checkbox and what it does. */
+function Choice({
+  checked,
+  set,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  set(on: boolean): void;
+  testId: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class="check">
+      <input type="checkbox" checked={checked} onChange={(e) => set(e.currentTarget.checked)} data-testid={testId} />
+      <span class="wrap">{children}</span>
+    </label>
+  );
+}
 
 export function ImportDialog({ fileName, preview, current, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -83,25 +104,18 @@ export function ImportDialog({ fileName, preview, current, onConfirm, onCancel }
         <p>{t('importFeedsNone')}</p>
       ) : (
         <div class="import-choice" data-testid="import-feeds">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={replaceFeeds}
-              onChange={(e) => setReplaceFeeds(e.currentTarget.checked)}
-              data-testid="import-replace-feeds"
-            />
-            <span>{t('importFeedsReplace', count(feeds.held), count(feeds.inFile))}</span>
-          </label>
+          <Choice checked={replaceFeeds} set={setReplaceFeeds} testId="import-replace-feeds">
+            {t('importFeedsReplace', count(feeds.held), count(feeds.inFile))}
+          </Choice>
           <p class="muted small wrap">
             {feeds.removed > 0 ? t('importFeedsRemoved', count(feeds.removed), shortList(feeds.removedSample, feeds.removed)) : null}{' '}
             {feeds.added > 0 ? t('importFeedsAdded', count(feeds.added), shortList(feeds.addedSample, feeds.added)) : null}{' '}
             {t('importFeedsOff')}
           </p>
           {replaceFeeds && feeds.toTurnOn.length > 0 ? (
-            <label class="check">
-              <input type="checkbox" checked={turnOn} onChange={(e) => setTurnOn(e.currentTarget.checked)} data-testid="import-turn-on" />
-              <span class="wrap">{t('importFeedsTurnOn', count(feeds.toTurnOn.length), shortList(sites))}</span>
-            </label>
+            <Choice checked={turnOn} set={setTurnOn} testId="import-turn-on">
+              {t('importFeedsTurnOn', count(feeds.toTurnOn.length), shortList(sites))}
+            </Choice>
           ) : null}
         </div>
       )}
@@ -116,15 +130,9 @@ export function ImportDialog({ fileName, preview, current, onConfirm, onCancel }
         <p>{t('importPrefsSame')}</p>
       ) : (
         <div class="import-choice" data-testid="import-prefs">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={replacePreferences}
-              onChange={(e) => setReplacePreferences(e.currentTarget.checked)}
-              data-testid="import-replace-prefs"
-            />
-            <span>{t('importPrefsReplace')}</span>
-          </label>
+          <Choice checked={replacePreferences} set={setReplacePreferences} testId="import-replace-prefs">
+            {t('importPrefsReplace')}
+          </Choice>
           <ul class="small">
             {changes.map((c) => (
               <li key={c.field}>{t('importPrefChange', c.label, c.from, c.to)}</li>

@@ -4,7 +4,7 @@ import { dateTime } from '../format';
 import { t } from '../i18n';
 import { chosenFileText } from './browser-access';
 import { ask } from '../../messaging/client';
-import { ErrorNote, Loading, useFailure } from './SectionStates';
+import { ErrorLines, ErrorNote, Loading, useFailure } from './SectionStates';
 
 /** JSON when the name or the first character says so, CSV otherwise. */
 const formatOf = (name: string, text: string): 'csv' | 'json' =>
@@ -137,14 +137,10 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
         <p class="small" role="status" data-testid="provider-status">
           {status}
         </p>
-        {errors.length > 0 ? (
-          <ul class="row-errors" data-testid="provider-errors">
-            {errors.slice(0, 100).map((e, i) => (
-              <li key={i}>{e.row === 0 ? t('importErrorFile', e.message) : t('importErrorRow', e.row, e.message)}</li>
-            ))}
-            {errors.length > 100 ? <li>{t('importErrorsMore', errors.length - 100)}</li> : null}
-          </ul>
-        ) : null}
+        <ErrorLines
+          lines={errors.map((e) => (e.row === 0 ? t('importErrorFile', e.message) : t('importErrorRow', e.row, e.message)))}
+          testId="provider-errors"
+        />
       </div>
     </section>
   );

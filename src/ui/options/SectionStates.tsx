@@ -32,3 +32,16 @@ export function useFailure() {
   const [error, setError] = useState<string | null>(null);
   return { error, fail: (e: unknown) => setError(errorText(e)), clear: () => setError(null) };
 }
+
+/** A file's problems, one line each (the rows it names), the first `max` of them. */
+export function ErrorLines({ lines, testId, max = 100 }: { lines: readonly string[]; testId: string; max?: number }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul class="row-errors" data-testid={testId}>
+      {lines.slice(0, max).map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+      {lines.length > max ? <li>{t('importErrorsMore', lines.length - max)}</li> : null}
+    </ul>
+  );
+}

@@ -20,6 +20,7 @@ import {
 import { t } from '../i18n';
 import { downloadBlob, formatBytes } from './browser-access';
 import { ImportDialog } from './ImportDialog';
+import { ErrorLines } from './SectionStates';
 import { shortList } from './import-preview';
 
 interface Props {
@@ -178,13 +179,7 @@ export function TransferPanel({ prefs, onImported }: Props) {
       <p class="small" role="status" data-testid="data-status">
         {status}
       </p>
-      {errors.length > 0 ? (
-        <ul class="row-errors" data-testid="data-import-errors">
-          {errors.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorLines lines={errors} testId="data-import-errors" />
       {staged ? (
         <ImportDialog
           fileName={staged.file}
