@@ -13,7 +13,7 @@ Prints speed and memory figures as JSON, one line each.
   --pages DIR   saved article pages               default ../shared/data/pages-dev
   --feeds DIR   feed corpus with manifest.jsonl   default ../shared/data/feeds-dev
   --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, options, browser
-The browser benchmarks build the extension and need Chromium (Debian's /usr/bin/chromium).
+The browser and options benchmarks build the extension and need Chromium (Debian's /usr/bin/chromium).
 `;
 
 const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'options', 'browser'] as const;
@@ -59,7 +59,8 @@ async function main() {
     process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}\n${HELP}`);
     process.exit(2);
   }
-  if (only.includes('browser')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (only.includes('browser') || only.includes('options'))
+    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const name of only as BenchName[]) await (await load(name))(paths);
 }
 

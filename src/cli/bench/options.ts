@@ -1,10 +1,12 @@
 /**
  * Options-page benchmark: the reading-diet summary over a year of heavy reading (the worker answers it
- * each time the page opens or the period changes), and the custom-outlet check the form runs on submit.
- * Generated data only; the shared data sets are not needed. One JSON object per line, each with "bench".
+ * each time the page opens or the period changes), the custom-outlet check the form runs on submit, and
+ * (in Chromium, with the built extension) the import and export of a 150,000-article index. One JSON
+ * object per line, each with "bench".
  */
 import { summarizeReading, DAY_MS, type ReadingEvent } from '../../core/reading-diet';
 import { customOutletFromInput } from '../../messaging/protocol-options';
+import { runTransferBench } from './options-transfer';
 import type { BenchPaths } from './paths';
 
 function median(values: number[]): number {
@@ -34,7 +36,7 @@ function readingRows(count: number, days: number, now: number): ReadingEvent[] {
   }));
 }
 
-export async function runBench(_paths: BenchPaths): Promise<void> {
+export async function runBench(paths: BenchPaths): Promise<void> {
   const now = Date.UTC(2026, 10, 18, 15);
   for (const rows of [1_000, 20_000, 100_000]) {
     const events = readingRows(rows, 365, now);
@@ -49,8 +51,9 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
     feeds: Array.from({ length: 20 }, (_, i) => ({ url: `https://valleycourier.com/rss/${i}`, section: `Section ${i}` })),
   };
   console.log(JSON.stringify({ bench: 'options.custom-outlet-check', feeds: 20, medianMs: time(50, () => customOutletFromInput(input)) }));
+  await runTransferBench(paths);
 }
 
 if (process.argv[1] && /bench[\\/]options\.ts$/.test(process.argv[1])) {
-  void runBench({ uci: '', pages: '', feeds: '' });
+  void runBench({ uci: '../shared/data/uci-news/uci-dev.jsonl.gz', pages: '', feeds: '' });
 }
