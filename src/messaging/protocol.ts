@@ -14,6 +14,8 @@
  * Pages and the content script then call `ask({ type: ... })` (client.ts), typed by the same map. A new
  * family of requests can have a protocol-*.ts of its own, like protocol-index.ts: its schemas spread
  * into `RequestSchema`, its reply map into `Replies`, its handlers into services.ts's router.
+ * What may not fit in one message (the whole index, exported or imported) goes over the transfer port
+ * instead: protocol-transfer.ts, with the same three steps.
  */
 import { z } from 'zod';
 import { DETECTION_LIMITS } from '../core/detect/limits';
