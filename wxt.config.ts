@@ -36,7 +36,16 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'parallax@parallax-news.org', strict_min_version: '115.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'parallax@parallax-news.org',
+              // Firefox's data consent: Parallax sends nothing anywhere (see the README's privacy section).
+              // The key came with Firefox 140 (desktop, today's ESR) and 142 (Android): the minimum versions.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
           // Firefox's MV2 manifest has no optional_host_permissions: optional origins go here.
           optional_permissions: ['https://*/*', 'http://*/*'],
         }

@@ -13,7 +13,7 @@ type Manifest = {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[]; js: string[] }[];
-  browser_specific_settings?: { gecko?: { id?: string } };
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
 };
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -34,9 +34,10 @@ test('the Chrome manifest asks for loopback only, and runs the article script on
   expect(matches.some((p) => p === '<all_urls>' || p === '*://*/*')).toBe(false);
 });
 
-test('the Firefox build carries its add-on id', () => {
+test('the Firefox build carries its add-on id, and declares that it collects no data', () => {
   const m = manifest(firefox);
   expect(m.browser_specific_settings?.gecko?.id).toBe('parallax@parallax-news.org');
+  expect(m.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.optional_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
   expect(m.content_scripts?.[0].js.length).toBeGreaterThan(0);
 });
