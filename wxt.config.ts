@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { zodWithoutEval } from './src/build/zod-without-eval';
 import { loadRegistry } from './src/core/outlets';
 
 // wxt is pinned to 0.20.x and vitest to 4.x: wxt 0.21 and vitest 5 need Node >= 22, and this
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
   hooks: {
     // The content script runs on every news page and has a 30 kB budget: it uses the browser's native
     // promise-based API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the extension pages use.

@@ -1,4 +1,6 @@
-// First import: evaluating it starts the snapshot read, before the modules below evaluate.
+// Zod's settings before any schema is declared (zod-config.ts says why).
+import '@/src/core/zod-config';
+// Then: evaluating this starts the snapshot read, before the modules below evaluate.
 import { earlySnapshot } from '@/src/background/early-snapshot-start';
 import { browser, type Browser } from 'wxt/browser';
 import { createBackgroundServices } from '@/src/background/services';
