@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { untrackedSourcePatterns } from './src/build/untracked-sources';
 import { zodWithoutEval } from './src/build/zod-without-eval';
 import { loadRegistry } from './src/core/outlets';
 
@@ -9,6 +10,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
   hooks: {
+    // The sources zip (Firefox) ships what git tracks: no test artifacts, scratch or untracked files.
+    'zip:start': (wxt) => {
+      wxt.config.zip.excludeSources.push(...untrackedSourcePatterns(wxt.config.zip.sourcesRoot));
+    },
     // The content script runs on every news page and has a 30 kB budget: it uses the browser's native
     // promise-based API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the extension pages use.
     'vite:build:extendConfig': (entrypoints, config) => {
