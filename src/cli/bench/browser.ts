@@ -9,12 +9,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { buildIndexFile } from '../../core/index-file';
 import { EXTENSION_DIR, launchWithExtension, stopServiceWorker as stopWorker } from '../../demo/browser';
 import { escapeHtml } from '../../demo/site';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
-import { importThroughOptions, uciIndex } from './options-transfer';
+import { importThroughOptions, uciIndexFile } from './options-transfer';
 import type { BenchPaths } from './paths';
 
 const INDEX_SIZE = 100_000;
@@ -47,10 +46,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     console.log(JSON.stringify({ bench: 'browser', skipped: 'no build in .output/chrome-mv3' }));
     return;
   }
-  const { articles, preferences } = uciIndex(paths.uci, INDEX_SIZE);
-  const indexDir = await mkdtemp(join(tmpdir(), 'parallax-bench-index-'));
-  const indexPath = join(indexDir, 'index.json');
-  await writeFile(indexPath, JSON.stringify(buildIndexFile({ exportedAt: Date.now(), preferences, feeds: [], articles })));
+  const { articles, dir: indexDir, path: indexPath } = await uciIndexFile(paths.uci, INDEX_SIZE);
 
   const pagesDir = await mkdtemp(join(tmpdir(), 'parallax-bench-pages-'));
   const queries = Array.from({ length: TRIES }, (_, i) => articles[Math.floor(((i + 1) * articles.length) / (TRIES + 1))]);

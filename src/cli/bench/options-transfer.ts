@@ -38,6 +38,15 @@ export function uciIndex(uciPath: string, count: number): { articles: IndexFileA
   return { articles, preferences: { ...DEFAULT_PREFERENCES, retentionDays } };
 }
 
+/** `uciIndex` written as an index file in a fresh temporary folder (the caller removes `dir`). */
+export async function uciIndexFile(uciPath: string, count: number): Promise<{ articles: IndexFileArticle[]; dir: string; path: string }> {
+  const { articles, preferences } = uciIndex(uciPath, count);
+  const dir = await mkdtemp(join(tmpdir(), 'parallax-bench-index-'));
+  const path = join(dir, 'index.json');
+  await writeFile(path, JSON.stringify(buildIndexFile({ exportedAt: Date.now(), preferences, feeds: [], articles })));
+  return { articles, dir, path };
+}
+
 /** Imports a file through the options page (already open) as a reader does; the times of its two steps. */
 export async function importThroughOptions(page: Page, path: string): Promise<{ readMs: number; writeMs: number; status: string }> {
   const started = Date.now();
@@ -57,10 +66,7 @@ export async function runTransferBench(paths: BenchPaths): Promise<void> {
     console.log(JSON.stringify({ bench: 'options.transfer', skipped: 'no build in .output/chrome-mv3' }));
     return;
   }
-  const { articles, preferences } = uciIndex(paths.uci, INDEX_SIZE);
-  const dir = await mkdtemp(join(tmpdir(), 'parallax-bench-transfer-'));
-  const path = join(dir, 'index.json');
-  await writeFile(path, JSON.stringify(buildIndexFile({ exportedAt: Date.now(), preferences, feeds: [], articles })));
+  const { articles, dir, path } = await uciIndexFile(paths.uci, INDEX_SIZE);
   const { context, extensionId } = await launchWithExtension({ headless: true });
   try {
     const page = await context.newPage();
