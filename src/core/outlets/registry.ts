@@ -3,7 +3,7 @@
  * claims the host or one of its parents up to the registrable domain; anything else is null
  * ("unrated"), never a near miss.
  */
-import { hostCandidates, publisherHost } from './host';
+import { lookupHost } from './host';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 function foldForSearch(text: string): string {
@@ -44,13 +44,7 @@ export class OutletRegistry {
 
   /** The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null. */
   resolve(urlOrHost: string): Outlet | null {
-    const host = publisherHost(urlOrHost);
-    if (host === null) return null;
-    for (const candidate of hostCandidates(host)) {
-      const outlet = this.byHost.get(candidate);
-      if (outlet !== undefined) return outlet;
-    }
-    return null;
+    return lookupHost(this.byHost, urlOrHost);
   }
 
   get(id: string): Outlet | undefined {
