@@ -11,7 +11,7 @@ import type { ParallaxDatabase } from '../db/database';
 
 function facts(outlet: Outlet | null | undefined): OutletFacts | null {
   if (!outlet) return null;
-  return { id: outlet.id, name: outlet.name, country: outlet.country, owner: outlet.owner };
+  return { id: outlet.id, name: outlet.name, country: outlet.country, owner: outlet.owner, typology: outlet.typology };
 }
 
 export interface SourceCatalog {
