@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseFeed } from '../core/feeds/index';
-import type { OutletRegistry } from '../core/outlets/index';
+import { nameFromFeedTitle, type OutletRegistry } from '../core/outlets/index';
 import {
   DEFAULT_REFRESH_POLICY,
   afterFailure,
@@ -246,6 +246,7 @@ export class FeedRefresher {
         lastSuccessAt: attemptAt,
         lastError: undefined,
         lastEntries: parsed.feed.entries.length,
+        title: nameFromFeedTitle(parsed.feed.title) || undefined,
         etag: outcome.etag,
         lastModified: outcome.lastModified,
       });

@@ -3,7 +3,7 @@
  * shipped providers plus the ones they imported and left active (imported first, so they take
  * precedence). Rebuilt only when those tables change.
  */
-import { loadRegistry, outletSchema, type Outlet, type OutletRegistry } from '../core/outlets';
+import { loadRegistry, outletSchema, outletsNamedByFeeds, type Outlet, type OutletRegistry } from '../core/outlets';
 import { foldLean, parseRatingSet, ratingFor, shippedProviders, shippedRatingSets, type RatingSet } from '../core/ratings';
 import type { OutletFacts, SourceLookup } from '../core/story-view';
 import type { Lean7, LeanSide } from '../core/types';
@@ -55,8 +55,19 @@ export class ReaderSources {
   constructor(private readonly db: ParallaxDatabase) {}
 
   async catalog(): Promise<SourceCatalog> {
-    const [custom, providers] = await Promise.all([this.db.customOutlets.toArray(), this.db.providers.toArray()]);
-    const key = JSON.stringify([custom.map((c) => [c.id, c.addedAt]), providers.map((p) => [p.id, p.active, p.importedAt])]);
+    const [custom, providers, feeds] = await Promise.all([
+      this.db.customOutlets.toArray(),
+      this.db.providers.toArray(),
+      this.db.feeds.toArray(),
+    ]);
+    const base = loadRegistry();
+    // Outlets known only by their domain take the name their fetched feeds give themselves.
+    const named = outletsNamedByFeeds(base, feeds);
+    const key = JSON.stringify([
+      custom.map((c) => [c.id, c.addedAt]),
+      providers.map((p) => [p.id, p.active, p.importedAt]),
+      named.map((o) => [o.id, o.name]),
+    ]);
     if (this.cached?.key === key) return this.cached.catalog;
     const outlets = custom.flatMap((row) => {
       const parsed = outletSchema.safeParse(row.outlet);
@@ -70,7 +81,8 @@ export class ReaderSources {
         return [];
       }
     });
-    let registry = loadRegistry();
+    let registry = base;
+    if (named.length > 0) registry = registry.withCustom(named);
     try {
       if (outlets.length > 0) registry = registry.withCustom(outlets);
     } catch {

@@ -8,6 +8,7 @@ import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 export { OutletRegistry } from './registry';
 export { decodeAmpCacheLabel, publisherHost, type PublisherHost } from './host';
+export { nameFromFeedTitle, outletsNamedByFeeds, type TitledFeed } from './feed-titles';
 export {
   describeZodError,
   isOwnableHost,
