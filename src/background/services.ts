@@ -145,6 +145,8 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
 
   return {
     route: async (message: unknown, sender: SenderInfo) => {
+      // Handlers may use the registry synchronously: the shipped outlets are read first (once per worker).
+      await sources.ready().catch(() => undefined);
       const reply = await route(message, sender);
       if (!PURE_READS.has(typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined))
         settingChanges++;

@@ -3,11 +3,12 @@
  * shipped providers plus the ones they imported and left active (imported first, so they take
  * precedence). Rebuilt only when those tables change.
  */
-import { loadRegistry, outletSchema, outletsNamedByFeeds, type Outlet, type OutletRegistry } from '../core/outlets';
+import { loadRegistry, OutletRegistry, outletSchema, outletsNamedByFeeds, type Outlet } from '../core/outlets';
 import { foldLean, parseRatingSet, ratingFor, shippedProviders, shippedRatingSets, type RatingSet } from '../core/ratings';
 import type { OutletFacts, SourceLookup } from '../core/story-view';
 import type { Lean7, LeanSide } from '../core/types';
 import type { ParallaxDatabase } from '../db/database';
+import { shippedRegistry } from './shipped-outlets';
 
 function facts(outlet: Outlet | null | undefined): OutletFacts | null {
   if (!outlet) return null;
@@ -48,19 +49,34 @@ export function registrySourceLookup(): SourceLookup {
   return sourceCatalog(loadRegistry(), shippedRatingSets()).lookup;
 }
 
+/** What `liveRegistry()` answers from before the shipped registry is read. */
+const NOT_YET_READ = new OutletRegistry([]);
+
 /** The reader's catalog, from the database; invalid stored rows are skipped, never fatal. */
 export class ReaderSources {
   private cached: { key: string; catalog: SourceCatalog } | null = null;
+  /** The shipped registry once read (the worker reads it from an extension file, see shipped-outlets.ts). */
+  private shippedLoaded: OutletRegistry | null = null;
 
-  constructor(private readonly db: ParallaxDatabase) {}
+  /** `shipped`: the shipped registry; tests and Node pass the module's own (`loadRegistry`). */
+  constructor(
+    private readonly db: ParallaxDatabase,
+    private readonly shipped: () => Promise<OutletRegistry> = shippedRegistry,
+  ) {}
+
+  /** Resolves once the shipped registry is read: the synchronous `liveRegistry()` answers from it after that. */
+  async ready(): Promise<void> {
+    this.shippedLoaded ??= await this.shipped();
+  }
 
   async catalog(): Promise<SourceCatalog> {
-    const [custom, providers, feeds] = await Promise.all([
+    const [base, custom, providers, feeds] = await Promise.all([
+      this.shipped(),
       this.db.customOutlets.toArray(),
       this.db.providers.toArray(),
       this.db.feeds.toArray(),
     ]);
-    const base = loadRegistry();
+    this.shippedLoaded ??= base;
     // Outlets known only by their domain take the name their fetched feeds give themselves.
     const named = outletsNamedByFeeds(base, feeds);
     const key = JSON.stringify([
@@ -98,11 +114,11 @@ export class ReaderSources {
   }
 
   /**
-   * The registry as last loaded (the shipped one before the first load), for synchronous users such
-   * as the feed refresher; `catalog()` after a change brings it up to date.
+   * The registry as last loaded (the shipped one before the first load, an empty one before `ready()`),
+   * for synchronous users such as the feed refresher; `catalog()` after a change brings it up to date.
    */
   liveRegistry(): Pick<OutletRegistry, 'resolve' | 'get' | 'all' | 'withCustom'> {
-    const current = () => this.cached?.catalog.registry ?? loadRegistry();
+    const current = () => this.cached?.catalog.registry ?? this.shippedLoaded ?? NOT_YET_READ;
     return {
       resolve: (urlOrHost) => current().resolve(urlOrHost),
       get: (id) => current().get(id),
