@@ -3,6 +3,7 @@ import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { LEANS_7, type Lean7 } from '../../core/types';
 import type { OutletSummary } from '../../background/source-lookup';
 import { leanLabel, t } from '../i18n';
+import { CatalogueAttribution } from './CatalogueAttribution';
 import { CustomOutlets } from './CustomOutlets';
 
 interface Props {
@@ -50,6 +51,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
     <section aria-labelledby="sources-title" class="card" id="sources">
       <h2 id="sources-title">{t('optionsSources')}</h2>
       <p class="muted">{t('sourcesIntro')}</p>
+      <CatalogueAttribution />
       <div class="row wrap-row">
         <label class="search">
           <span>{t('optionsSearch')}</span>
