@@ -12,13 +12,33 @@ import type { CatalogueDecision } from './decisions';
 interface PendingRow extends SiteRow {
   host: string;
   domain: string;
+  path: string;
 }
 
-/** The outlet a group of rows on one site makes: named by its home page row, else by its only name, else by its domain. */
+/** A landing page of one of the site's editions: "/en/", "/eng", "/news". */
+const EDITION_PATH = /^\/(?:[a-z]{2}|eng|english|news)\/?$/i;
+
+/** The name is the domain's: "Gallup" of gallup.com, "Fox 13" of fox13now.com. */
+function namesDomain(name: string, domain: string): boolean {
+  const folded = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^a-z0-9]+/g, '');
+  const label = domain.split('.')[0].replace(/-/g, '');
+  return folded.length >= 4 && label.length >= 4 && (folded.startsWith(label) || label.startsWith(folded.slice(0, 5)));
+}
+
+/**
+ * The outlet a group of rows on one site makes: named by its home page row, else by its only row's
+ * name when that is the site's own (an edition's page, or a name the domain spells), else by its
+ * domain (a group site such as vtcng.com, whose rows name its papers one by one, is none of them).
+ */
 function outletOfRows(index: CatalogueIndex, claim: string, rows: readonly PendingRow[]): Outlet {
   const home = rows.filter((site) => site.home).map((site) => site.row);
   const names = new Set(rows.map((site) => outletNameOf(site.row.name).toLowerCase()));
-  const naming = home.find((row) => !/opinion|fact check|podcast/i.test(row.name)) ?? home[0] ?? (names.size === 1 ? rows[0].row : null);
+  const own = names.size === 1 ? rows.find((site) => EDITION_PATH.test(site.path) || namesDomain(site.row.name, claim)) : undefined;
+  const naming = home.find((row) => !/opinion|fact check|podcast/i.test(row.name)) ?? home[0] ?? own?.row ?? null;
   if (naming === null) {
     return { id: index.freeId(claim), name: claim, domains: [claim], nameFromDomain: true, source: rows[0].row.profileUrl, feeds: [] };
   }
@@ -59,7 +79,7 @@ export function mergeAllSides(
       continue;
     }
     const list = pendingByDomain.get(kind.domain) ?? [];
-    list.push({ row, home: kind.home, host: kind.host, domain: kind.domain });
+    list.push({ row, home: kind.home, host: kind.host, domain: kind.domain, path: kind.url.pathname });
     pendingByDomain.set(kind.domain, list);
   }
 

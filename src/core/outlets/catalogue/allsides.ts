@@ -124,7 +124,9 @@ const PERSON_PATH =
 
 /** The outlet's home page, or a landing page of one of its editions. */
 export function isHomePage(url: URL): boolean {
-  return url.pathname === '/' || url.pathname === '' || /^\/(?:index\.(?:html?|php)|home|us|uk|intl|en)\/?$/i.test(url.pathname);
+  return (
+    url.pathname === '/' || url.pathname === '' || /^\/(?:(?:index|home)(?:\.(?:html?|php|aspx?))?|us|uk|intl|en)\/?$/i.test(url.pathname)
+  );
 }
 
 export type RowKind =

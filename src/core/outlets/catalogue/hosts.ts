@@ -40,6 +40,9 @@ export const NOT_OUTLETS: Readonly<Record<string, string>> = {
   'podbean.com': 'podcasts',
   'simplecast.com': 'podcasts',
   'muckrack.com': 'profiles',
+  'quora.com': 'questions and answers',
+  'linktr.ee': 'profiles',
+  'minds.com': 'social',
   'wikipedia.org': 'encyclopedia',
   'actblue.com': 'fundraising',
   // Publishing platforms whose subdomains are other people's newsletters and blogs.

@@ -40,19 +40,27 @@ const curated: Outlet[] = [
   },
 ];
 
-const allsides: AllSidesRow[] = [
-  row('HuffPost', 'https://www.huffingtonpost.com/', '71'),
-  row('National Review', 'https://www.nationalreview.com/', '75'),
-  row('Philip Klein', 'https://www.nationalreview.com/author/philip-klein/', '72'),
-  row('Glenn Greenwald', 'https://greenwald.substack.com/', '73'),
-  row('Don Lemon', 'https://twitter.com/donlemon', '71'),
-  row('Google News', 'https://news.google.com/', '72'),
-  row('Kenosha News', 'https://www.kenoshanews.com/', '73'),
-  row('Kenosha News (Opinion)', 'https://www.kenoshanews.com/opinion/', '72'),
-  row('Flint Journal', 'http://www.mlive.com/flint/', '2690'),
-  row('Clio Messenger', 'http://www.mlive.com/clio/', '2690'),
-  row('Newsis', 'https://newsis.com/', '2690'),
-];
+/** AllSides rows as the data has them: name | URL | term id. */
+const allsides: AllSidesRow[] = `
+HuffPost | https://www.huffingtonpost.com/ | 71
+National Review | https://www.nationalreview.com/ | 75
+Philip Klein | https://www.nationalreview.com/author/philip-klein/ | 72
+Glenn Greenwald | https://greenwald.substack.com/ | 73
+Don Lemon | https://twitter.com/donlemon | 71
+Google News | https://news.google.com/ | 72
+Kenosha News | https://www.kenoshanews.com/ | 73
+Kenosha News (Opinion) | https://www.kenoshanews.com/opinion/ | 72
+Flint Journal | http://www.mlive.com/flint/ | 2690
+Clio Messenger | http://www.mlive.com/clio/ | 2690
+Newsis | https://newsis.com/ | 2690
+Gallup | https://www.gallup.com/home.aspx | 73
+News and Citizen | https://vtcng.com/newsandcitizen/ | 2690`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, url, term] = line.split(' | ');
+    return row(name, url, term);
+  });
 
 const media: KiteOrganisation[] = [
   {
@@ -129,10 +137,14 @@ describe('buildCatalogue', () => {
     expect(leftOut).toEqual(expect.arrayContaining(['Philip Klein', 'Glenn Greenwald', 'Don Lemon', 'Google News']));
   });
 
-  it('makes one outlet per registrable domain, named from the domain when its rows are several papers', () => {
+  it('makes one outlet per registrable domain, named from the domain when its rows name papers of a group site', () => {
     const mlive = registry.resolve('https://www.mlive.com/flint/some-story');
     expect(mlive).toMatchObject({ name: 'mlive.com', domains: ['mlive.com'], nameFromDomain: true });
     expect(ratingOf(mlive?.id ?? '')).toBeNull();
+    expect(registry.resolve('https://vtcng.com/stowereporter/x')).toMatchObject({ name: 'vtcng.com', nameFromDomain: true });
+    // A row for the site's home page ("/home.aspx" too) names and rates it.
+    expect(registry.resolve('https://news.gallup.com/poll/1')).toMatchObject({ name: 'Gallup', domains: ['gallup.com'] });
+    expect(ratingOf('gallup')).toBe('center');
   });
 
   it('joins a media organisation to the outlet its domains belong to, with its owner, typology and seat where the outlet lacks them, and records where they came from', () => {
