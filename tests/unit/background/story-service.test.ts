@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEMO_STORIES, demoCanonicalUrl, demoSitePath, DEMO_SITE_ORIGIN, type DemoArticle } from '../../../src/core/demo-index';
+import { DEMO_STORIES, demoCanonicalUrl } from '../../../src/core/demo-index';
 import type { Detection } from '../../../src/core/types';
 import { ParallaxDatabase } from '../../../src/db/database';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
@@ -8,27 +8,13 @@ import { ReaderSources } from '../../../src/background/source-lookup';
 import { StoryIndex } from '../../../src/background/story-index';
 import { StoryService } from '../../../src/background/story-service';
 import { loadRegistry } from '../../../src/core/outlets/index';
+import { detectionOf, pageUrl } from '../support/demo';
 
 /** The shipped outlets as Node has them (the worker reads the same file as an extension resource). */
 const shipped = async () => loadRegistry();
 
-function detectionOf(a: DemoArticle): Detection {
-  return {
-    isArticle: true,
-    reasons: [],
-    title: a.title,
-    canonicalUrl: demoCanonicalUrl(a),
-    siteName: a.publisher,
-    byline: a.byline,
-    published: a.published,
-    modified: null,
-    description: a.description,
-    lang: 'en',
-  };
-}
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const lone = DEMO_STORIES[2].articles[0];
-const pageUrl = (a: DemoArticle) => DEMO_SITE_ORIGIN + demoSitePath(a);
 
 let db: ParallaxDatabase;
 beforeEach(() => {
