@@ -11,17 +11,17 @@ interface RuntimeWithUrl {
   runtime?: { getURL?(path: string): string };
 }
 
-let reading: Promise<unknown> | null = null;
+let reading: Promise<string> | null = null;
 
-/** The catalogue file's parsed JSON; read once per worker start (again after a failed read). */
-export function readShippedOutlets(): Promise<unknown> {
+/** The catalogue file's text; read once per worker start (again after a failed read). */
+export function readShippedOutlets(): Promise<string> {
   if (reading === null) {
     const current = (async () => {
       const runtime = (globalThis as { chrome?: RuntimeWithUrl }).chrome?.runtime;
       if (runtime?.getURL === undefined) throw new Error('no extension runtime to read the outlet catalogue from');
       const response = await fetch(runtime.getURL(SHIPPED_OUTLETS_FILE));
       if (!response.ok) throw new Error(`cannot read the outlet catalogue (${response.status})`);
-      return (await response.json()) as unknown;
+      return response.text();
     })();
     reading = current;
     current.catch(() => {

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { catalogueFigures } from '../../core/outlets/catalogue/build';
-import { OutletRegistry, parseOutlets, registryOfShippedData, SHIPPED_OUTLETS_DATA } from '../../core/outlets/index';
+import { OutletRegistry, parseOutlets, registryOfShippedText, SHIPPED_OUTLETS_DATA } from '../../core/outlets/index';
 import { ratingFor, shippedRatingSets, SHIPPED_RATINGS_DATA } from '../../core/ratings/index';
 import type { BenchPaths } from './paths';
 
@@ -63,12 +64,12 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     registry = new OutletRegistry(parseOutlets(SHIPPED_OUTLETS_DATA));
     loadTimes.push(performance.now() - started);
   }
-  // What a woken worker does with the catalogue file it reads: JSON.parse, then the registry's indexes (no schema check).
-  const catalogueText = JSON.stringify(SHIPPED_OUTLETS_DATA);
+  // What a woken worker does with the catalogue file's text: index the hosts, then parse the outlet a page needs.
+  const catalogueText = readFileSync(fileURLToPath(new URL('../../core/outlets/data/outlets.json', import.meta.url)), 'utf8');
   const wakeTimes: number[] = [];
   for (let run = 0; run < 5; run += 1) {
     const started = performance.now();
-    registryOfShippedData(JSON.parse(catalogueText)).resolve('https://www.bbc.co.uk/news');
+    registryOfShippedText(catalogueText).resolve('https://www.bbc.co.uk/news');
     wakeTimes.push(performance.now() - started);
   }
   const ratingsStarted = performance.now();

@@ -3,6 +3,7 @@
  * URLs to outlets, search and match patterns.
  */
 import shippedOutlets from './data/outlets.json' with { type: 'json' };
+import { entriesOfShippedText } from './entries';
 import { OutletRegistry } from './registry';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
@@ -39,6 +40,14 @@ export function parseOutlets(data: unknown): Outlet[] {
 export function registryOfShippedData(data: unknown): OutletRegistry {
   if (!Array.isArray(data)) throw new Error('the shipped outlet catalogue is not a list of outlets');
   return new OutletRegistry(data as Outlet[]);
+}
+
+/**
+ * The registry of the shipped catalogue file's text (how the worker reads it): hosts indexed from
+ * each outlet's line, each outlet parsed when first asked for. Same answers as `registryOfShippedData`.
+ */
+export function registryOfShippedText(text: string): OutletRegistry {
+  return OutletRegistry.ofEntries(entriesOfShippedText(text));
 }
 
 let cachedRegistry: OutletRegistry | null = null;

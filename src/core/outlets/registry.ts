@@ -3,6 +3,7 @@
  * claims the host or one of its parents up to the registrable domain; anything else is null
  * ("unrated"), never a near miss.
  */
+import { entryOf, type OutletEntry } from './entries';
 import { lookupHost } from './host';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
@@ -25,38 +26,47 @@ interface SearchEntry {
 }
 
 export class OutletRegistry {
-  private readonly outlets: readonly Outlet[];
-  private readonly byId = new Map<string, Outlet>();
-  private readonly byHost = new Map<string, Outlet>();
+  private readonly entries: readonly OutletEntry[];
+  private readonly byId = new Map<string, OutletEntry>();
+  private readonly byHost = new Map<string, OutletEntry>();
   private searchEntries: SearchEntry[] | null = null;
 
   /**
    * Outlets later in the list win a host or an id claimed earlier (that is how reader-added
-   * outlets override shipped ones). Callers pass validated outlets; see `loadRegistry`.
+   * outlets override shipped ones). Callers pass validated outlets; see `loadRegistry`. `entries`,
+   * when given, stand for the outlets (see `ofEntries`).
    */
-  constructor(outlets: readonly Outlet[]) {
-    for (const outlet of outlets) this.byId.set(outlet.id, outlet);
-    this.outlets = [...this.byId.values()];
-    for (const outlet of this.outlets) {
-      for (const host of [...outlet.domains, ...(outlet.aliases ?? [])]) this.byHost.set(host, outlet);
-    }
+  constructor(outlets: readonly Outlet[], entries?: readonly OutletEntry[]) {
+    this.entries = this.index(entries ?? outlets.map(entryOf));
+  }
+
+  /** A registry of entries whose outlets are decoded when first asked for (see entries.ts). */
+  static ofEntries(entries: readonly OutletEntry[]): OutletRegistry {
+    return new OutletRegistry([], entries);
+  }
+
+  private index(entries: readonly OutletEntry[]): OutletEntry[] {
+    for (const entry of entries) this.byId.set(entry.id, entry);
+    const kept = [...this.byId.values()];
+    for (const entry of kept) for (const host of entry.hosts) this.byHost.set(host, entry);
+    return kept;
   }
 
   /** The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null. */
   resolve(urlOrHost: string): Outlet | null {
-    return lookupHost(this.byHost, urlOrHost);
+    return lookupHost(this.byHost, urlOrHost)?.outlet() ?? null;
   }
 
   get(id: string): Outlet | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id)?.outlet();
   }
 
   all(): Outlet[] {
-    return [...this.outlets];
+    return this.entries.map((entry) => entry.outlet());
   }
 
   get size(): number {
-    return this.outlets.length;
+    return this.entries.length;
   }
 
   /**
@@ -102,10 +112,11 @@ export class OutletRegistry {
    */
   matchPatterns(): string[] {
     const patterns = new Set<string>();
-    for (const outlet of this.outlets) {
+    for (const entry of this.entries) {
+      const outlet = entry.outlet();
       if (outlet.curated !== true) continue;
       for (const domain of outlet.domains) {
-        if (this.byHost.get(domain) === outlet) patterns.add(`*://*.${domain}/*`);
+        if (this.byHost.get(domain) === entry) patterns.add(`*://*.${domain}/*`);
       }
     }
     return [...patterns];
@@ -118,12 +129,12 @@ export class OutletRegistry {
   withCustom(outlets: readonly Outlet[]): OutletRegistry {
     const custom = outletListSchema.safeParse(outlets);
     if (!custom.success) throw new Error(`invalid custom outlet: ${describeZodError(custom.error)}`);
-    return new OutletRegistry([...this.outlets, ...custom.data]);
+    return OutletRegistry.ofEntries([...this.entries, ...custom.data.map(entryOf)]);
   }
 
   private getSearchEntries(): SearchEntry[] {
     if (this.searchEntries === null) {
-      this.searchEntries = this.outlets
+      this.searchEntries = this.all()
         .map((outlet) => {
           const name = foldForSearch(outlet.name);
           return {
