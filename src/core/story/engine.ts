@@ -24,102 +24,25 @@
  *   cost per article does not grow with the index's history.
  */
 import { stripHeadlineBoilerplate, tokenizeWithSurfaces } from '../text/index';
+import {
+  CHARACTERISTIC_SHARE,
+  DEFAULT_ENGINE_OPTIONS,
+  type EngineOptions,
+  IDF_PRIOR_ARTICLES,
+  INITIAL_ARTICLE_CAPACITY,
+  MATCH_CANDIDATES,
+  MERGE_MIN_SIZE,
+  MERGE_PROBE_TERMS,
+  NO_STORY,
+  reachWindowMs,
+  SMALL_STORY_SIZE,
+  VOCABULARY_SCANS,
+} from './options';
 import { refineByNeighbourVotes, type RefineInput } from './refine-graph';
+import type { EngineArticle, StoryMatch } from './types';
 
-/** An article as the story engine sees it. */
-export interface EngineArticle {
-  id: string;
-  title: string;
-  description?: string;
-  publisher?: string;
-  host?: string;
-  /** Epoch milliseconds. */
-  published: number;
-}
-
-/** The story an article belongs to, how sure the engine is, and why. */
-export interface StoryMatch {
-  storyId: string;
-  /**
-   * Time-decayed cosine similarity to the story, 0..1; from `match`, calibrated against the story's own
-   * cohesion (see `matchCohesionWeight`) and capped at 1.
-   */
-  score: number;
-  /** Key terms the article shares with the story, strongest first, in display form. */
-  terms: string[];
-}
-
-export interface EngineOptions {
-  /** Minimum score for an added article to join an existing story instead of starting one. */
-  joinThreshold: number;
-  /** Minimum score for `match` to name a story rather than answer null. */
-  matchThreshold: number;
-  /** Minimum story-to-story score for two stories to be merged into one. */
-  mergeThreshold: number;
-  /** How long after its first report a story keeps collecting coverage at full weight. */
-  storySpanMs: number;
-  /** Time scale of the similarity decay beyond that span: each `decayMs` further divides the score by e. */
-  decayMs: number;
-  /** Weight of words found only in the description, relative to headline words. */
-  descriptionWeight: number;
-  /** Number of shared terms reported as evidence. */
-  evidenceTerms: number;
-  /**
-   * Score factor, when clustering, for a story that already has an article from the same outlet: an
-   * outlet usually covers one event once, so a second article of it more likely belongs elsewhere.
-   */
-  samePublisherFactor: number;
-  /**
-   * How far `match` scores are calibrated against the story's cohesion (0: plain cosine; 1: cosine divided
-   * by the story's typical member-to-centroid cosine). A story worded many ways has low cohesion, and a
-   * modest overlap with it is then as good a sign as a high overlap with a tight story.
-   */
-  matchCohesionWeight: number;
-  /** Shared terms characteristic of a story that `add` requires to join it (1: a single shared term is enough). */
-  joinMinSharedTerms: number;
-  /** Exponent applied to each term's share of a story's articles in its centroid (1: plain mean). */
-  centroidSaturation: number;
-  /** Shared terms characteristic of the story (used by ≥ a tenth of its articles) that `match` requires. */
-  matchMinSharedTerms: number;
-  /**
-   * Nearest neighbours per article in `settle()`'s graph refinement (0: no refinement). See
-   * refine-graph.ts: articles move to the story their most similar headlines sit in.
-   */
-  refineNeighbours: number;
-  /**
-   * In that refinement, the vote an article's current story gets on top of its neighbours' (in cosine
-   * units): a move needs the neighbourhood to outweigh the story by one near-identical headline.
-   */
-  refineSelfWeight: number;
-}
-
-/**
- * Defaults, chosen by principle rather than fitted: a story is one news event, covered over a day and a
- * half, so similarity decays by e per half day beyond that period; an article joins a story when its
- * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
- * at least two of the story's characteristic words); two stories
- * whose union fits one period merge when their centroids agree as much as a member typically agrees with
- * its story; a match needs two characteristic shared words and a cohesion-calibrated score of 0.4, the
- * middle of the range where held-out articles of indexed stories and of absent stories separate (the
- * eval's sweep shows the trade-off is gradual, not a knife edge). Centroid saturation and the same-outlet
- * factor stay neutral (1): on the dev set neither improved clustering.
- */
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  joinThreshold: 0.2,
-  matchThreshold: 0.4,
-  mergeThreshold: 0.2,
-  storySpanMs: 36 * 3600 * 1000,
-  decayMs: 12 * 3600 * 1000,
-  descriptionWeight: 0.5,
-  evidenceTerms: 5,
-  samePublisherFactor: 1,
-  matchCohesionWeight: 0.5,
-  matchMinSharedTerms: 2,
-  centroidSaturation: 1,
-  joinMinSharedTerms: 2,
-  refineNeighbours: 10,
-  refineSelfWeight: 1,
-};
+export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options';
+export type { EngineArticle, StoryMatch } from './types';
 
 /**
  * The engine's persistent form: plain arrays and typed arrays only, so that it survives structured clone
@@ -197,25 +120,8 @@ interface Candidate {
   score: number;
 }
 
-const NO_STORY = -1;
 const ID_DECODER = new TextDecoder();
 const ID_ENCODER = new TextEncoder();
-/** Term look-ups a restored engine answers by scanning its vocabulary before it builds the term → id map. */
-const VOCABULARY_SCANS = 64;
-/** Article slots a new engine has room for before its columns first grow. */
-const INITIAL_ARTICLE_CAPACITY = 1024;
-/** Size of the prior pseudo-collection in the IDF (matters only while the index is small). */
-const IDF_PRIOR_ARTICLES = 100;
-/** Stories of at most this many articles get a second look when their coverage period ends. */
-const SMALL_STORY_SIZE = 3;
-/** Candidates `match` weighs (by score) before its calibrated decision. */
-const MATCH_CANDIDATES = 3;
-/** Share of a story's articles a term must appear in to characterise the story. */
-const CHARACTERISTIC_SHARE = 0.1;
-/** Terms of a story's centroid whose postings are searched for stories to merge with. */
-const MERGE_PROBE_TERMS = 24;
-/** Stories smaller than this are not merged as wholes (their articles get a second look instead). */
-const MERGE_MIN_SIZE = 3;
 
 /**
  * A typed array's `count` values from `start`, as a plain array. A preallocated loop: Array.from on a
@@ -348,8 +254,7 @@ export class StoryEngine {
 
   constructor(options?: Partial<EngineOptions>) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-    const lowest = Math.min(this.options.joinThreshold, this.options.matchThreshold, this.options.mergeThreshold);
-    this.windowMs = this.options.storySpanMs + this.options.decayMs * Math.log(1 / Math.max(lowest, 1e-3));
+    this.windowMs = reachWindowMs(this.options);
   }
 
   /** Adds an article (or re-adds it, replacing the old version) and returns the id of the story it joined. */
