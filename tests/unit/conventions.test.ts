@@ -68,7 +68,6 @@ describe('source files', () => {
     'src/core/story/engine.ts',
     'src/core/feeds/xml.ts',
     'src/cli/eval-feeds.ts',
-    'src/core/detect/index.ts',
     'src/background/feed-refresh.ts',
     'src/core/feeds/extract.ts',
   ]);
