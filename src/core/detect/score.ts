@@ -144,7 +144,8 @@ export function structureScore(structure: StructureSignals, reasons: string[]): 
     reasons.push('blocks:many');
     score -= 1.5;
   }
-  if (structure.figures >= 8 && structure.mainChars < 1500) {
+  // A gallery is many figures around little text; an article with a gallery embedded keeps its body.
+  if (structure.figures >= 8 && !strongBody) {
     reasons.push('gallery:figures');
     score -= 3;
   }

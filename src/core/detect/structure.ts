@@ -29,6 +29,7 @@ const MAX_PARAGRAPHS = 1500;
 const MAX_TEXT_CONTAINERS = 6000;
 const MIN_PARAGRAPH_CHARS = 40;
 const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 /** Below this, the paragraph scan found no body and pages that write text in divs get a second look. */
 const FALLBACK_BELOW_CHARS = 800;
 /** Containers whose text is page furniture or teasers, never the article body. */
@@ -37,11 +38,13 @@ const BOILERPLATE_TAGS = new Set(['footer', 'nav', 'aside', 'header', 'figcaptio
 interface Bucket {
   chars: number;
   count: number;
+  /** The first paragraph counted, from which a lone one climbs to its block. */
+  first?: Element;
 }
 
-function add(map: Map<Element, Bucket>, key: Element, chars: number, count: number): void {
+function add(map: Map<Element, Bucket>, key: Element, chars: number, count: number, first?: Element): void {
   const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, { chars, count });
+  if (bucket === undefined) map.set(key, { chars, count, first });
   else {
     bucket.chars += chars;
     bucket.count += count;
@@ -61,6 +64,43 @@ function ownTextLength(paragraph: Element, length: number): number {
   let linkChars = 0;
   for (let i = 0; i < links.length; i++) linkChars += (links[i].textContent ?? '').trim().length;
   return Math.max(0, length - linkChars);
+}
+
+/** Wrappers climbed at most above a lone paragraph's parent in search of the block it belongs to. */
+const MAX_WRAPPER_CLIMB = 3;
+/** Text a wrapper may hold besides its paragraph and still be only its wrapper (an "Advertisement" label). */
+const WRAPPER_SLACK_CHARS = 20;
+
+/** Whether `wrapper` holds nothing readable besides `inner`: whitespace, ad slots (scripts), a short label. */
+function wrapsOnly(wrapper: Element, inner: Node): boolean {
+  let extra = 0;
+  for (let node = wrapper.firstChild; node !== null; node = node.nextSibling) {
+    if (node === inner) continue;
+    if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      // A heading makes the wrapper a teaser card ("headline + summary"), however short the headline.
+      if (/^h[1-6]$/.test(element.localName) || element.querySelector('h1,h2,h3,h4,h5,h6') !== null) return false;
+      if (/^(script|style)$/.test(element.localName) || element.getElementsByTagName('script').length > 0) continue;
+    }
+    extra += (node.textContent ?? '').trim().length;
+    if (extra > WRAPPER_SLACK_CHARS) return false;
+  }
+  return true;
+}
+
+/**
+ * The block a lone paragraph belongs to: its parent, or higher while the parent only wraps it. Some CMSs
+ * put each body paragraph in its own card (`div > div > p`), so the paragraphs meet in the first ancestor
+ * that holds more. A teaser's card holds its headline too, so teaser summaries stay apart.
+ */
+function blockOf(paragraph: Element): Element {
+  let inner: Element = paragraph;
+  let block = paragraph.parentElement as Element;
+  for (let climbed = 0; climbed < MAX_WRAPPER_CLIMB && block.parentElement !== null && wrapsOnly(block, inner); climbed++) {
+    inner = block;
+    block = block.parentElement;
+  }
+  return block;
 }
 
 /** Whether an element sits in page furniture; memoised per ancestor since paragraphs share them. */
@@ -110,7 +150,7 @@ function countHeadlineLinks(subheadings: readonly Element[]): number {
 }
 
 export function readStructure(scan: PageScan): StructureSignals {
-  const byParent = new Map<Element, Bucket>();
+  let byParent = new Map<Element, Bucket>();
   const boilerplateMemo = new Map<Element, boolean>();
   let totalChars = 0;
   const paragraphCount = Math.min(scan.paragraphs.length, MAX_PARAGRAPHS);
@@ -124,8 +164,14 @@ export function readStructure(scan: PageScan): StructureSignals {
     const parent = paragraph.parentElement;
     if (parent === null || inBoilerplate(paragraph, boilerplateMemo)) continue;
     totalChars += own;
-    add(byParent, parent, own, 1);
+    add(byParent, parent, own, 1, paragraph);
   }
+  // Lone paragraphs move up to the block their wrappers belong to, where they meet their siblings.
+  const joined = new Map<Element, Bucket>();
+  for (const [parent, bucket] of byParent) {
+    add(joined, bucket.count === 1 && bucket.first ? blockOf(bucket.first) : parent, bucket.chars, bucket.count);
+  }
+  byParent = joined;
   if (maxChars(byParent) < FALLBACK_BELOW_CHARS) {
     const containerCount = Math.min(scan.textContainers.length, MAX_TEXT_CONTAINERS);
     for (let i = 0; i < containerCount; i++) {
