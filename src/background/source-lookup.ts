@@ -104,6 +104,8 @@ export interface OutletSummary {
   id: string;
   name: string;
   domains: string[];
+  /** Former and sister domains, short links: the outlet's too, so a search by any of them finds it. */
+  aliases: string[];
   lean: Lean7 | null;
   side: LeanSide | null;
   provider: string | null;
@@ -129,6 +131,7 @@ export function outletSummaries(catalog: SourceCatalog): { outlets: OutletSummar
         id: o.id,
         name: o.name,
         domains: o.domains,
+        aliases: o.aliases ?? [],
         lean,
         side: lean ? foldLean(lean) : null,
         provider: rated?.provider.name ?? null,

@@ -8,6 +8,7 @@ import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 export { OutletRegistry } from './registry';
 export { decodeAmpCacheLabel, publisherHost, type PublisherHost } from './host';
+export { isServiceHost, serviceHostGlobs } from './reach';
 export {
   describeZodError,
   isOwnableHost,

@@ -4,6 +4,7 @@
  * ("unrated"), never a near miss.
  */
 import { hostCandidates, publisherHost } from './host';
+import { hostPatterns, isServiceHost } from './reach';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 function foldForSearch(text: string): string {
@@ -42,10 +43,13 @@ export class OutletRegistry {
     }
   }
 
-  /** The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null. */
+  /**
+   * The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null;
+   * null too for a portal's service hosts (`mail.yahoo.com`), where the article script never runs.
+   */
   resolve(urlOrHost: string): Outlet | null {
     const host = publisherHost(urlOrHost);
-    if (host === null) return null;
+    if (host === null || isServiceHost(host.hostname, host.domain)) return null;
     for (const candidate of hostCandidates(host)) {
       const outlet = this.byHost.get(candidate);
       if (outlet !== undefined) return outlet;
@@ -100,15 +104,12 @@ export class OutletRegistry {
     return scored.map((item) => item.outlet);
   }
 
-  /** Host match patterns for the content script, one per home domain ("*://*.cnn.com/*" also matches cnn.com). */
+  /**
+   * Host match patterns for the article script: every host an outlet claims, home domains and aliases
+   * (former and sister domains: `huffingtonpost.com` is HuffPost's), subdomains included.
+   */
   matchPatterns(): string[] {
-    const patterns = new Set<string>();
-    for (const outlet of this.outlets) {
-      for (const domain of outlet.domains) {
-        if (this.byHost.get(domain) === outlet) patterns.add(`*://*.${domain}/*`);
-      }
-    }
-    return [...patterns];
+    return hostPatterns(this.byHost.keys());
   }
 
   /**
