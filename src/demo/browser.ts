@@ -26,6 +26,8 @@ export async function launchWithExtension(options: {
   extraArgs?: string[];
   /** Another unpacked build to load (a variant of the manifest, for measurements). */
   extensionDir?: string;
+  /** False: pages' own scripts do not run (the extension's content script still does). */
+  pageScripts?: boolean;
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -35,6 +37,7 @@ export async function launchWithExtension(options: {
     executablePath: chromiumPath(),
     headless: options.headless,
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.pageScripts ?? true,
     viewport: { width: 1280, height: 860 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
