@@ -2,6 +2,7 @@
 
 import type { FeedEntry, ParsedFeed } from '../types';
 import { atomPerson, atomText, firstDate, personName, text } from './entry-text';
+import { fallbackSummary, mediaTitle } from './entry-fallbacks';
 import { finishEntries } from './finish-entries';
 import { imageInHtml, itemImage } from './images';
 import { atomAlternateLink, atomLinkHref, selfLink } from './links';
@@ -20,7 +21,8 @@ function atomEntry(entry: XmlElement, fallbackBase: string | null, feedAuthor: s
     atomText(summaryElement) ??
     (content && content.attrs.src === undefined ? atomText(content) : null) ??
     text(childElement(mediaGroup ?? entry, MEDIA, 'description')) ??
-    text(childElement(entry, MEDIA, 'description'));
+    text(childElement(entry, MEDIA, 'description')) ??
+    fallbackSummary(entry);
   const source = childElement(entry, ATOM, 'source');
   const author =
     atomPerson(entry, 'author') ??
@@ -28,7 +30,7 @@ function atomEntry(entry: XmlElement, fallbackBase: string | null, feedAuthor: s
     personName(text(childElement(entry, DC, 'creator'))) ??
     feedAuthor;
   return {
-    title: atomText(childElement(entry, ATOM, 'title')),
+    title: atomText(childElement(entry, ATOM, 'title')) ?? mediaTitle(entry),
     link,
     id,
     published: firstDate([

@@ -33,17 +33,57 @@ export function summaryText(element: XmlElement | null): string | null {
   return again === '' ? null : again;
 }
 
-/** Plain text of an Atom text construct (type text, html or xhtml; Atom 0.3 mode="escaped"). */
+/**
+ * Plain text of an Atom text construct (type text, html or xhtml; Atom 0.3 mode="escaped"), or of
+ * base64 content: Atom 0.3 mode="base64", a type with a base64 parameter, or an Atom 1.0 media type
+ * that is neither text nor XML (RFC 4287 4.1.3.3), when it decodes to readable text.
+ */
 export function atomText(element: XmlElement | null): string | null {
   if (!element) return null;
   const type = (element.attrs.type ?? 'text').toLowerCase();
+  const mediaType = type.split(';')[0].trim();
+  if ((element.attrs.mode ?? '').toLowerCase() === 'base64' || /;\s*base64\b/.test(type) || isBase64MediaType(mediaType)) {
+    const decoded = base64Text(textContent(element));
+    const value = decoded === null ? '' : mediaType.includes('html') ? htmlToText(decoded) : collapseWhitespace(decoded);
+    return value === '' ? null : value;
+  }
   let value: string;
   if (type === 'xhtml' || type === 'application/xhtml+xml') value = htmlToText(innerMarkup(element, true));
   else if (type === 'html' || type.includes('html') || element.attrs.mode === 'escaped') return htmlText(element);
   else if (type === 'text' || type === 'text/plain') value = collapseWhitespace(textContent(element));
   else if (type.startsWith('text/')) value = collapseWhitespace(textContent(element));
-  else return null; // base64 or other media types are not text
+  else return null; // other media types are not text
   return value === '' ? null : value;
+}
+
+/** Atom 1.0: content of a MIME media type that is neither text/* nor XML is base64-encoded. */
+function isBase64MediaType(mediaType: string): boolean {
+  return mediaType.includes('/') && !mediaType.startsWith('text/') && !/[+/]xml$/.test(mediaType);
+}
+
+/** The UTF-8 text base64 data encodes, or null when it is not base64 or not readable text (an image, say). */
+function base64Text(raw: string): string | null {
+  const data = raw.replace(/\s+/g, '');
+  if (data === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return null;
+  let binary: string;
+  try {
+    binary = atob(data);
+  } catch {
+    return null;
+  }
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  // Control characters other than tabs and line breaks mean binary data.
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    if (code === 0x7f || (code < 0x20 && (code < 0x09 || code > 0x0d))) return null;
+  }
+  return decoded;
 }
 
 export function firstDate(elements: (XmlElement | null)[]): string | null {

@@ -2,6 +2,7 @@
 
 import type { FeedEntry, ParsedFeed } from '../types';
 import { atomText, firstDate, firstText, htmlText, personName, summaryText, text, atomPerson } from './entry-text';
+import { fallbackSummary, mediaTitle } from './entry-fallbacks';
 import { finishEntries } from './finish-entries';
 import { imageInHtml, itemImage } from './images';
 import { atomAlternateLink, atomLinkHref, selfLink } from './links';
@@ -24,8 +25,12 @@ function rssEntry(item: XmlElement, fallbackBase: string | null): FeedEntry {
   const base = (element: XmlElement): string | null => element.base ?? fallbackBase;
   const guidElement = childElement(item, RSS, 'guid');
   const guid = text(guidElement);
-  const linkElement = childElements(item, RSS, 'link').find((l) => text(l) !== null || l.attrs.href) ?? null;
-  // <link href="..."/> written Atom-style inside RSS is common enough to honour.
+  // <link href="..."/> written Atom-style inside RSS is common enough to honour; one with another rel
+  // (an enclosure, say) is not the item's page, even when it comes first.
+  const linkElement =
+    childElements(item, RSS, 'link').find(
+      (l) => (text(l) !== null || l.attrs.href) && (l.attrs.rel ?? 'alternate').trim().toLowerCase() === 'alternate',
+    ) ?? null;
   let link: string | null = linkElement ? resolveUrl(text(linkElement) ?? linkElement.attrs.href, base(linkElement)) : null;
   if (link === null) link = atomLinkHref(atomAlternateLink(item), fallbackBase);
   if (link === null && guid !== null && guidElement && (guidElement.attrs.isPermaLink ?? 'true').toLowerCase() !== 'false') {
@@ -47,9 +52,13 @@ function rssEntry(item: XmlElement, fallbackBase: string | null): FeedEntry {
     summaryText(encoded) ??
     summaryText(childElement(item, DC, 'description')) ??
     atomText(childElement(item, ATOM, 'summary')) ??
-    text(mediaDescription);
+    text(mediaDescription) ??
+    fallbackSummary(item);
   const title =
-    htmlText(childElement(item, RSS, 'title')) ?? htmlText(childElement(item, DC, 'title')) ?? atomText(childElement(item, ATOM, 'title'));
+    htmlText(childElement(item, RSS, 'title')) ??
+    htmlText(childElement(item, DC, 'title')) ??
+    atomText(childElement(item, ATOM, 'title')) ??
+    mediaTitle(item);
   const author = personName(
     firstText([
       childElement(item, DC, 'creator'),
