@@ -29,7 +29,6 @@ const MAX_PARAGRAPHS = 1500;
 const MAX_TEXT_CONTAINERS = 6000;
 const MIN_PARAGRAPH_CHARS = 40;
 const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 /** Below this, the paragraph scan found no body and pages that write text in divs get a second look. */
 const FALLBACK_BELOW_CHARS = 800;
 /** Containers whose text is page furniture or teasers, never the article body. */
@@ -38,13 +37,11 @@ const BOILERPLATE_TAGS = new Set(['footer', 'nav', 'aside', 'header', 'figcaptio
 interface Bucket {
   chars: number;
   count: number;
-  /** The first paragraph counted, from which a lone one climbs to its block. */
-  first?: Element;
 }
 
-function add(map: Map<Element, Bucket>, key: Element, chars: number, count: number, first?: Element): void {
+function add(map: Map<Element, Bucket>, key: Element, chars: number, count: number): void {
   const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, { chars, count, first });
+  if (bucket === undefined) map.set(key, { chars, count });
   else {
     bucket.chars += chars;
     bucket.count += count;
@@ -66,38 +63,18 @@ function ownTextLength(paragraph: Element, length: number): number {
   return Math.max(0, length - linkChars);
 }
 
-/** Wrappers climbed at most above a lone paragraph's parent in search of the block it belongs to. */
+/** Wrappers climbed at most above a paragraph's parent in search of the block it belongs to. */
 const MAX_WRAPPER_CLIMB = 3;
-/** Text a wrapper may hold besides its paragraph and still be only its wrapper (an "Advertisement" label). */
-const WRAPPER_SLACK_CHARS = 20;
-
-/** Whether `wrapper` holds nothing readable besides `inner`: whitespace, ad slots (scripts), a short label. */
-function wrapsOnly(wrapper: Element, inner: Node): boolean {
-  let extra = 0;
-  for (let node = wrapper.firstChild; node !== null; node = node.nextSibling) {
-    if (node === inner) continue;
-    if (node.nodeType === ELEMENT_NODE) {
-      const element = node as Element;
-      // A heading makes the wrapper a teaser card ("headline + summary"), however short the headline.
-      if (/^h[1-6]$/.test(element.localName) || element.querySelector('h1,h2,h3,h4,h5,h6') !== null) return false;
-      if (/^(script|style)$/.test(element.localName) || element.getElementsByTagName('script').length > 0) continue;
-    }
-    extra += (node.textContent ?? '').trim().length;
-    if (extra > WRAPPER_SLACK_CHARS) return false;
-  }
-  return true;
-}
 
 /**
- * The block a lone paragraph belongs to: its parent, or higher while the parent only wraps it. Some CMSs
- * put each body paragraph in its own card (`div > div > p`), so the paragraphs meet in the first ancestor
- * that holds more. A teaser's card holds its headline too, so teaser summaries stay apart.
+ * The block a paragraph belongs to: its parent, or higher while the parent only wraps it (one child, no
+ * text of its own). Some CMSs put each body paragraph in its own card (`div > div > p`): the paragraphs
+ * then meet in the block that holds the cards. A teaser card holds its headline too, so it stays apart.
  */
-function blockOf(paragraph: Element): Element {
-  let inner: Element = paragraph;
-  let block = paragraph.parentElement as Element;
-  for (let climbed = 0; climbed < MAX_WRAPPER_CLIMB && block.parentElement !== null && wrapsOnly(block, inner); climbed++) {
-    inner = block;
+function blockOf(paragraph: Element, length: number): Element | null {
+  let block = paragraph.parentElement;
+  for (let climbed = 0; climbed < MAX_WRAPPER_CLIMB && block?.parentElement && block.childElementCount === 1; climbed++) {
+    if ((block.textContent ?? '').trim().length !== length) break;
     block = block.parentElement;
   }
   return block;
@@ -150,7 +127,7 @@ function countHeadlineLinks(subheadings: readonly Element[]): number {
 }
 
 export function readStructure(scan: PageScan): StructureSignals {
-  let byParent = new Map<Element, Bucket>();
+  const byParent = new Map<Element, Bucket>();
   const boilerplateMemo = new Map<Element, boolean>();
   let totalChars = 0;
   const paragraphCount = Math.min(scan.paragraphs.length, MAX_PARAGRAPHS);
@@ -161,17 +138,11 @@ export function readStructure(scan: PageScan): StructureSignals {
     const own = ownTextLength(paragraph, length);
     // A paragraph that is mostly links is a list of links.
     if (own < MIN_PARAGRAPH_CHARS || own < length * 0.5) continue;
-    const parent = paragraph.parentElement;
-    if (parent === null || inBoilerplate(paragraph, boilerplateMemo)) continue;
+    const block = blockOf(paragraph, length);
+    if (block === null || inBoilerplate(paragraph, boilerplateMemo)) continue;
     totalChars += own;
-    add(byParent, parent, own, 1, paragraph);
+    add(byParent, block, own, 1);
   }
-  // Lone paragraphs move up to the block their wrappers belong to, where they meet their siblings.
-  const joined = new Map<Element, Bucket>();
-  for (const [parent, bucket] of byParent) {
-    add(joined, bucket.count === 1 && bucket.first ? blockOf(bucket.first) : parent, bucket.chars, bucket.count);
-  }
-  byParent = joined;
   if (maxChars(byParent) < FALLBACK_BELOW_CHARS) {
     const containerCount = Math.min(scan.textContainers.length, MAX_TEXT_CONTAINERS);
     for (let i = 0; i < containerCount; i++) {
