@@ -8,15 +8,8 @@ import { extname, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { tabIdByUrl } from '../../src/demo/extension-probe';
 import { startRealHostServer, type RealHostServer } from '../../src/demo/real-hosts';
+import { CONTENT_TYPES } from '../../src/demo/server';
 import { test as base } from './fixtures';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.rss': 'application/rss+xml; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
 
 /** The address key a request is answered on: the scheme may differ (HSTS upgrades http to https). */
 const key = (url: URL) => `${url.hostname}${url.pathname}${url.search}`;
@@ -33,7 +26,7 @@ export const test = base.extend<{ realPages: Record<string, string>; realHosts: 
         // Loopback: a blank start page, whose URL the worker may see (its host permission).
         if (url.hostname === '127.0.0.1') return { type: 'text/html; charset=utf-8', body: '<!doctype html><title>start</title>' };
         const file = files.get(key(url));
-        return file === undefined ? null : { type: TYPES[extname(file)] ?? 'application/octet-stream', body: await readFile(file) };
+        return file === undefined ? null : { type: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: await readFile(file) };
       },
     });
     await use(server);

@@ -17,6 +17,19 @@ export interface Corpus {
   results: Map<string, FeedParseResult>;
 }
 
+/** The check that a file is refused (not a feed, broken). */
+function mustFail(source: string, file: string, result: FeedParseResult): Check {
+  return {
+    source,
+    file,
+    path: '(error)',
+    expected: true,
+    actual: !result.ok,
+    status: result.ok ? 'failed' : 'met',
+    reason: result.ok ? 'parsed as a feed' : undefined,
+  };
+}
+
 /** node-feedparser/expectations.jsonl. */
 export function nodeFeedparserChecks({ dir, results }: Corpus, checks: Check[]): void {
   const nodePath = join(dir, 'node-feedparser/expectations.jsonl');
@@ -24,16 +37,7 @@ export function nodeFeedparserChecks({ dir, results }: Corpus, checks: Check[]):
     for (const line of readJsonLines(nodePath)) {
       const file = String(line.file);
       if (line.error === true) {
-        const raw = parseFeed(readBytes(join(dir, file)));
-        checks.push({
-          source: 'node-feedparser',
-          file,
-          path: '(error)',
-          expected: true,
-          actual: !raw.ok,
-          status: raw.ok ? 'failed' : 'met',
-          reason: raw.ok ? 'parsed as a feed' : undefined,
-        });
+        checks.push(mustFail('node-feedparser', file, parseFeed(readBytes(join(dir, file)))));
         continue;
       }
       const baseUrl = typeof line.base_url === 'string' ? line.base_url : undefined;
@@ -95,13 +99,17 @@ export function referenceChecks({ dir, results }: Corpus, checks: Check[]): void
   }
 }
 
+/** Each feed of the manifest that has an expected-output file `isGolden` recognises, with that file. */
+function withGolden(manifest: Corpus['manifest'], isGolden: (path: string) => boolean): { file: string; golden: string }[] {
+  return manifest.flatMap((item) => {
+    const golden = (Array.isArray(item.expected) ? item.expected.map(String) : []).find(isGolden);
+    return golden === undefined ? [] : [{ file: String(item.file), golden }];
+  });
+}
+
 /** rss-parser/output/*.json goldens. */
 export function rssParserChecks({ dir, manifest, results }: Corpus, checks: Check[]): void {
-  for (const item of manifest) {
-    const file = String(item.file);
-    const expected = Array.isArray(item.expected) ? item.expected.map(String) : [];
-    const golden = expected.find((p) => p.startsWith('rss-parser/output/'));
-    if (!golden) continue;
+  for (const { file, golden } of withGolden(manifest, (path) => path.startsWith('rss-parser/output/'))) {
     const bytes = readBytes(join(dir, golden));
     const text = new TextDecoder(golden.endsWith('encoding.json') ? 'latin1' : 'utf-8').decode(bytes);
     const feed = (JSON.parse(text) as { feed: Record<string, Json> }).feed;
@@ -141,11 +149,7 @@ export function rssParserChecks({ dir, manifest, results }: Corpus, checks: Chec
 
 /** feed-rs serde goldens (feed-rs/fixture, *.serde.json). */
 export function feedRsChecks({ dir, manifest, results }: Corpus, checks: Check[]): void {
-  for (const item of manifest) {
-    const file = String(item.file);
-    const expected = Array.isArray(item.expected) ? item.expected.map(String) : [];
-    const golden = expected.find((p) => p.endsWith('.serde.json'));
-    if (!golden) continue;
+  for (const { file, golden } of withGolden(manifest, (path) => path.endsWith('.serde.json'))) {
     const model = JSON.parse(readFileSync(join(dir, golden), 'utf8')) as Record<string, Json>;
     const result = results.get(file) as FeedParseResult;
     const content = (v: Json): string | null =>
@@ -218,15 +222,6 @@ export function failureChecks({ manifest, results }: Corpus, checks: Check[]): v
     const file = String(item.file);
     const note = String(item.notes ?? item.note ?? '');
     if (!/should fail|not a feed|HTML .*page|expects error|expects a parse error/i.test(note)) continue;
-    const result = results.get(file) as FeedParseResult;
-    checks.push({
-      source: 'failure',
-      file,
-      path: '(error)',
-      expected: true,
-      actual: !result.ok,
-      status: result.ok ? 'failed' : 'met',
-      reason: result.ok ? 'parsed as a feed' : undefined,
-    });
+    checks.push(mustFail('failure', file, results.get(file) as FeedParseResult));
   }
 }
