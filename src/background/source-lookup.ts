@@ -138,6 +138,7 @@ export function outletSummaries(catalog: SourceCatalog): OutletList {
         id: o.id,
         name: o.name,
         domains: o.domains,
+        aliases: o.aliases ?? [],
         lean,
         side: lean ? foldLean(lean) : null,
         provider: rated?.provider.name ?? null,

@@ -4,7 +4,8 @@
  * ("unrated"), never a near miss.
  */
 import { entryOf, type OutletEntry } from './entries';
-import { lookupHost } from './host';
+import { hostCandidates, publisherHost } from './host';
+import { hostPatterns, isServiceHost } from './reach';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 function foldForSearch(text: string): string {
@@ -52,9 +53,18 @@ export class OutletRegistry {
     return kept;
   }
 
-  /** The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null. */
+  /**
+   * The outlet publishing at a URL or host (subdomains, regional editions, AMP caches, aliases), or null;
+   * null too for a portal's service hosts (`mail.yahoo.com`), where the article script never runs.
+   */
   resolve(urlOrHost: string): Outlet | null {
-    return lookupHost(this.byHost, urlOrHost)?.outlet() ?? null;
+    const host = publisherHost(urlOrHost);
+    if (host === null || isServiceHost(host.hostname, host.domain)) return null;
+    for (const candidate of hostCandidates(host)) {
+      const entry = this.byHost.get(candidate);
+      if (entry !== undefined) return entry.outlet();
+    }
+    return null;
   }
 
   get(id: string): Outlet | undefined {
@@ -105,21 +115,19 @@ export class OutletRegistry {
   }
 
   /**
-   * Host match patterns for the content script, one per home domain of the hand-kept outlets
-   * ("*://*.cnn.com/*" also matches cnn.com). The catalogue's other outlets are left to the all-sites
-   * opt-in: Chromium's extension load grows faster than linearly with the manifest's patterns (about
-   * 2 s with 1,000, 9 s with 2,000, 50 s with the catalogue's 4,350), and each is an install-time grant.
+   * Host match patterns for the article script: every host a hand-kept outlet claims, home domains
+   * and aliases (former and sister domains: `huffingtonpost.com` is HuffPost's), subdomains included.
+   * The catalogue's other outlets are left to the all-sites opt-in: Chromium's extension load grows
+   * faster than linearly with the manifest's patterns (about 2 s with 1,000, 9 s with 2,000, 50 s with
+   * the catalogue's 4,350), and each is an install-time grant.
    */
   matchPatterns(): string[] {
-    const patterns = new Set<string>();
+    const hosts: string[] = [];
     for (const entry of this.entries) {
-      const outlet = entry.outlet();
-      if (outlet.curated !== true) continue;
-      for (const domain of outlet.domains) {
-        if (this.byHost.get(domain) === entry) patterns.add(`*://*.${domain}/*`);
-      }
+      if (entry.outlet().curated !== true) continue;
+      for (const host of entry.hosts) if (this.byHost.get(host) === entry) hosts.push(host);
     }
-    return [...patterns];
+    return hostPatterns(hosts);
   }
 
   /**

@@ -55,7 +55,10 @@ export const outletSchema = z.strictObject({
   name: z.string().min(1).max(120),
   /** Home domains: where the outlet's pages are served. The first one is the main one. */
   domains: z.array(hostSchema).min(1),
-  /** Other hosts that belong to the outlet but serve no pages of their own (legacy TLDs, short links). */
+  /**
+   * Other hosts that belong to the outlet: former and sister domains (`huffingtonpost.com` for HuffPost),
+   * short links. They resolve to the outlet and the article script runs on them, like home domains.
+   */
   aliases: z.array(hostSchema).optional(),
   /** ISO 3166-1 alpha-2, upper case; "INT" is not allowed: international outlets give their seat. */
   country: countrySchema.optional(),

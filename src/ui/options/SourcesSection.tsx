@@ -42,7 +42,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
     const changed = (o: OutletSummary) =>
       prefs.hiddenOutlets.includes(o.id) || prefs.preferredOutlets.includes(o.id) || o.id in prefs.leanOverrides;
     return (outlets ?? []).filter(
-      (o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
+      (o) => (!q || fold(o.name).includes(q) || [...o.domains, ...o.aliases].some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
     );
   }, [outlets, query, onlyChanged, prefs]);
   const shown = matching.slice(0, SHOWN_MAX);
