@@ -12,27 +12,37 @@ import { buildIndexFile, type IndexFileArticle } from '../../core/index-file';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../core/preferences';
 import { canonicalizeUrl } from '../../core/url';
 import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
-import { inPublishedOrder, readArticles } from '../lib/jsonl';
+import { type ArticleRecord, inPublishedOrder, readArticles } from '../lib/jsonl';
 import type { BenchPaths } from './paths';
 
 const INDEX_SIZE = 150_000;
 const WAIT_MS = 15 * 60_000;
 
 /**
- * The first `count` UCI articles (published order) as a live index holds them: canonical ids, dates
- * shifted so the newest is an hour old, and a retention window that keeps them all (the refresh alarm's
- * retention pass would otherwise cut a 42-day index to two weeks while a benchmark runs).
+ * The first `count` distinct UCI articles (published order; a URL filed twice counts once) as a live
+ * index holds them: canonical ids, dates shifted so the newest is an hour old, and a retention window that
+ * keeps them all (the refresh alarm's retention pass would otherwise cut a 42-day index to two weeks
+ * while a benchmark runs).
  */
 export function uciIndex(uciPath: string, count: number): { articles: IndexFileArticle[]; preferences: Preferences } {
-  const records = inPublishedOrder(readArticles(uciPath)).slice(0, count);
-  const shift = Date.now() - 3_600_000 - records[records.length - 1].published;
   const seen = new Set<string>();
-  const articles = records.flatMap((r) => {
-    const id = r.url ? canonicalizeUrl(r.url) : null;
-    if (!id || seen.has(id)) return [];
+  const picked: { id: string; record: ArticleRecord }[] = [];
+  for (const record of inPublishedOrder(readArticles(uciPath))) {
+    const id = record.url ? canonicalizeUrl(record.url) : null;
+    if (!id || seen.has(id)) continue;
     seen.add(id);
-    return [{ id, url: id, title: r.title.slice(0, 1000), published: r.published + shift, publisher: r.publisher, host: r.host }];
-  });
+    picked.push({ id, record });
+    if (picked.length === count) break;
+  }
+  const shift = Date.now() - 3_600_000 - picked[picked.length - 1].record.published;
+  const articles = picked.map(({ id, record: r }) => ({
+    id,
+    url: id,
+    title: r.title.slice(0, 1000),
+    published: r.published + shift,
+    publisher: r.publisher,
+    host: r.host,
+  }));
   const spanDays = Math.ceil((articles[articles.length - 1].published - articles[0].published) / 86_400_000);
   const retentionDays = Math.min(365, Math.max(DEFAULT_PREFERENCES.retentionDays, spanDays + 7));
   return { articles, preferences: { ...DEFAULT_PREFERENCES, retentionDays } };
