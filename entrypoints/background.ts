@@ -14,6 +14,8 @@ export default defineBackground(() => {
     fromExtensionPage: sender?.url?.startsWith(browser.runtime.getURL('/')) ?? false,
   });
   browser.runtime.onInstalled.addListener(() => void services.onInstalled());
+  browser.permissions.onAdded.addListener(services.onPermissionsChanged);
+  browser.permissions.onRemoved.addListener(services.onPermissionsChanged);
   browser.runtime.onMessage.addListener((message, sender) => services.route(message, senderInfo(sender)));
   browser.runtime.onConnect.addListener((port) => services.connect(port, senderInfo(port.sender)));
 });
