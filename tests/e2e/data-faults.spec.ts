@@ -76,7 +76,7 @@ async function faultable(context: BrowserContext): Promise<void> {
 /** The options page, in a browser whose worker can be stopped at chosen points, with this index file imported. */
 async function faultablePage(context: BrowserContext, extensionId: string, text: string): Promise<Page> {
   await faultable(context);
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   expect(await send(page, { type: 'index/import', text })).toMatchObject({ ok: true });
   return page;
 }

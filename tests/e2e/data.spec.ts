@@ -38,7 +38,7 @@ test('an exported file imports into an emptied browser: the preview says what ch
   context,
   extensionId,
 }, testInfo) => {
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   expect(await send(page, { type: 'index/import', text: indexFileText({ articles: 3 }) })).toMatchObject({ ok: true });
   const [feed] = await feedList(page);
   expect(await send(page, { type: 'feeds/enable', urls: [feed.url] })).toMatchObject({ ok: true, data: 1 });
@@ -96,7 +96,7 @@ test('an import asks before replacing the reader’s 29 feeds and preferences wi
   extensionId,
 }) => {
   await answerPermissionPrompt(context, false);
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   const feeds = (await feedList(page)).slice(0, 30);
   const mine = feeds.slice(0, 29).map((f) => f.url);
   expect(await send(page, { type: 'feeds/enable', urls: mine })).toMatchObject({ ok: true, data: 29 });
@@ -142,7 +142,7 @@ test('an import asks before replacing the reader’s 29 feeds and preferences wi
 });
 
 test('a file over the index’s 150,000-article cap is refused with a clear line, nothing changed', async ({ context, extensionId }) => {
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   const before = await send(page, { type: 'refresh/status' });
   // 150,001 rows: one article, then rows as short as a row can be (the refusal comes at the 150,001st).
   const file = JSON.parse(indexFileText({ articles: 1 }));
@@ -159,7 +159,7 @@ test('a file over the index’s 150,000-article cap is refused with a clear line
 });
 
 test('a broken file is refused with its rows named, nothing changed', async ({ context, extensionId }) => {
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   const file = JSON.parse(indexFileText({ articles: 2 }));
   file.articles[1] = { id: 'x', url: 'not a url', title: '', published: 'yesterday' };
   await page
@@ -174,7 +174,7 @@ test('stored settings that fail validation keep their valid fields, and a notice
   context,
   extensionId,
 }) => {
-  const page = await openOptions(context, extensionId);
+  const page = await openOptions(context, extensionId, 'data-import');
   await putRows(page, 'preferences', [
     { key: 'prefs', value: { hiddenOutlets: ['fox-news', 42], retentionDays: 999, badgeMode: 'list', badgeSites: ['apnews.com'] } },
   ]);
@@ -203,7 +203,7 @@ for (const scheme of ['light', 'dark'] as const) {
       extensionId,
     }) => {
       test.slow();
-      const page = await openOptions(context, extensionId);
+      const page = await openOptions(context, extensionId, 'data-import');
       await send(page, { type: 'prefs/update', patch: { retentionDays: 60 } });
       const [feed] = await feedList(page);
       await send(page, { type: 'feeds/enable', urls: [feed.url] });

@@ -5,10 +5,18 @@ import { expect } from './fixtures';
 
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
-export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+/**
+ * The options page, once the part a test uses has loaded: by default the Sources list, whose first load
+ * reads the whole outlet catalogue in a freshly started worker; a test of the Data section waits for that.
+ */
+export async function openOptions(
+  context: BrowserContext,
+  extensionId: string,
+  ready: 'outlet-row' | 'data-import' = 'outlet-row',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByTestId('outlet-row').first()).toBeVisible();
+  await expect(page.getByTestId(ready).first()).toBeVisible();
   return page;
 }
 
