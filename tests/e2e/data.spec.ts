@@ -9,6 +9,10 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { indexFileText } from './index-files';
 import { answerPermissionPrompt, expectNoSeriousViolations, openOptions, putRows, send } from './options-page';
 
+// Each test imports and exports through a freshly started worker, twice for some: on a loaded 2-core
+// machine that has taken close to a minute.
+test.describe.configure({ timeout: 150_000 });
+
 interface Listing {
   url: string;
   outletId: string;
