@@ -16,7 +16,8 @@ export async function openOptions(
 ): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByTestId(ready).first()).toBeVisible();
+  // The worker's first answer reads the shipped catalogue (thousands of outlets): over 10 s on a loaded machine.
+  await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 30_000 });
   return page;
 }
 
