@@ -205,7 +205,7 @@ test('right-to-left headlines render right to left, and long text wraps inside t
       ),
     ],
   };
-  const imported = await options.evaluate((f) => chrome.runtime.sendMessage({ type: 'index/import', file: f }), file);
+  const imported = await options.evaluate((f) => chrome.runtime.sendMessage({ type: 'index/import', text: f }), JSON.stringify(file));
   expect(imported, JSON.stringify(imported)).toMatchObject({ ok: true });
 
   const page = await context.newPage();
