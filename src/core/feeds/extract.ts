@@ -5,6 +5,7 @@
 import type { FeedEntry, ParsedFeed } from '../types';
 import { parseFeedDate } from './dates';
 import { decodeHtmlEntities } from './entities';
+import { updateHintMinutes } from './hints';
 import { collapseWhitespace, htmlToText } from './text';
 import { isAbsoluteHttpUrl, resolveUrl } from './urls';
 import { childElement, childElements, elementChildren, innerMarkup, textContent, type XmlElement } from './xml';
@@ -326,7 +327,7 @@ function extractRss(root: XmlElement, kind: 'rss' | 'rdf', warnings: string[]): 
   const title =
     htmlText(childElement(meta, RSS, 'title')) ?? htmlText(childElement(meta, DC, 'title')) ?? atomText(childElement(meta, ATOM, 'title'));
   const entries = rssItems(root, channel, warnings).map((item) => rssEntry(item, fallbackBase));
-  return { title, link, entries: finishEntries(entries, warnings) };
+  return withUpdateHint({ title, link, entries: finishEntries(entries, warnings) }, meta);
 }
 
 // ---- Atom ----------------------------------------------------------------------------------------
@@ -392,7 +393,12 @@ function extractAtom(root: XmlElement, kind: 'atom' | 'atom-entry', warnings: st
   const fallbackBase = root.base ?? self ?? (isAbsoluteHttpUrl(link) ? link : null);
   const feedAuthor = atomPerson(root, 'author');
   const entries = childElements(root, ATOM, 'entry').map((entry) => atomEntry(entry, fallbackBase, feedAuthor));
-  return { title: atomText(childElement(root, ATOM, 'title')), link, entries: finishEntries(entries, warnings) };
+  return withUpdateHint({ title: atomText(childElement(root, ATOM, 'title')), link, entries: finishEntries(entries, warnings) }, root);
+}
+
+function withUpdateHint(feed: ParsedFeed, meta: XmlElement): ParsedFeed {
+  const minutes = updateHintMinutes(meta);
+  return minutes === null ? feed : { ...feed, updateMinutes: minutes };
 }
 
 export function extractXmlFeed(root: XmlElement, kind: XmlFeedKind, warnings: string[]): ParsedFeed {
