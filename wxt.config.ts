@@ -28,7 +28,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'tabs', 'scripting'],
+    // webRequest: only to read where the worker's own feed requests redirect (src/background/redirect-observer.ts);
+    // Chrome shows no install warning for it, and it blocks or changes nothing.
+    permissions: ['storage', 'alarms', 'tabs', 'scripting', 'webRequest'],
     // Loopback only: the demo site and a reader's own local feed server. Feed hosts are optional and asked
     // for when the reader enables feeds; nothing else is ever requested.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

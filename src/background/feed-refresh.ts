@@ -30,9 +30,18 @@ export interface ArticleIndex {
   refine?(): Promise<void>;
 }
 
+/** Where the worker's own redirects lead (RedirectObserver): the browser hides it from the fetch. */
+export interface RedirectLocator {
+  locationOf(url: string, signal?: AbortSignal): Promise<string | null>;
+  /** Runs `task` with the locator listening. */
+  watching<T>(task: () => Promise<T>): Promise<T>;
+}
+
 export interface FeedRefresherDeps extends FeedSubscriptionsDeps {
   index: ArticleIndex;
   fetch: FetchLike;
+  /** Without it, a redirect whose response hides its Location is not followed. */
+  redirects?: RedirectLocator;
   policy?: Partial<RefreshPolicy>;
 }
 
@@ -64,6 +73,7 @@ export interface RefreshSummary {
 export class FeedRefresher extends FeedSubscriptions {
   private readonly index: ArticleIndex;
   private readonly fetchImpl: FetchLike;
+  private readonly redirects: RedirectLocator | undefined;
   readonly policy: RefreshPolicy;
   private running: Promise<RefreshSummary> | null = null;
   /** Stores run one at a time: two feeds carrying the same article must not both find it new. */
@@ -73,6 +83,7 @@ export class FeedRefresher extends FeedSubscriptions {
     super(deps);
     this.index = deps.index;
     this.fetchImpl = deps.fetch;
+    this.redirects = deps.redirects;
     this.policy = { ...DEFAULT_REFRESH_POLICY, ...deps.policy };
   }
 
@@ -89,7 +100,8 @@ export class FeedRefresher extends FeedSubscriptions {
     const due = (await this.db.feeds.toArray())
       .filter((feed) => isDue(feed, startedAt, this.policy))
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
-    const feeds = await mapWithConcurrency(due, this.policy.concurrency, (feed) => this.refreshFeed(feed));
+    const fetchAll = () => mapWithConcurrency(due, this.policy.concurrency, (feed) => this.refreshFeed(feed));
+    const feeds = await (this.redirects ? this.redirects.watching(fetchAll) : fetchAll());
     const finishedAt = this.now();
     const added = feeds.reduce((sum, f) => sum + f.added, 0);
     // Once per run, after every feed's articles are in: new coverage can show two fragments to be one story.
@@ -131,6 +143,12 @@ export class FeedRefresher extends FeedSubscriptions {
         feed.url,
         { etag: feed.etag, lastModified: feed.lastModified },
         this.policy.timeoutMs,
+        {
+          redirects: {
+            isAllowed: (url) => this.mayFetch(url),
+            locationOf: this.redirects ? (url, signal) => this.redirects!.locationOf(url, signal) : undefined,
+          },
+        },
       );
       if (outcome.kind === 'failed') return await this.recordFailure(feed, attemptAt, outcome.error);
       if (outcome.kind === 'not-modified') {
@@ -172,6 +190,13 @@ export class FeedRefresher extends FeedSubscriptions {
         `could not store the feed's articles: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /** Whether the reader granted the URL's origin (every web URL when the refresher has no permission check). */
+  private async mayFetch(url: string): Promise<boolean> {
+    const pattern = feedOriginPattern(url);
+    if (pattern === null) return false;
+    return this.hasPermission ? this.hasPermission(pattern) : true;
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {

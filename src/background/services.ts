@@ -13,6 +13,7 @@ import { FeedRefresher } from './feed-refresh';
 import { indexHandlers } from './index-handlers';
 import { IndexTransfer } from './index-transfer';
 import { optionsHandlers } from './options-handlers';
+import { RedirectObserver } from './redirect-observer';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
@@ -50,6 +51,8 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
     index,
     registry,
     fetch: (input, init) => fetch(input, init),
+    // The webRequest permission is declared for this alone: the Location of the worker's own feed redirects.
+    redirects: new RedirectObserver(browser.webRequest?.onHeadersReceived, browser.runtime.getURL('/')),
     now: () => Date.now(),
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
