@@ -32,6 +32,8 @@ export {
   type RetentionCandidate,
   type RetentionLimits,
 } from './retention';
+export { feedIntervalMs, type CadenceLimits } from './cadence';
+export { runPooled, type PoolLimits } from './pool';
 export { parseOpml, type OpmlFeed, type OpmlParseResult } from './opml';
 export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FeedFetchRules, type FetchLike } from './fetch';
 export { MAX_REDIRECTS, nextRedirect, type RedirectRules, type RedirectStep } from './redirect';
