@@ -49,6 +49,8 @@ export interface FeedRow {
   nextAttemptAt: number;
   /** Entries the last successful fetch returned. */
   lastEntries?: number;
+  /** Time between fetches after a success: the feed's own cadence, from how often it publishes. */
+  intervalMs?: number;
 }
 
 /** One article the reader opened, for the reading diet (kept only in this browser). */

@@ -13,6 +13,8 @@ const META = {
   'refresh.lastRunAt': { kind: 'number', absent: null },
   /** Articles the last refresh run added. */
   'refresh.lastAdded': { kind: 'number', absent: null },
+  /** Epoch ms when the latest refresh run started: later than `refresh.lastRunAt` while it runs, or if it was cut short. */
+  'refresh.runStartedAt': { kind: 'number', absent: null },
 } as const;
 
 export type MetaKey = keyof typeof META;
@@ -23,6 +25,7 @@ export const META_DEMO_SEEDED = 'demoSeeded' satisfies MetaKey;
 export const META_ALL_SITES = 'options.allSites' satisfies MetaKey;
 export const META_LAST_REFRESH_AT = 'refresh.lastRunAt' satisfies MetaKey;
 export const META_LAST_REFRESH_ADDED = 'refresh.lastAdded' satisfies MetaKey;
+export const META_REFRESH_STARTED_AT = 'refresh.runStartedAt' satisfies MetaKey;
 
 /** The stored value; the key's `absent` value when there is none, or one of another type (an older build's). */
 export async function readMeta<K extends MetaKey>(db: ParallaxDatabase, key: K): Promise<MetaValue<K> | (typeof META)[K]['absent']> {
