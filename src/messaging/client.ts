@@ -17,6 +17,19 @@ export class NoAnswerError extends WorkerError {
   }
 }
 
+/**
+ * The browser stopped the worker (idle or busy too long, or the extension reloaded) before it answered;
+ * the request may have been partly done. Chrome and Firefox say this in their own words, which mean
+ * nothing to a reader ("…the message channel closed before a response was received").
+ */
+export class WorkerStoppedError extends WorkerError {
+  constructor() {
+    super('Parallax’s background worker stopped before it answered.');
+  }
+}
+
+const WORKER_STOPPED = /message channel closed|message port closed|receiving end does not exist|message manager disconnected/i;
+
 export interface AskOptions {
   /** Give up with NoAnswerError after this long; default: wait as long as the browser does. */
   timeoutMs?: number;
@@ -43,7 +56,12 @@ export async function ask<T extends RequestType>(request: RequestOf<T> & { type:
     if (options.timeoutMs !== undefined) timer = setTimeout(() => resolve(undefined), options.timeoutMs);
   });
   try {
-    const reply = (await Promise.race([nativeApi<MessagingApi>().runtime.sendMessage(request), timeout])) as Reply<ReplyOf<T>> | undefined;
+    const sent = nativeApi<MessagingApi>()
+      .runtime.sendMessage(request)
+      .catch((error: unknown) => {
+        throw WORKER_STOPPED.test(errorText(error)) ? new WorkerStoppedError() : error;
+      });
+    const reply = (await Promise.race([sent, timeout])) as Reply<ReplyOf<T>> | undefined;
     if (!reply) throw new NoAnswerError();
     if (!reply.ok) throw new WorkerError(reply.error);
     return reply.data;

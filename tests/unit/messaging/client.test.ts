@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_PREFERENCES } from '../../../src/core/preferences';
-import { NoAnswerError, WorkerError, ask } from '../../../src/messaging/client';
+import { NoAnswerError, WorkerError, WorkerStoppedError, ask } from '../../../src/messaging/client';
 import type { ReplyOf } from '../../../src/messaging/protocol';
 import { createRouter, type Handlers } from '../../../src/messaging/router';
 
@@ -32,6 +32,23 @@ describe('ask', () => {
     fakeBrowser.reset();
     workerRouting(() => new Promise(() => undefined));
     await expect(ask({ type: 'prefs/get' }, { timeoutMs: 20 })).rejects.toBeInstanceOf(NoAnswerError);
+  });
+
+  it('says the worker stopped, in its own words, when the browser closed the channel before an answer', async () => {
+    const scope = globalThis as { browser?: unknown };
+    const saved = scope.browser;
+    const chromeText =
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+    try {
+      scope.browser = { runtime: { sendMessage: () => Promise.reject(new Error(chromeText)) } };
+      const error = await ask({ type: 'prefs/get' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkerStoppedError);
+      expect((error as Error).message).toBe('Parallax’s background worker stopped before it answered.');
+      scope.browser = { runtime: { sendMessage: () => Promise.reject(new Error('Something else')) } };
+      await expect(ask({ type: 'prefs/get' })).rejects.toThrow('Something else');
+    } finally {
+      scope.browser = saved;
+    }
   });
 });
 
