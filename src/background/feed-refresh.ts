@@ -5,7 +5,15 @@
  * mid-run resumes on the next alarm with the feeds still due, and the index's add-by-id keeps a feed
  * fetched twice from adding anything twice. The run's progress can be asked for while it runs.
  */
-import { DEFAULT_REFRESH_POLICY, feedOriginPattern, isDue, runPooled, type FetchLike, type RefreshPolicy } from '../core/refresh/index';
+import {
+  DEFAULT_MAX_ARTICLES,
+  DEFAULT_REFRESH_POLICY,
+  feedOriginPattern,
+  isDue,
+  runPooled,
+  type FetchLike,
+  type RefreshPolicy,
+} from '../core/refresh/index';
 import type { StoredArticle } from '../db/database';
 import { META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT, META_REFRESH_STARTED_AT, readMeta, writeMeta } from '../db/meta';
 import type { RefreshProgress, RefreshStatus } from '../messaging/protocol-index';
@@ -29,6 +37,8 @@ export interface FeedRefresherDeps extends FeedSubscriptionsDeps {
   /** Without it, a redirect whose response hides its Location is not followed. */
   redirects?: RedirectLocator;
   policy?: Partial<RefreshPolicy>;
+  /** The index's size cap, as the retention pass applies it (reported in the status); default DEFAULT_MAX_ARTICLES. */
+  maxArticles?: number;
 }
 
 export interface RefreshSummary {
@@ -71,6 +81,7 @@ export class FeedRefresher extends FeedSubscriptions {
   readonly policy: RefreshPolicy;
   private running: Promise<RefreshSummary> | null = null;
   private counts: RunCounts | null = null;
+  private readonly maxArticles: number;
 
   constructor(deps: FeedRefresherDeps) {
     super(deps);
@@ -78,6 +89,7 @@ export class FeedRefresher extends FeedSubscriptions {
     this.fetchImpl = deps.fetch;
     this.redirects = deps.redirects;
     this.policy = { ...DEFAULT_REFRESH_POLICY, ...deps.policy };
+    this.maxArticles = deps.maxArticles ?? DEFAULT_MAX_ARTICLES;
   }
 
   /** Fetches every enabled feed that is due. A call while a refresh runs joins that refresh. */
@@ -224,6 +236,7 @@ export class FeedRefresher extends FeedSubscriptions {
       })),
       nextDueAt: enabled.length === 0 ? null : enabled.reduce((min, f) => Math.min(min, f.nextAttemptAt), Infinity),
       permissionsNeeded: await this.missingPermissions(enabled.map((f) => f.url)),
+      maxArticles: this.maxArticles,
     };
   }
 }

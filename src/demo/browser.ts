@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -48,4 +48,17 @@ export async function launchWithExtension(options: {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle or over its time limits
+ * (through CDP, from any page of the context); the next event or message starts a new one.
+ */
+export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await cdp.detach();
+  await page.waitForTimeout(300);
 }

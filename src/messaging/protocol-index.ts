@@ -111,6 +111,8 @@ export interface RefreshStatus {
   permissionsNeeded: string[];
   /** Epoch ms of the next due feed among the enabled ones, or null when none is enabled. */
   nextDueAt: number | null;
+  /** The index's size cap: past it, the retention pass removes the oldest articles first. */
+  maxArticles: number;
 }
 
 /** How far the refresh run has got (a cheap answer, for polling). */

@@ -8,11 +8,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_PREFERENCES } from '../../core/preferences';
 import { buildIndexFile } from '../../core/index-file';
 import { canonicalizeUrl } from '../../core/url';
-import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
+import { EXTENSION_DIR, launchWithExtension, stopServiceWorker } from '../../demo/browser';
 import { escapeHtml } from '../../demo/site';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
@@ -28,15 +27,6 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await cdp.detach();
-  await page.waitForTimeout(300);
-}
 
 function articlePage(a: { id: string; title: string; published: number }): string {
   const iso = new Date(a.published).toISOString();
