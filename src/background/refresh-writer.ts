@@ -24,12 +24,16 @@ export interface RefreshWriterDeps {
   written(results: readonly FeedResult[]): void;
 }
 
+/** The wait after a write is at least this many times as long as the write took. */
+const WRITE_SHARE_FACTOR = 4;
+
 export class RefreshWriter {
   private pending: FeedResult[] = [];
   private writing: Promise<void> = Promise.resolve();
   private busy = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWriteAt = Number.NEGATIVE_INFINITY;
+  private lastWriteMs = 0;
 
   constructor(private readonly deps: RefreshWriterDeps) {}
 
@@ -51,7 +55,10 @@ export class RefreshWriter {
 
   private schedule(): void {
     if (this.busy || this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastWriteAt + this.deps.gapMs - Date.now());
+    // A write stores the whole engine snapshot, slower as the index grows: writes take at most about a
+    // fifth of a run, whatever the index's size.
+    const gap = Math.max(this.deps.gapMs, WRITE_SHARE_FACTOR * this.lastWriteMs);
+    const wait = Math.max(0, this.lastWriteAt + gap - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.startWrite();
@@ -62,9 +69,11 @@ export class RefreshWriter {
     const batch = this.pending;
     this.pending = [];
     this.busy = true;
+    const started = Date.now();
     this.writing = this.write(batch).finally(() => {
       this.busy = false;
       this.lastWriteAt = Date.now();
+      this.lastWriteMs = this.lastWriteAt - started;
       if (this.pending.length > 0) this.schedule();
     });
     return this.writing;

@@ -28,7 +28,7 @@ export interface RefreshPolicy {
   /**
    * Least time between two writes of fetched articles to the index during a run: each write also stores
    * the story engine's snapshot, whose cost grows with the index, so feeds that finish meanwhile are
-   * written together.
+   * written together (the writer also waits at least four times as long as its last write took).
    */
   writeGapMs: number;
   /** Per-request limit, well under the MV3 worker's 30 s idle and 5 min per-event limits. */
