@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../../src/demo/browser';
 import { escapeHtml } from '../../src/demo/site';
-import { expect, openPopupFor, saveScreenshot, test as base } from './fixtures';
+import { expect, openOptions, openPopupFor, saveScreenshot, test as base } from './fixtures';
 
 interface FixtureItem {
   url: string;
@@ -218,8 +218,6 @@ const test = base.extend<{ outside: RecordingProxy; feeds: FeedServer }>({
   },
 });
 
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
-
 test('enabled feeds fill the index, the popup lists the other outlets, and nothing else leaves the browser', async ({
   context,
   extensionId,
@@ -228,9 +226,7 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
   outside,
 }) => {
   // The options page is where the reader enables feeds; the test sends the options page's messages.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+  const { send } = await openOptions(context, extensionId);
 
   for (const feed of FIXTURE.feeds) {
     const added = await send({
@@ -280,9 +276,7 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
 });
 
 test('a failing feed shows its error in the status and leaves the index as it was', async ({ context, extensionId, feeds, outside }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+  const { send } = await openOptions(context, extensionId);
   // index/status waits for the demo seeding of a fresh install, so the count is settled.
   const before = await send({ type: 'index/status' });
   expect(before.ok).toBe(true);
@@ -309,9 +303,7 @@ test('a redirect is followed only to a site the reader enabled; elsewhere the fe
   feeds,
   outside,
 }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+  const { options, send } = await openOptions(context, extensionId);
   const feedsAdded = [
     ['/feeds/to-outside.xml', 'cnn'],
     ['/feeds/to-other-loopback.xml', 'fox-news'],

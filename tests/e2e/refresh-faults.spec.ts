@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stopServiceWorker } from '../../src/demo/browser';
 import { resolve } from 'node:path';
-import { ARTIFACTS, expect, saveScreenshot, test } from './fixtures';
+import { ARTIFACTS, expect, openOptions, saveScreenshot, test } from './fixtures';
 
 const FEEDS = 30;
 const ITEMS = 8;
@@ -50,17 +50,13 @@ async function startSlowFeeds(): Promise<{ origin: string; requests: string[]; c
   };
 }
 
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
 test('a worker stopped mid-refresh: a clear message, a worker that answers, and the next alarm finishes with every article once', async ({
   context,
   extensionId,
 }) => {
   const feeds = await startSlowFeeds();
   try {
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const send = <T>(message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
+    const { options, send } = await openOptions(context, extensionId);
     for (let feed = 0; feed < FEEDS; feed++) {
       const added = await send({
         type: 'feeds/add-custom',

@@ -1,11 +1,9 @@
 /** A refresh run's per-feed work: which redirects it follows, and the cadence it stores. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FeedRefresher } from '../../../src/background/feed-refresh';
-import { StoryIndex } from '../../../src/background/story-index';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/refresh/index';
 import { ParallaxDatabase } from '../../../src/db/database';
-import { LEFT_FEED, RIGHT_FEED, fakeClock, fakeFetch, fixture, testRegistry, xml, type Route } from '../support/refresh';
+import { LEFT_FEED, RIGHT_FEED, fakeClock, fixture, refresherGranting, xml, type Route } from '../support/refresh';
 
 let db: ParallaxDatabase;
 beforeEach(() => {
@@ -19,19 +17,8 @@ const redirect =
   () =>
     new Response(null, { status: 302, headers: { location } });
 
-function refresherWith(routes: Record<string, Route>, granted: readonly string[]) {
-  const fake = fakeFetch(routes);
-  const clock = fakeClock();
-  const refresher = new FeedRefresher({
-    db,
-    index: new StoryIndex(db),
-    registry: testRegistry(),
-    fetch: fake.fetch,
-    now: clock.now,
-    hasPermission: async (pattern) => granted.includes(pattern),
-  });
-  return { fake, refresher, clock };
-}
+const refresherWith = (routes: Record<string, Route>, granted: readonly string[]) =>
+  refresherGranting(db, routes, (p) => granted.includes(p));
 
 describe('feed redirects', () => {
   it('does not follow a redirect to a site the reader has not enabled, and says which', async () => {

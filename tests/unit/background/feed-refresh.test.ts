@@ -4,7 +4,18 @@ import { FeedRefresher } from '../../../src/background/feed-refresh';
 import { StoryIndex } from '../../../src/background/story-index';
 import { HOUR_MS, MINUTE_MS, backoffDelayMs, type RefreshPolicy } from '../../../src/core/refresh/index';
 import { ParallaxDatabase } from '../../../src/db/database';
-import { CENTRE_FEED, LEFT_FEED, RIGHT_FEED, fakeClock, fakeFetch, fixture, testRegistry, xml, type Route } from '../support/refresh';
+import {
+  CENTRE_FEED,
+  LEFT_FEED,
+  RIGHT_FEED,
+  fakeClock,
+  fakeFetch,
+  fixture,
+  refresherGranting,
+  testRegistry,
+  xml,
+  type Route,
+} from '../support/refresh';
 
 let db: ParallaxDatabase;
 beforeEach(() => {
@@ -337,16 +348,9 @@ describe('FeedRefresher: feed settings and status', () => {
 
   it('does not fetch feeds whose host the reader has not granted, and says which hosts to ask for', async () => {
     const granted = new Set(['https://rightpost.com/*']);
-    const fake = fakeFetch({ [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom) });
-    const clock = fakeClock();
-    const refresher = new FeedRefresher({
-      db,
-      index: new StoryIndex(db),
-      registry: testRegistry(),
-      fetch: fake.fetch,
-      now: clock.now,
-      hasPermission: async (pattern) => granted.has(pattern),
-    });
+    const { fake, refresher, clock } = refresherGranting(db, { [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom) }, (p) =>
+      granted.has(p),
+    );
     await refresher.enableFeeds([LEFT_FEED, RIGHT_FEED]);
     const summary = await refresher.refreshDue();
     expect(fake.requests.map((r) => r.url)).toEqual([RIGHT_FEED]);
