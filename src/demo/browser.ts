@@ -51,14 +51,16 @@ export async function launchWithExtension(options: {
 }
 
 /**
- * Stops the extension's service worker as the browser does when it is idle or over its time limits
- * (through CDP, from any page of the context); the next event or message starts a new one.
+ * Stops the extension's service worker as the browser does when it is idle or killed (through CDP, from
+ * any page of the context); the next message or port starts it afresh.
  */
 export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await cdp.detach();
-  await page.waitForTimeout(300);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const target of targetInfos.filter((t) => t.type === 'service_worker'))
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -17,18 +17,16 @@ export class NoAnswerError extends WorkerError {
   }
 }
 
-/**
- * The browser stopped the worker (idle or busy too long, or the extension reloaded) before it answered;
- * the request may have been partly done. Chrome and Firefox say this in their own words, which mean
- * nothing to a reader ("…the message channel closed before a response was received").
- */
+/** The worker stopped (or restarted) before it answered: what it was doing did not finish. */
 export class WorkerStoppedError extends WorkerError {
   constructor() {
-    super('Parallax’s background worker stopped before it answered.');
+    super('Parallax’s background stopped before it answered. Try again.');
   }
 }
 
-const WORKER_STOPPED = /message channel closed|message port closed|receiving end does not exist|message manager disconnected/i;
+/** Chrome's and Firefox's words for a worker that went away while a message waited for its answer. */
+const CHANNEL_LOST =
+  /message channel closed|message port closed|Could not establish connection|Receiving end does not exist|context invalidated/i;
 
 export interface AskOptions {
   /** Give up with NoAnswerError after this long; default: wait as long as the browser does. */
@@ -59,7 +57,7 @@ export async function ask<T extends RequestType>(request: RequestOf<T> & { type:
     const sent = nativeApi<MessagingApi>()
       .runtime.sendMessage(request)
       .catch((error: unknown) => {
-        throw WORKER_STOPPED.test(errorText(error)) ? new WorkerStoppedError() : error;
+        throw CHANNEL_LOST.test(errorText(error)) ? new WorkerStoppedError() : error;
       });
     const reply = (await Promise.race([sent, timeout])) as Reply<ReplyOf<T>> | undefined;
     if (!reply) throw new NoAnswerError();

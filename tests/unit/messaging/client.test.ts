@@ -33,21 +33,25 @@ describe('ask', () => {
     workerRouting(() => new Promise(() => undefined));
     await expect(ask({ type: 'prefs/get' }, { timeoutMs: 20 })).rejects.toBeInstanceOf(NoAnswerError);
   });
+});
 
-  it('says the worker stopped, in its own words, when the browser closed the channel before an answer', async () => {
-    const scope = globalThis as { browser?: unknown };
-    const saved = scope.browser;
-    const chromeText =
-      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
-    try {
-      scope.browser = { runtime: { sendMessage: () => Promise.reject(new Error(chromeText)) } };
-      const error = await ask({ type: 'prefs/get' }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(WorkerStoppedError);
-      expect((error as Error).message).toBe('Parallax’s background worker stopped before it answered.');
-      scope.browser = { runtime: { sendMessage: () => Promise.reject(new Error('Something else')) } };
-      await expect(ask({ type: 'prefs/get' })).rejects.toThrow('Something else');
-    } finally {
-      scope.browser = saved;
+describe('a worker that stops before it answers', () => {
+  it('is said in plain words, not in the browser’s', async () => {
+    const scope = globalThis as { chrome?: unknown; browser?: unknown };
+    const saved = { chrome: scope.chrome, browser: scope.browser };
+    for (const words of [
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+      'Could not establish connection. Receiving end does not exist.',
+    ]) {
+      scope.browser = undefined;
+      scope.chrome = { runtime: { sendMessage: () => Promise.reject(new Error(words)) } };
+      try {
+        const failure = await ask({ type: 'prefs/get' }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(WorkerStoppedError);
+        expect((failure as Error).message).toBe('Parallax’s background stopped before it answered. Try again.');
+      } finally {
+        Object.assign(scope, saved);
+      }
     }
   });
 });
