@@ -336,3 +336,12 @@ test('a redirect is followed only to a site the reader enabled; elsewhere the fe
   await expect(row.getByTestId('feed-error')).toContainText('redirects to a site you have not enabled: outside.example');
   expect(leftTheMachine(outside.asked)).toEqual([]);
 });
+
+test('reading where the worker’s redirects lead (webRequest) adds no install-time warning', async ({ context, extensionId }) => {
+  const { options } = await openOptions(context, extensionId);
+  const manifest = JSON.parse(readFileSync(resolve('.output/chrome-mv3/manifest.json'), 'utf8')) as { permissions: string[] };
+  expect(manifest.permissions).toContain('webRequest');
+  const warnings = (m: object) => options.evaluate((text) => chrome.management.getPermissionWarningsByManifest(text), JSON.stringify(m));
+  const withoutWebRequest = { ...manifest, permissions: manifest.permissions.filter((p) => p !== 'webRequest') };
+  expect(await warnings(manifest)).toEqual(await warnings(withoutWebRequest));
+});
