@@ -8,15 +8,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_PREFERENCES } from '../../core/preferences';
 import { buildIndexFile } from '../../core/index-file';
 import { canonicalizeUrl } from '../../core/url';
-import { EXTENSION_DIR, launchWithExtension, stopServiceWorker } from '../../demo/browser';
+import { EXTENSION_DIR, launchWithExtension, stopServiceWorker as stopWorker } from '../../demo/browser';
 import { escapeHtml } from '../../demo/site';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
 import { inPublishedOrder, readArticles } from '../lib/jsonl';
 import type { BenchPaths } from './paths';
+import { timeStoryView } from './story-view-timing';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
@@ -27,6 +29,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  await stopWorker(context, page);
+  await page.waitForTimeout(300);
+}
 
 function articlePage(a: { id: string; title: string; published: number }): string {
   const iso = new Date(a.published).toISOString();
@@ -100,27 +107,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const warm: number[] = [];
     const wake: { scriptStart: number; snapshotRead: number; restored: number }[] = [];
     for (const q of queries) {
-      const detection = {
-        isArticle: true,
-        reasons: [],
-        title: q.title,
-        canonicalUrl: q.id,
-        siteName: null,
-        byline: null,
-        published: new Date(q.published).toISOString(),
-        modified: null,
-        description: null,
-        lang: 'en',
-      };
-      const ask = () =>
-        sender.evaluate(async (d) => {
-          const start = performance.now();
-          const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as {
-            ok: boolean;
-            data?: { status: string };
-          };
-          return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, status: reply.data?.status ?? 'error' };
-        }, detection);
+      const ask = () => timeStoryView(sender, q);
       await stopServiceWorker(context, sender);
       const cold = await ask();
       first.push(cold.ms);
