@@ -5,6 +5,7 @@
  * feed again and loses nothing.
  */
 import { parseFeed } from '../core/feeds/index';
+import { nameFromFeedTitle } from '../core/outlets/index';
 import {
   afterFailure,
   afterSuccess,
@@ -120,6 +121,7 @@ export async function fetchFeed(feed: FeedRow, deps: FeedFetchDeps): Promise<Fee
       ...succeeded,
       intervalMs,
       lastEntries: entries.length,
+      title: nameFromFeedTitle(parsed.feed.title) || undefined,
       etag: outcome.etag,
       lastModified: outcome.lastModified,
     },

@@ -3,7 +3,8 @@
  * or the syndication module's `sy:updatePeriod` / `sy:updateFrequency` (so many updates per period).
  * The refresh schedule treats it as a hint within its own limits.
  */
-import { childElement, textContent, type XmlElement } from './xml';
+import type { ParsedFeed } from '../types';
+import { childElement, textContent, type XmlElement } from './xml-tree';
 
 const PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10_080, monthly: 43_200, yearly: 525_600 };
 /** A hint beyond a year is not a schedule. */
@@ -25,4 +26,10 @@ export function updateHintMinutes(meta: XmlElement): number | null {
   if (minutes === undefined) return null;
   const frequency = positiveNumber(childElement(meta, ['sy'], 'updateFrequency')) ?? 1;
   return Math.min(Math.max(1, Math.round(minutes / frequency)), MAX_HINT_MINUTES);
+}
+
+/** The feed with its channel's update hint, when it declares one. */
+export function withUpdateHint(feed: ParsedFeed, meta: XmlElement): ParsedFeed {
+  const minutes = updateHintMinutes(meta);
+  return minutes === null ? feed : { ...feed, updateMinutes: minutes };
 }
