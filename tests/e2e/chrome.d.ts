@@ -7,9 +7,6 @@ declare namespace chrome {
   namespace tabs {
     function query(q: object): Promise<{ id?: number; url?: string }[]>;
   }
-  namespace management {
-    function getPermissionWarningsByManifest(manifest: string): Promise<string[]>;
-  }
   namespace storage {
     const session: { clear(): Promise<void> };
   }

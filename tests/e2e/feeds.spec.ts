@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../../src/demo/browser';
+import { EXTENSION_DIR, installWarnings, launchWithExtension } from '../../src/demo/browser';
 import { escapeHtml } from '../../src/demo/site';
 import { expect, openOptions, openPopupFor, saveScreenshot, test as base } from './fixtures';
 
@@ -332,16 +332,17 @@ test('a redirect is followed only to a site the reader enabled; elsewhere the fe
 
   // The reader sees why, on the feed's row.
   await options.reload();
+  // The catalogue lists thousands of feeds: the reader finds this one by its address.
+  await options.getByTestId('feed-search').fill('to-outside.xml');
   const row = options.locator(`[data-testid="feed-row"][data-url="${feeds.origin}/feeds/to-outside.xml"]`);
   await expect(row.getByTestId('feed-error')).toContainText('redirects to a site you have not enabled: outside.example');
   expect(leftTheMachine(outside.asked)).toEqual([]);
 });
 
 test('reading where the worker’s redirects lead (webRequest) adds no install-time warning', async ({ context, extensionId }) => {
-  const { options } = await openOptions(context, extensionId);
-  const manifest = JSON.parse(readFileSync(resolve('.output/chrome-mv3/manifest.json'), 'utf8')) as { permissions: string[] };
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[] };
   expect(manifest.permissions).toContain('webRequest');
-  const warnings = (m: object) => options.evaluate((text) => chrome.management.getPermissionWarningsByManifest(text), JSON.stringify(m));
   const withoutWebRequest = { ...manifest, permissions: manifest.permissions.filter((p) => p !== 'webRequest') };
-  expect(await warnings(manifest)).toEqual(await warnings(withoutWebRequest));
+  const browser = { context, extensionId };
+  expect(await installWarnings(browser, manifest)).toEqual(await installWarnings(browser, withoutWebRequest));
 });
