@@ -208,7 +208,12 @@ export function benchIndexScaleNode(uciPath: string, count = SCALE_ARTICLES): Sc
   return { indexed, unseen, snapshotBytes };
 }
 
-// Run alone: `npx tsx src/cli/bench/index-scale.ts [UCI_FILE]`
+// Run alone: `npx tsx src/cli/bench/index-scale.ts [UCI_FILE] [--browser]` (--browser: also in the extension, after `npx wxt build`)
 if (process.argv[1]?.endsWith('bench/index-scale.ts')) {
-  benchIndexScaleNode(process.argv[2] ?? '/work/shared/data/uci-news/uci-dev.jsonl.gz');
+  const args = process.argv.slice(2);
+  const { indexed, unseen, snapshotBytes } = benchIndexScaleNode(
+    args.find((a) => !a.startsWith('--')) ?? '/work/shared/data/uci-news/uci-dev.jsonl.gz',
+  );
+  if (args.includes('--browser'))
+    void import('./index-scale-browser').then((m) => m.benchIndexScaleBrowser(indexed, unseen, snapshotBytes));
 }
