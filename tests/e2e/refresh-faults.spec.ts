@@ -71,6 +71,10 @@ test('a worker stopped mid-refresh: a clear message, a worker that answers, and 
 
     // The reader starts a refresh; the browser stops the worker a few feeds into it.
     await options.reload();
+    // The Feeds section states what the index drops first once it is full.
+    await expect(options.getByTestId('refresh-rule')).toContainText(
+      'The index keeps at most 150,000 articles: past that, the oldest go first.',
+    );
     await options.getByTestId('refresh-now').click();
     await expect(options.getByTestId('refresh-progress')).toBeVisible();
     await expect.poll(() => feeds.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(8);

@@ -86,7 +86,9 @@ export function RefreshPanel({
             {t('feedsStatusHeld', status.articles, status.stories)} · {t('feedsStatusEnabled', status.feedsEnabled)}
             {status.feedsFailing > 0 ? <strong class="failing"> · {t('feedsStatusFailing', status.feedsFailing)}</strong> : null}
           </p>
-          <p class="muted small">{t('feedsCadenceRule', count(status.maxArticles))}</p>
+          <p class="muted small" data-testid="refresh-rule">
+            {t('feedsCadenceRule', count(status.maxArticles))}
+          </p>
           {status.permissionsNeeded.length > 0 ? (
             <p class="warn" data-testid="permissions-needed">
               {t('feedsPermissionsNeeded', status.permissionsNeeded.length)}{' '}
