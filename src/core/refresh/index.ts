@@ -38,4 +38,4 @@ export { parseOpml, type OpmlFeed, type OpmlParseResult } from './opml';
 export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FeedFetchRules, type FetchLike } from './fetch';
 export { MAX_REDIRECTS, nextRedirect, type RedirectRules, type RedirectStep } from './redirect';
 export { readCappedBody, type CappedBody } from './body';
-export { feedOriginPattern, feedOriginPatterns } from './permissions';
+export { feedAccessOrigins, feedOriginPattern, feedOriginPatterns } from './permissions';
