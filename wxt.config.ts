@@ -41,7 +41,9 @@ export default defineConfig({
     default_locale: 'en',
     // No `tabs` ("Read your browsing history"): messages carry their tab's id, and `activeTab` shows the
     // popup the address of the tab it was opened on; elsewhere the page's own script is asked.
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // webRequest: only to read where the worker's own feed requests redirect (src/background/redirect-observer.ts);
+    // Chrome shows no install warning for it, and it blocks or changes nothing.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'webRequest'],
     // Loopback only: the demo site and a reader's own local feed server. Feed hosts are optional and asked
     // for when the reader enables feeds; nothing else is ever requested.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,27 +1,27 @@
 /**
- * Fills the local index from the outlets' feeds, in the service worker. Each due feed is fetched with a
- * conditional GET, parsed, converted and added through the story index; its state is written as soon as
- * it finishes, so a worker stopped mid-refresh resumes on the next alarm with the feeds still due, and the
- * index's add-by-id keeps a feed fetched twice from adding anything twice.
+ * Fills the local index from the outlets' feeds, in the service worker. The due feeds are fetched with
+ * bounded concurrency overall and per host (feed-fetch.ts: conditional GET, checked redirects), and what
+ * they bring is stored in batches (refresh-writer.ts), articles before each feed's state: a worker stopped
+ * mid-run resumes on the next alarm with the feeds still due, and the index's add-by-id keeps a feed
+ * fetched twice from adding anything twice. The run's progress can be asked for while it runs.
  */
-import { parseFeed } from '../core/feeds/index';
-import { nameFromFeedTitle } from '../core/outlets/index';
 import {
+  DEFAULT_MAX_ARTICLES,
   DEFAULT_REFRESH_POLICY,
-  afterFailure,
-  afterSuccess,
-  entriesToArticles,
   feedOriginPattern,
-  fetchFeedDocument,
   isDue,
-  mapWithConcurrency,
+  runPooled,
   type FetchLike,
   type RefreshPolicy,
 } from '../core/refresh/index';
-import type { FeedRow, StoredArticle } from '../db/database';
-import { META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT, readMeta, writeMeta } from '../db/meta';
-import type { RefreshStatus } from '../messaging/protocol-index';
+import type { StoredArticle } from '../db/database';
+import { META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT, META_REFRESH_STARTED_AT, readMeta, writeMeta } from '../db/meta';
+import type { RefreshProgress, RefreshStatus } from '../messaging/protocol-index';
+import { failedResult, fetchFeed, type FeedOutcome, type RedirectLocator } from './feed-fetch';
 import { FeedSubscriptions, type FeedSubscriptionsDeps } from './feed-subscriptions';
+import { RefreshWriter } from './refresh-writer';
+
+export type { FeedOutcome, RedirectLocator } from './feed-fetch';
 
 /** What the refresher needs of the story index (StoryIndex satisfies it). */
 export interface ArticleIndex {
@@ -34,17 +34,11 @@ export interface ArticleIndex {
 export interface FeedRefresherDeps extends FeedSubscriptionsDeps {
   index: ArticleIndex;
   fetch: FetchLike;
+  /** Without it, a redirect whose response hides its Location is not followed. */
+  redirects?: RedirectLocator;
   policy?: Partial<RefreshPolicy>;
-}
-
-export interface FeedOutcome {
-  url: string;
-  status: 'updated' | 'not-modified' | 'failed' | 'no-permission';
-  /** Entries in the feed (0 for not-modified and failures). */
-  entries: number;
-  /** Articles new to the index. */
-  added: number;
-  error?: string;
+  /** The index's size cap, as the retention pass applies it (reported in the status); default DEFAULT_MAX_ARTICLES. */
+  maxArticles?: number;
 }
 
 export interface RefreshSummary {
@@ -61,135 +55,156 @@ export interface RefreshSummary {
   feeds: FeedOutcome[];
 }
 
+/** The counts of the run in progress. */
+interface RunCounts {
+  startedAt: number;
+  due: number;
+  done: number;
+  failed: number;
+  added: number;
+}
+
+/** A feed's host and port: the unit of the per-host concurrency limit. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /** The refresh run over the reader's feeds, and its status; the feed list itself is FeedSubscriptions'. */
 export class FeedRefresher extends FeedSubscriptions {
   private readonly index: ArticleIndex;
   private readonly fetchImpl: FetchLike;
+  private readonly redirects: RedirectLocator | undefined;
   readonly policy: RefreshPolicy;
   private running: Promise<RefreshSummary> | null = null;
-  /** Stores run one at a time: two feeds carrying the same article must not both find it new. */
-  private storing: Promise<unknown> = Promise.resolve();
+  private counts: RunCounts | null = null;
+  private readonly maxArticles: number;
 
   constructor(deps: FeedRefresherDeps) {
     super(deps);
     this.index = deps.index;
     this.fetchImpl = deps.fetch;
+    this.redirects = deps.redirects;
     this.policy = { ...DEFAULT_REFRESH_POLICY, ...deps.policy };
+    this.maxArticles = deps.maxArticles ?? DEFAULT_MAX_ARTICLES;
   }
 
   /** Fetches every enabled feed that is due. A call while a refresh runs joins that refresh. */
   refreshDue(): Promise<RefreshSummary> {
     this.running ??= this.runDue().finally(() => {
       this.running = null;
+      this.counts = null;
     });
     return this.running;
   }
 
   private async runDue(): Promise<RefreshSummary> {
     const startedAt = this.now();
-    const due = (await this.db.feeds.toArray())
+    const due = (
+      await this.db.feeds
+        .where('nextAttemptAt')
+        .belowOrEqual(startedAt + this.policy.dueSlackMs)
+        .toArray()
+    )
       .filter((feed) => isDue(feed, startedAt, this.policy))
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
-    const feeds = await mapWithConcurrency(due, this.policy.concurrency, (feed) => this.refreshFeed(feed));
-    const finishedAt = this.now();
-    const added = feeds.reduce((sum, f) => sum + f.added, 0);
+    const counts: RunCounts = { startedAt, due: due.length, done: 0, failed: 0, added: 0 };
+    this.counts = counts;
+    if (due.length > 0) await writeMeta(this.db, { [META_REFRESH_STARTED_AT]: startedAt });
+    const outcomes: FeedOutcome[] = [];
+    const timing = { policy: this.policy, now: this.now };
+    const writer = new RefreshWriter({
+      db: this.db,
+      index: this.index,
+      gapMs: this.policy.writeGapMs,
+      failed: (result, error) => failedResult(result.feed, result.changes.lastAttemptAt ?? startedAt, error, timing),
+      written: (results) => {
+        for (const { outcome } of results) {
+          outcomes.push(outcome);
+          counts.added += outcome.added;
+          if (outcome.status === 'failed') counts.failed++;
+        }
+      },
+    });
+    // Permission answers are asked once per host and run: a thousand feeds share a few dozen hosts.
+    const granted = new Map<string, Promise<boolean>>();
+    const mayFetch = (url: string): Promise<boolean> => {
+      const pattern = feedOriginPattern(url);
+      if (pattern === null) return Promise.resolve(false);
+      if (!this.hasPermission) return Promise.resolve(true);
+      let answer = granted.get(pattern);
+      if (!answer) granted.set(pattern, (answer = this.hasPermission(pattern).catch(() => false)));
+      return answer;
+    };
+    const deps = {
+      fetch: this.fetchImpl,
+      redirects: this.redirects,
+      registry: this.registry,
+      policy: this.policy,
+      now: this.now,
+      mayFetch,
+    };
+    const fetchAll = () =>
+      runPooled(
+        due,
+        (feed) => hostOf(feed.url),
+        { concurrency: this.policy.concurrency, perKey: this.policy.perHostConcurrency },
+        async (feed) => {
+          const result = await fetchFeed(feed, deps).catch((error: unknown) =>
+            failedResult(feed, this.now(), `could not refresh the feed: ${error instanceof Error ? error.message : String(error)}`, timing),
+          );
+          counts.done++;
+          writer.push(result);
+        },
+      );
+    await (this.redirects ? this.redirects.watching(fetchAll) : fetchAll());
+    await writer.flush();
+
+    const added = counts.added;
     // Once per run, after every feed's articles are in: new coverage can show two fragments to be one story.
     if (added > 0 && this.index.refine) {
       // A failure leaves the stories as the feeds built them; the next run with new articles tries again.
-      await this.serialized(() => this.index.refine!()).catch(() => undefined);
+      await this.index.refine().catch(() => undefined);
     }
+    const finishedAt = this.now();
     await writeMeta(this.db, { [META_LAST_REFRESH_AT]: finishedAt, [META_LAST_REFRESH_ADDED]: added });
+    const count = (status: FeedOutcome['status']) => outcomes.filter((f) => f.status === status).length;
     return {
       startedAt,
       finishedAt,
-      attempted: feeds.length,
-      updated: feeds.filter((f) => f.status === 'updated').length,
-      notModified: feeds.filter((f) => f.status === 'not-modified').length,
-      failed: feeds.filter((f) => f.status === 'failed').length,
-      noPermission: feeds.filter((f) => f.status === 'no-permission').length,
+      attempted: outcomes.length,
+      updated: count('updated'),
+      notModified: count('not-modified'),
+      failed: count('failed'),
+      noPermission: count('no-permission'),
       added,
-      feeds,
+      feeds: outcomes,
     };
   }
 
-  /** One feed, start to finish; its state is stored before this returns, whatever happened. */
-  private async refreshFeed(feed: FeedRow): Promise<FeedOutcome> {
-    const attemptAt = this.now();
-    try {
-      const pattern = feedOriginPattern(feed.url);
-      if (this.hasPermission && pattern !== null && !(await this.hasPermission(pattern))) {
-        // Not a failure of the feed: no backoff, asked again at the regular interval.
-        const error = `permission needed for ${pattern}`;
-        await this.db.feeds.update(feed.url, {
-          nextAttemptAt: this.now() + this.policy.intervalMs,
-          lastAttemptAt: attemptAt,
-          lastError: error,
-        });
-        return { url: feed.url, status: 'no-permission', entries: 0, added: 0, error };
-      }
-      const outcome = await fetchFeedDocument(
-        this.fetchImpl,
-        feed.url,
-        { etag: feed.etag, lastModified: feed.lastModified },
-        this.policy.timeoutMs,
-      );
-      if (outcome.kind === 'failed') return await this.recordFailure(feed, attemptAt, outcome.error);
-      if (outcome.kind === 'not-modified') {
-        await this.db.feeds.update(feed.url, {
-          ...afterSuccess(this.now(), this.policy),
-          lastAttemptAt: attemptAt,
-          lastSuccessAt: attemptAt,
-          lastError: undefined,
-        });
-        return { url: feed.url, status: 'not-modified', entries: 0, added: 0 };
-      }
-      const parsed = parseFeed(outcome.bytes, { url: outcome.finalUrl, contentType: outcome.contentType });
-      if (!parsed.ok) return await this.recordFailure(feed, attemptAt, `not a readable feed: ${parsed.error}`);
-      const { articles } = entriesToArticles(parsed.feed.entries, {
-        feedUrl: outcome.finalUrl,
-        feedOutletId: feed.outletId,
-        feedTitle: parsed.feed.title,
-        resolveOutlet: (url) => this.registry.resolve(url)?.id ?? null,
-        firstSeen: attemptAt,
-      });
-      const stored: StoredArticle[] = articles.map((a) => ({ ...a, origin: 'feed', feedUrl: feed.url, addedAt: attemptAt }));
-      // Articles first, state second: a worker stopped in between refetches the feed, and add() skips known ids.
-      const added = await this.serialized(() => this.index.add(stored));
-      await this.db.feeds.update(feed.url, {
-        ...afterSuccess(this.now(), this.policy),
-        lastAttemptAt: attemptAt,
-        lastSuccessAt: attemptAt,
-        lastError: undefined,
-        lastEntries: parsed.feed.entries.length,
-        title: nameFromFeedTitle(parsed.feed.title) || undefined,
-        etag: outcome.etag,
-        lastModified: outcome.lastModified,
-      });
-      return { url: feed.url, status: 'updated', entries: parsed.feed.entries.length, added };
-    } catch (error) {
-      // A storage or engine error: the feed is retried with backoff like any other failure.
-      return this.recordFailure(
-        feed,
-        attemptAt,
-        `could not store the feed's articles: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.storing.then(task);
-    this.storing = result.catch(() => undefined);
-    return result;
-  }
-
-  private async recordFailure(feed: FeedRow, attemptAt: number, error: string): Promise<FeedOutcome> {
-    const current = (await this.db.feeds.get(feed.url)) ?? feed;
-    await this.db.feeds.update(feed.url, {
-      ...afterFailure(feed.url, current.failures, this.now(), this.policy),
-      lastAttemptAt: attemptAt,
-      lastError: error,
-    });
-    return { url: feed.url, status: 'failed', entries: 0, added: 0, error };
+  /** The run in progress, or the last one's end; cheap enough to poll every second. */
+  async progress(): Promise<RefreshProgress> {
+    const [held, lastAt, startedAt] = await Promise.all([
+      this.index.status(),
+      readMeta(this.db, META_LAST_REFRESH_AT),
+      readMeta(this.db, META_REFRESH_STARTED_AT),
+    ]);
+    const counts = this.counts;
+    return {
+      running: counts !== null,
+      startedAt: counts?.startedAt ?? startedAt,
+      feedsDue: counts?.due ?? 0,
+      feedsDone: counts?.done ?? 0,
+      feedsFailed: counts?.failed ?? 0,
+      articlesAdded: counts?.added ?? 0,
+      articles: held.articles,
+      stories: held.stories,
+      interrupted: counts === null && startedAt !== null && startedAt > (lastAt ?? Number.NEGATIVE_INFINITY),
+      lastRefreshAt: lastAt,
+    };
   }
 
   async status(): Promise<RefreshStatus> {
@@ -221,6 +236,7 @@ export class FeedRefresher extends FeedSubscriptions {
       })),
       nextDueAt: enabled.length === 0 ? null : enabled.reduce((min, f) => Math.min(min, f.nextAttemptAt), Infinity),
       permissionsNeeded: await this.missingPermissions(enabled.map((f) => f.url)),
+      maxArticles: this.maxArticles,
     };
   }
 }

@@ -96,6 +96,7 @@ export class FeedSubscriptions {
       lastSuccessAt: row?.lastSuccessAt ?? null,
       nextAttemptAt: row?.nextAttemptAt ?? null,
       lastEntries: row?.lastEntries ?? null,
+      intervalMs: row?.intervalMs ?? null,
     };
   }
 

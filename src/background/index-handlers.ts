@@ -6,7 +6,7 @@ import type { IndexTransfer } from './index-transfer';
 import type { RetentionService } from './retention';
 
 export interface IndexHandlerDeps {
-  refresher: Pick<FeedRefresher, 'listFeeds' | 'enableFeeds' | 'disableFeeds' | 'addCustomFeed' | 'refreshDue' | 'status'>;
+  refresher: Pick<FeedRefresher, 'listFeeds' | 'enableFeeds' | 'disableFeeds' | 'addCustomFeed' | 'refreshDue' | 'status' | 'progress'>;
   transfer: Pick<IndexTransfer, 'importText'>;
   retention: Pick<RetentionService, 'prune'>;
   /** "Refresh now" through the schedule, so it joins an alarm's run; defaults to the refresher's. */
@@ -27,6 +27,7 @@ export function indexHandlers(deps: IndexHandlerDeps): IndexHandlers {
       return refresher.status();
     },
     'refresh/status': () => refresher.status(),
+    'refresh/progress': () => refresher.progress(),
     'retention/run': () => retention.prune(),
     'index/import': (r) => transfer.importText(r.text),
   };

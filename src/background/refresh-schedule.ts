@@ -5,10 +5,11 @@
 import { browser, type Browser } from 'wxt/browser';
 
 export const REFRESH_ALARM = 'parallax-feed-refresh';
-export const DEFAULT_REFRESH_PERIOD_MINUTES = 30;
+/** As often as the busiest feed may be fetched (the policy's minIntervalMs): each alarm fetches only the feeds due. */
+export const DEFAULT_REFRESH_PERIOD_MINUTES = 15;
 
 export interface RefreshScheduleOptions {
-  /** Minutes between alarms; default 30. */
+  /** Minutes between alarms; default 15. */
   periodMinutes?: number;
   /** Minutes before the first alarm of a newly created schedule; default 1. */
   firstDelayMinutes?: number;

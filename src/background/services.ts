@@ -16,6 +16,7 @@ import { indexHandlers } from './index-handlers';
 import { IndexTransfer } from './index-transfer';
 import { optionsHandlers } from './options-handlers';
 import { syncOutletSites } from './outlet-sites';
+import { RedirectObserver } from './redirect-observer';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
@@ -58,6 +59,8 @@ export function createBackgroundServices(
     index,
     registry,
     fetch: (input, init) => fetch(input, init),
+    // The webRequest permission is declared for this alone: the Location of the worker's own feed redirects.
+    redirects: new RedirectObserver(browser.webRequest?.onHeadersReceived, browser.runtime.getURL('/')),
     now: () => Date.now(),
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });

@@ -13,7 +13,8 @@ Prints speed and memory figures as JSON, one line each.
   --pages DIR   saved article pages               default ../shared/data/pages-dev
   --feeds DIR   feed corpus with manifest.jsonl   default ../shared/data/feeds-dev
   --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, options, browser
-The browser and options benchmarks build the extension and need Chromium (Debian's /usr/bin/chromium).
+The browser benchmarks (browser, options, and refresh's thousand feeds and 500k index) build the
+extension and need Chromium (Debian's /usr/bin/chromium).
 `;
 
 const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'options', 'browser'] as const;
@@ -59,7 +60,7 @@ async function main() {
     process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}\n${HELP}`);
     process.exit(2);
   }
-  if (only.includes('browser') || only.includes('options'))
+  if (only.includes('browser') || only.includes('options') || only.includes('refresh'))
     execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const name of only as BenchName[]) await (await load(name))(paths);
 }

@@ -18,7 +18,8 @@ Builds one Parallax index file ({"format":"parallax-index","version":1,...}, the
 page imports) from the articles of the given feeds.
 
 FEED is any of:
-  an http(s) URL        fetched with a plain GET, a time limit and no cookies
+  an http(s) URL        fetched with a plain GET, a time limit and no cookies; up to 5 redirects
+                        are followed, to http(s) addresses only
   a feed file           RSS 0.9x/2.0, RSS 1.0, Atom, JSON Feed (gzip is recognised)
   an OPML file          every http(s) feed it lists is fetched (recognised by its <opml> root)
 
@@ -205,12 +206,15 @@ function feedOutlet(
   return null;
 }
 
+/** The CLI fetches what its user names, wherever its redirects lead on the web: only the hops are bounded. */
+const CLI_FETCH_RULES = { redirects: { isAllowed: () => true } };
+
 async function readSource(source: FeedSource, options: Options, registry: OutletRegistry, now: number): Promise<FeedResult> {
   const name = source.kind === 'url' ? source.url : source.path;
   let parsed: FeedParseResult;
   let baseUrl: string | undefined;
   if (source.kind === 'url') {
-    const fetched = await fetchFeedDocument(fetch, source.url, {}, options.timeoutMs);
+    const fetched = await fetchFeedDocument(fetch, source.url, {}, options.timeoutMs, CLI_FETCH_RULES);
     if (fetched.kind === 'failed') return { feed: name, ok: false, error: fetched.error, articles: [] };
     if (fetched.kind === 'not-modified') return { feed: name, ok: false, error: 'HTTP 304 without a conditional request', articles: [] };
     baseUrl = fetched.finalUrl;

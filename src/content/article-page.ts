@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { detectArticle } from '../core/detect';
 import type { BadgeInfo } from '../core/story-view';
-import { ask } from '../messaging/client';
+import { askQuietly as ask } from '../messaging/client';
 import { PAGE_DETECTION_REQUEST, type PageState } from '../messaging/page';
 import { mountBadge, type BadgeHandle } from '../ui/badge/badge';
 import { leanLabel, t } from '../ui/i18n';

@@ -61,6 +61,8 @@ export interface ParsedFeed {
   title: string | null;
   link: string | null;
   entries: FeedEntry[];
+  /** Minutes between updates the publisher declares (RSS `ttl`, `sy:updatePeriod`/`sy:updateFrequency`), when it does. */
+  updateMinutes?: number;
 }
 
 export type FeedParseResult = { ok: true; feed: ParsedFeed; warnings: string[] } | { ok: false; error: string };

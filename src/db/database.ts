@@ -51,6 +51,8 @@ export interface FeedRow {
   nextAttemptAt: number;
   /** Entries the last successful fetch returned. */
   lastEntries?: number;
+  /** Time between fetches after a success: the feed's own cadence, from how often it publishes. */
+  intervalMs?: number;
   /** The feed's own title at its last successful fetch: names an outlet the catalogue knows only by its domain. */
   title?: string;
 }

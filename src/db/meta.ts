@@ -15,6 +15,8 @@ const META = {
   'refresh.lastAdded': { kind: 'number', absent: null },
   /** The id of the last import written: written with it, so a page that lost the worker's answer can ask. */
   'import.lastId': { kind: 'string', absent: null },
+  /** Epoch ms when the latest refresh run started: later than `refresh.lastRunAt` while it runs, or if it was cut short. */
+  'refresh.runStartedAt': { kind: 'number', absent: null },
 } as const;
 
 export type MetaKey = keyof typeof META;
@@ -26,6 +28,7 @@ export const META_ALL_SITES = 'options.allSites' satisfies MetaKey;
 export const META_LAST_REFRESH_AT = 'refresh.lastRunAt' satisfies MetaKey;
 export const META_LAST_REFRESH_ADDED = 'refresh.lastAdded' satisfies MetaKey;
 export const META_LAST_IMPORT_ID = 'import.lastId' satisfies MetaKey;
+export const META_REFRESH_STARTED_AT = 'refresh.runStartedAt' satisfies MetaKey;
 
 /** The stored value; the key's `absent` value when there is none, or one of another type (an older build's). */
 export async function readMeta<K extends MetaKey>(db: ParallaxDatabase, key: K): Promise<MetaValue<K> | (typeof META)[K]['absent']> {

@@ -46,8 +46,15 @@ interface MessagingApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** Sends one request to the worker and returns its reply; throws WorkerError with the worker's error text. */
-export async function ask<T extends RequestType>(request: RequestOf<T> & { type: T }, options: AskOptions = {}): Promise<ReplyOf<T>> {
+/**
+ * Sends one request to the worker and returns its reply; throws WorkerError with the worker's error text,
+ * and the browser's own error when it lost the worker. The content script's way: it shows no error, and
+ * its 30 kB budget has no room for ask()'s plain words.
+ */
+export async function askQuietly<T extends RequestType>(
+  request: RequestOf<T> & { type: T },
+  options: AskOptions = {},
+): Promise<ReplyOf<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Running out of time is answered like no answer at all.
   const timeout = new Promise<undefined>((resolve) => {
@@ -65,6 +72,15 @@ export async function ask<T extends RequestType>(request: RequestOf<T> & { type:
     return reply.data;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** askQuietly, with a worker that stopped before it answered told as WorkerStoppedError, in plain words. */
+export async function ask<T extends RequestType>(request: RequestOf<T> & { type: T }, options: AskOptions = {}): Promise<ReplyOf<T>> {
+  try {
+    return await askQuietly<T>(request, options);
+  } catch (error) {
+    throw !(error instanceof WorkerError) && CHANNEL_LOST.test(errorText(error)) ? new WorkerStoppedError() : error;
   }
 }
 

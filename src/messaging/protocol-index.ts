@@ -25,6 +25,8 @@ export const INDEX_REQUEST_SCHEMAS = [
   z.object({ type: z.literal('refresh/run') }),
   /** Options/popup: last refresh, articles and stories held, feeds enabled and failing. */
   z.object({ type: z.literal('refresh/status') }),
+  /** Options and the welcome page, polled while a refresh runs: feeds fetched, articles added, stories held. */
+  z.object({ type: z.literal('refresh/progress') }),
   /** Options: apply the retention window and size cap now. */
   z.object({ type: z.literal('retention/run') }),
   /**
@@ -57,6 +59,7 @@ export interface IndexReplies {
   /** The status after the run. */
   'refresh/run': RefreshStatus;
   'refresh/status': RefreshStatus;
+  'refresh/progress': RefreshProgress;
   'retention/run': RetentionResult;
   'index/import': ImportResult;
 }
@@ -78,6 +81,8 @@ export interface FeedListing {
   lastSuccessAt: number | null;
   nextAttemptAt: number | null;
   lastEntries: number | null;
+  /** Time between fetches after a success: the feed's own cadence, or null before its first. */
+  intervalMs: number | null;
 }
 
 export interface FailingFeed {
@@ -106,6 +111,32 @@ export interface RefreshStatus {
   permissionsNeeded: string[];
   /** Epoch ms of the next due feed among the enabled ones, or null when none is enabled. */
   nextDueAt: number | null;
+  /** The index's size cap: past it, the retention pass removes the oldest articles first. */
+  maxArticles: number;
+}
+
+/** How far the refresh run has got (a cheap answer, for polling). */
+export interface RefreshProgress {
+  /** A run is fetching or storing feeds now. */
+  running: boolean;
+  /** Epoch ms when the current run started, or the interrupted one, or null. */
+  startedAt: number | null;
+  /** Feeds the current run fetches (0 when none runs). */
+  feedsDue: number;
+  /** Of those, fetched so far (successfully or not), and failed. */
+  feedsDone: number;
+  feedsFailed: number;
+  /** Articles the current run has added to the index so far. */
+  articlesAdded: number;
+  /** Held in the index now. */
+  articles: number;
+  stories: number;
+  /**
+   * The last run stopped before it finished (the browser stopped the worker): what it stored is kept,
+   * and the feeds it did not reach are fetched on the next run.
+   */
+  interrupted: boolean;
+  lastRefreshAt: number | null;
 }
 
 export interface RetentionResult {

@@ -12,6 +12,13 @@ export function timeAgo(epochMs: number, now = Date.now()): string {
   return dateTime(epochMs);
 }
 
+/** A length of time as the options page shows a feed's cadence: "15 min", "2 h", "2.5 h". */
+export function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return t('durationMinutes', minutes);
+  return t('durationHours', Math.round(minutes / 6) / 10);
+}
+
 /** Made once: building an Intl.DateTimeFormat costs far more than formatting with it (~12 ms per popup open when each date built its own). */
 let dateTimeFormat: Intl.DateTimeFormat | null = null;
 

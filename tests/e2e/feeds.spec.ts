@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../../src/demo/browser';
+import { EXTENSION_DIR, installWarnings, launchWithExtension } from '../../src/demo/browser';
 import { escapeHtml } from '../../src/demo/site';
-import { expect, openPopupFor, saveScreenshot, test as base } from './fixtures';
+import { expect, openOptions, openPopupFor, saveScreenshot, test as base } from './fixtures';
 
 interface FixtureItem {
   url: string;
@@ -88,16 +88,27 @@ interface FeedServer {
   origin: string;
   /** Paths the browser asked for, in order. */
   requests: string[];
+  /** The address each request was sent to (its Host header without the port), in order. */
+  hosts: string[];
   close(): Promise<void>;
 }
 
-async function listen(server: Server): Promise<number> {
+async function listen(server: Server, address = '127.0.0.1'): Promise<number> {
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    server.listen(0, address, ok);
   });
   return (server.address() as AddressInfo).port;
 }
+
+/** Feeds that answer with a redirect: path → where to (`PORT` stands for the server's own port). */
+const REDIRECTS: Record<string, string> = {
+  '/feeds/to-outside.xml': 'http://outside.example/feeds/cnn.xml',
+  '/feeds/to-other-loopback.xml': 'http://127.0.0.2:PORT/feeds/cnn.xml',
+  '/feeds/loop.xml': '/feeds/loop-back.xml',
+  '/feeds/loop-back.xml': '/feeds/loop.xml',
+  '/feeds/moved.xml': '/feeds/reuters.xml',
+};
 
 const closeServer = (server: Server) =>
   new Promise<void>((ok) => {
@@ -107,9 +118,17 @@ const closeServer = (server: Server) =>
 
 async function startFeedServer(): Promise<FeedServer> {
   const requests: string[] = [];
+  const hosts: string[] = [];
+  let port = 0;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(path);
+    hosts.push((req.headers.host ?? '').replace(/:\d+$/, ''));
+    const redirect = REDIRECTS[path];
+    if (redirect) {
+      res.writeHead(302, { location: redirect.replace('PORT', String(port)) });
+      return res.end();
+    }
     const now = Date.now();
     const send = (status: number, type: string, body: string) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -129,8 +148,9 @@ async function startFeedServer(): Promise<FeedServer> {
     }
     send(404, 'text/plain', 'Not found');
   });
-  const port = await listen(server);
-  return { origin: `http://127.0.0.1:${port}`, requests, close: () => closeServer(server) };
+  // Every loopback address answers, so a request to 127.0.0.2 (an origin never granted) is seen here.
+  port = await listen(server, '0.0.0.0');
+  return { origin: `http://127.0.0.1:${port}`, requests, hosts, close: () => closeServer(server) };
 }
 
 /**
@@ -198,8 +218,6 @@ const test = base.extend<{ outside: RecordingProxy; feeds: FeedServer }>({
   },
 });
 
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
-
 test('enabled feeds fill the index, the popup lists the other outlets, and nothing else leaves the browser', async ({
   context,
   extensionId,
@@ -208,9 +226,7 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
   outside,
 }) => {
   // The options page is where the reader enables feeds; the test sends the options page's messages.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+  const { send } = await openOptions(context, extensionId);
 
   for (const feed of FIXTURE.feeds) {
     const added = await send({
@@ -260,9 +276,7 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
 });
 
 test('a failing feed shows its error in the status and leaves the index as it was', async ({ context, extensionId, feeds, outside }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const send = (message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+  const { send } = await openOptions(context, extensionId);
   // index/status waits for the demo seeding of a fresh install, so the count is settled.
   const before = await send({ type: 'index/status' });
   expect(before.ok).toBe(true);
@@ -281,4 +295,54 @@ test('a failing feed shows its error in the status and leaves the index as it wa
     },
   });
   expect(leftTheMachine(outside.asked), `all proxied requests: ${JSON.stringify(outside.asked)}`).toEqual([]);
+});
+
+test('a redirect is followed only to a site the reader enabled; elsewhere the feed fails saying so, and nothing is requested there', async ({
+  context,
+  extensionId,
+  feeds,
+  outside,
+}) => {
+  const { options, send } = await openOptions(context, extensionId);
+  const feedsAdded = [
+    ['/feeds/to-outside.xml', 'cnn'],
+    ['/feeds/to-other-loopback.xml', 'fox-news'],
+    ['/feeds/loop.xml', 'nytimes'],
+    ['/feeds/moved.xml', 'reuters'],
+  ];
+  for (const [path, outletId] of feedsAdded) {
+    expect(await send({ type: 'feeds/add-custom', url: feeds.origin + path, outletId, section: 'Redirects' })).toMatchObject({ ok: true });
+  }
+  const after = (await send({ type: 'refresh/run' })) as {
+    ok: true;
+    data: { articles: number; failing: { url: string; lastError: string }[] };
+  };
+  expect(after.ok).toBe(true);
+  // Nothing went to the outside (the proxy would have seen it), nor to another loopback address.
+  expect(leftTheMachine(outside.asked), `all proxied requests: ${JSON.stringify(outside.asked)}`).toEqual([]);
+  expect(new Set(feeds.hosts)).toEqual(new Set(['127.0.0.1']));
+  const errors = Object.fromEntries(after.data.failing.map((f) => [new URL(f.url).pathname, f.lastError]));
+  expect(errors).toEqual({
+    '/feeds/to-outside.xml': 'redirects to a site you have not enabled: outside.example',
+    '/feeds/to-other-loopback.xml': 'redirects to a site you have not enabled: 127.0.0.2',
+    '/feeds/loop.xml': `redirect loop: ${feeds.origin}/feeds/loop.xml was already requested`,
+  });
+  // The moved feed was followed to its new address on the granted loopback origin.
+  expect(feeds.requests).toContain('/feeds/reuters.xml');
+
+  // The reader sees why, on the feed's row.
+  await options.reload();
+  // The catalogue lists thousands of feeds: the reader finds this one by its address.
+  await options.getByTestId('feed-search').fill('to-outside.xml');
+  const row = options.locator(`[data-testid="feed-row"][data-url="${feeds.origin}/feeds/to-outside.xml"]`);
+  await expect(row.getByTestId('feed-error')).toContainText('redirects to a site you have not enabled: outside.example');
+  expect(leftTheMachine(outside.asked)).toEqual([]);
+});
+
+test('reading where the worker’s redirects lead (webRequest) adds no install-time warning', async ({ context, extensionId }) => {
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[] };
+  expect(manifest.permissions).toContain('webRequest');
+  const withoutWebRequest = { ...manifest, permissions: manifest.permissions.filter((p) => p !== 'webRequest') };
+  const browser = { context, extensionId };
+  expect(await installWarnings(browser, manifest)).toEqual(await installWarnings(browser, withoutWebRequest));
 });

@@ -66,6 +66,20 @@ export async function keepWorkerBusy(worker: Worker, ms: number): Promise<void> 
   }, ms);
 }
 
+/** The worker's answer as an extension page receives it. */
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
+
+/** The options page, and its way of asking the worker (a test sends the messages the page's controls send). */
+export async function openOptions(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<{ options: Page; send: <T = unknown>(message: object) => Promise<Reply<T>> }> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const send = <T = unknown>(message: object) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
+  return { options, send };
+}
+
 /** Opens the popup page for the tab showing `page` (as the toolbar button would, but as a page). */
 export async function openPopupFor(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
   const tabId = await tabIdOf(worker, page);

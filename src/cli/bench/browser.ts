@@ -15,6 +15,7 @@ import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
 import { importThroughOptions, uciIndexFile } from './options-transfer';
 import type { BenchPaths } from './paths';
+import { timeStoryView } from './story-view-timing';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
@@ -87,27 +88,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const warm: number[] = [];
     const wake: { scriptStart: number; snapshotRead: number; restored: number }[] = [];
     for (const q of queries) {
-      const detection = {
-        isArticle: true,
-        reasons: [],
-        title: q.title,
-        canonicalUrl: q.id,
-        siteName: null,
-        byline: null,
-        published: new Date(q.published).toISOString(),
-        modified: null,
-        description: null,
-        lang: 'en',
-      };
-      const ask = () =>
-        sender.evaluate(async (d) => {
-          const start = performance.now();
-          const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as {
-            ok: boolean;
-            data?: { status: string };
-          };
-          return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, status: reply.data?.status ?? 'error' };
-        }, detection);
+      const ask = () => timeStoryView(sender, q);
       await stopServiceWorker(context, sender);
       const cold = await ask();
       first.push(cold.ms);

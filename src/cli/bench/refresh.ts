@@ -1,7 +1,9 @@
 /**
  * Benchmarks of the self-filling index: feed → article conversion on the real feeds of feeds-dev, a
  * refresh run of the worker's FeedRefresher over those feeds (fake-indexeddb, fake fetch: no network),
- * and the index file at the size cap (150,000 UCI headlines): serialise, validate.
+ * the index file of 150,000 UCI headlines (serialise, validate); then, at scale: a thousand feeds
+ * through the real worker in Chromium and an endless feed body (refresh-scale.ts), and the index at
+ * 500,000 articles in Node and in the extension (index-scale.ts, index-scale-browser.ts).
  */
 // The worker's database under Node, as in the unit tests (a side-effect import: it sets globalThis.indexedDB).
 import 'fake-indexeddb/auto';
@@ -13,9 +15,15 @@ import { parseFeed } from '../../core/feeds/index';
 import { buildIndexFile, validateIndexFile, type IndexFileArticle } from '../../core/index-file/index';
 import { loadRegistry } from '../../core/outlets/index';
 import { DEFAULT_PREFERENCES } from '../../core/preferences';
-import { DEFAULT_MAX_ARTICLES, entriesToArticles, selectForRemoval, type RetentionCandidate } from '../../core/refresh/index';
+import { entriesToArticles, selectForRemoval, type RetentionCandidate } from '../../core/refresh/index';
 import { canonicalizeUrl } from '../../core/url/index';
+import { benchIndexScaleNode } from './index-scale';
+import { benchIndexScaleBrowser } from './index-scale-browser';
 import type { BenchPaths } from './paths';
+import { benchRefreshScale } from './refresh-scale';
+
+/** Articles of the index-file figures (kept from when this was the size cap, so the figures compare). */
+const INDEX_FILE_ARTICLES = 150_000;
 
 /** The 136 feed files of feeds-dev, as its manifest lists them. */
 function feedFiles(dir: string): string[] {
@@ -140,7 +148,7 @@ function readUci(path: string, limit: number): IndexFileArticle[] {
 }
 
 function benchIndexFile(paths: BenchPaths): void {
-  const articles = readUci(paths.uci, DEFAULT_MAX_ARTICLES);
+  const articles = readUci(paths.uci, INDEX_FILE_ARTICLES);
   let started = performance.now();
   const file = buildIndexFile({ exportedAt: Date.now(), preferences: DEFAULT_PREFERENCES, feeds: [], articles });
   const json = JSON.stringify(file);
@@ -182,6 +190,9 @@ export async function runBench(paths: BenchPaths): Promise<void> {
   const docs = benchConvert(paths);
   await benchRefreshRun(docs);
   benchIndexFile(paths);
+  await benchRefreshScale(paths);
+  const { indexed, unseen, snapshotBytes } = benchIndexScaleNode(paths.uci);
+  await benchIndexScaleBrowser(indexed, unseen, snapshotBytes);
 }
 
 // Run alone: `npx tsx src/cli/bench/refresh.ts`

@@ -4,6 +4,7 @@ import type { FeedEntry, ParsedFeed } from '../types';
 import { atomPerson, atomText, firstDate, personName, text } from './entry-text';
 import { fallbackSummary, mediaTitle } from './entry-fallbacks';
 import { finishEntries } from './finish-entries';
+import { withUpdateHint } from './hints';
 import { imageInHtml, itemImage } from './images';
 import { atomAlternateLink, atomLinkHref, selfLink } from './links';
 import { ATOM, DC, MEDIA } from './xml-namespaces';
@@ -62,5 +63,5 @@ export function extractAtom(root: XmlElement, kind: 'atom' | 'atom-entry', warni
   const fallbackBase = root.base ?? self ?? (isAbsoluteHttpUrl(link) ? link : null);
   const feedAuthor = atomPerson(root, 'author');
   const entries = childElements(root, ATOM, 'entry').map((entry) => atomEntry(entry, fallbackBase, feedAuthor));
-  return { title: atomText(childElement(root, ATOM, 'title')), link, entries: finishEntries(entries, warnings) };
+  return withUpdateHint({ title: atomText(childElement(root, ATOM, 'title')), link, entries: finishEntries(entries, warnings) }, root);
 }

@@ -4,6 +4,7 @@ import type { FeedEntry, ParsedFeed } from '../types';
 import { atomText, firstDate, firstText, htmlText, personName, summaryText, text, atomPerson } from './entry-text';
 import { fallbackSummary, mediaTitle } from './entry-fallbacks';
 import { finishEntries } from './finish-entries';
+import { withUpdateHint } from './hints';
 import { imageInHtml, itemImage } from './images';
 import { atomAlternateLink, atomLinkHref, selfLink } from './links';
 import { ATOM, DC, MEDIA, RSS } from './xml-namespaces';
@@ -96,5 +97,5 @@ export function extractRss(root: XmlElement, kind: 'rss' | 'rdf', warnings: stri
   const title =
     htmlText(childElement(meta, RSS, 'title')) ?? htmlText(childElement(meta, DC, 'title')) ?? atomText(childElement(meta, ATOM, 'title'));
   const entries = rssItems(root, channel, warnings).map((item) => rssEntry(item, fallbackBase));
-  return { title, link, entries: finishEntries(entries, warnings) };
+  return withUpdateHint({ title, link, entries: finishEntries(entries, warnings) }, meta);
 }

@@ -20,6 +20,7 @@ const NAMESPACE_KEYS = new Map<string, string>([
   ['http://www.itunes.com/dtds/podcast-1.0.dtd/', 'itunes'],
   ['http://www.w3.org/1999/xhtml', 'xhtml'],
   ['http://rssnamespace.org/feedburner/ext/1.0', 'feedburner'],
+  ['http://purl.org/rss/1.0/modules/syndication', 'sy'],
   ['http://www.w3.org/xml/1998/namespace', 'xml'],
   ['https://jsonfeed.org', 'jsonfeed'],
 ]);
@@ -36,6 +37,7 @@ export const WELL_KNOWN_PREFIXES: Record<string, string> = {
   rdf: 'rdf',
   itunes: 'itunes',
   feedburner: 'feedburner',
+  sy: 'sy',
   xhtml: 'xhtml',
   xml: 'xml',
 };

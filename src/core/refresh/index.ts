@@ -1,4 +1,4 @@
-/** Refresh policy of the local index: scheduling and backoff, feed entry conversion, retention, OPML. */
+/** Refresh policy of the local index: scheduling and backoff, feed fetching, entry conversion, retention, OPML. */
 export {
   DEFAULT_REFRESH_POLICY,
   HOUR_MS,
@@ -32,6 +32,10 @@ export {
   type RetentionCandidate,
   type RetentionLimits,
 } from './retention';
+export { feedIntervalMs, type CadenceLimits } from './cadence';
+export { runPooled, type PoolLimits } from './pool';
 export { parseOpml, type OpmlFeed, type OpmlParseResult } from './opml';
-export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FetchLike } from './fetch';
+export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FeedFetchRules, type FetchLike } from './fetch';
+export { MAX_REDIRECTS, nextRedirect, type RedirectRules, type RedirectStep } from './redirect';
+export { readCappedBody, type CappedBody } from './body';
 export { feedAccessOrigins, feedOriginPattern, feedOriginPatterns } from './permissions';

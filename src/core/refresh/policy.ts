@@ -1,15 +1,18 @@
 /**
- * When a feed is fetched again: the regular interval after a success, exponential backoff per failing
- * feed after a failure. Pure and deterministic (the jitter comes from the feed URL, not a random source),
- * so the schedule can be tested and replayed.
+ * When a feed is fetched again: its own interval after a success (cadence.ts), exponential backoff per
+ * failing feed after a failure; how many fetches run at once. Pure and deterministic (the jitter comes
+ * from the feed URL, not a random source), so the schedule can be tested and replayed.
  */
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 
 export interface RefreshPolicy {
-  /** Time between two fetches of a healthy feed. */
+  /** Time between two fetches of a healthy feed whose items give no rhythm to follow. */
   intervalMs: number;
+  /** A feed's own interval, from how often it publishes, stays within these. */
+  minIntervalMs: number;
+  maxIntervalMs: number;
   /** First backoff delay; doubles with each consecutive failure. */
   backoffBaseMs: number;
   /** Longest backoff delay. */
@@ -18,19 +21,31 @@ export interface RefreshPolicy {
   jitterRatio: number;
   /** A feed due within this much of now counts as due, so an alarm firing a little early still fetches it. */
   dueSlackMs: number;
-  /** Feeds fetched at the same time. */
+  /** Feeds fetched at the same time, in all. */
   concurrency: number;
+  /** Feeds of one host (name and port) fetched at the same time: a server is not asked for many at once. */
+  perHostConcurrency: number;
+  /**
+   * Least time between two writes of fetched articles to the index during a run: each write also stores
+   * the story engine's snapshot, whose cost grows with the index, so feeds that finish meanwhile are
+   * written together (the writer also waits at least four times as long as its last write took).
+   */
+  writeGapMs: number;
   /** Per-request limit, well under the MV3 worker's 30 s idle and 5 min per-event limits. */
   timeoutMs: number;
 }
 
 export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
   intervalMs: 30 * MINUTE_MS,
+  minIntervalMs: 15 * MINUTE_MS,
+  maxIntervalMs: 6 * HOUR_MS,
   backoffBaseMs: 15 * MINUTE_MS,
   backoffCapMs: 24 * HOUR_MS,
   jitterRatio: 0.1,
   dueSlackMs: 2 * MINUTE_MS,
-  concurrency: 4,
+  concurrency: 8,
+  perHostConcurrency: 2,
+  writeGapMs: 2_000,
   timeoutMs: 20_000,
 };
 
@@ -67,9 +82,16 @@ export function isDue(feed: FeedSchedule, now: number, policy: RefreshPolicy = D
   return feed.enabled && feed.nextAttemptAt <= now + policy.dueSlackMs;
 }
 
-/** State after a successful fetch (including 304 Not Modified): failures reset, next fetch after the interval. */
-export function afterSuccess(now: number, policy: RefreshPolicy = DEFAULT_REFRESH_POLICY): { failures: number; nextAttemptAt: number } {
-  return { failures: 0, nextAttemptAt: now + policy.intervalMs };
+/**
+ * State after a successful fetch (including 304 Not Modified): failures reset, next fetch after the
+ * feed's own interval (cadence.ts), or the policy's when it has none.
+ */
+export function afterSuccess(
+  now: number,
+  policy: RefreshPolicy = DEFAULT_REFRESH_POLICY,
+  intervalMs: number = policy.intervalMs,
+): { failures: number; nextAttemptAt: number } {
+  return { failures: 0, nextAttemptAt: now + intervalMs };
 }
 
 /** State after a failed fetch: one more consecutive failure, next attempt after the backoff delay. */

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeedListing, RefreshStatus } from '../../messaging/protocol-index';
 import { feedOriginPatterns } from '../../core/refresh/permissions';
-import { dateTime, timeAgo } from '../format';
+import { dateTime, duration, timeAgo } from '../format';
 import { t } from '../i18n';
 import { requestOrigins } from './browser-access';
 import { ask } from '../../messaging/client';
+import { RefreshPanel } from './RefreshPanel';
 import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 /** Outlets rendered at once; the search and the filters narrow the rest. */
@@ -40,6 +41,7 @@ function FeedState({ feed }: { feed: FeedListing }) {
       <span class="feed-state muted" title={dateTime(feed.lastSuccessAt)}>
         {t('feedsLastRefresh', timeAgo(feed.lastSuccessAt))}
         {feed.lastEntries !== null ? ` · ${t('feedsEntries', feed.lastEntries)}` : ''}
+        {feed.intervalMs !== null ? ` · ${t('feedsEvery', duration(feed.intervalMs))}` : ''}
       </span>
     );
   }
@@ -48,7 +50,7 @@ function FeedState({ feed }: { feed: FeedListing }) {
 
 /**
  * Feeds by outlet and section: enable (after asking for their hosts, within the click), disable, see each
- * feed's last refresh and error, and refresh now with progress.
+ * feed's last refresh, cadence and error; the refresh status and progress are RefreshPanel's.
  */
 export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const [feeds, setFeeds] = useState<FeedListing[] | null>(null);
@@ -59,7 +61,6 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const [limit, setLimit] = useState(OUTLETS_SHOWN);
   const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string } | null>(null);
   const failure = useFailure();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const busy = useRef(false);
 
   const load = async () => {
@@ -130,85 +131,18 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
     });
   };
 
-  const refreshNow = async () => {
-    if (progress) return;
-    const enabled = (feeds ?? []).filter((f) => f.enabled);
-    const startedAt = Date.now();
-    setProgress({ done: 0, total: enabled.length });
-    setNotice(null);
-    // The run answers when it ends; meanwhile the feeds' attempt times tell how far it got.
-    const poll = setInterval(() => {
-      void ask({ type: 'feeds/list' }).then(
-        (list) => {
-          const mine = list.filter((f) => f.enabled);
-          setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
-        },
-        () => undefined,
-      );
-    }, 700);
-    try {
-      const after = await ask({ type: 'refresh/run' });
-      setNotice({
-        kind: after.feedsFailing > 0 ? 'warn' : 'info',
-        text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing),
-      });
-      onIndexChanged();
-    } catch (e) {
-      failure.fail(e);
-    } finally {
-      clearInterval(poll);
-      setProgress(null);
-      await load();
-    }
-  };
-
   return (
     <section class="card" aria-labelledby="feeds-title" id="feeds">
       <h2 id="feeds-title">{t('feedsTitle')}</h2>
       <p>{t('feedsIntro')}</p>
-      <div class="summary-box" data-testid="refresh-status" aria-busy={status === null}>
-        {status ? (
-          <>
-            <p>
-              {status.lastRefreshAt ? t('feedsStatusLast', timeAgo(status.lastRefreshAt)) : t('feedsStatusNever')} ·{' '}
-              {t('feedsStatusHeld', status.articles, status.stories)} · {t('feedsStatusEnabled', status.feedsEnabled)}
-              {status.feedsFailing > 0 ? <strong class="failing"> · {t('feedsStatusFailing', status.feedsFailing)}</strong> : null}
-            </p>
-            {status.permissionsNeeded.length > 0 ? (
-              <p class="warn" data-testid="permissions-needed">
-                {t('feedsPermissionsNeeded', status.permissionsNeeded.length)}{' '}
-                <button type="button" class="button" onClick={grantMissing}>
-                  {t('feedsGrant')}
-                </button>
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <Loading />
-        )}
-        <div class="row">
-          <button
-            type="button"
-            class="button primary"
-            onClick={() => void refreshNow()}
-            disabled={progress !== null || !status || status.feedsEnabled === 0}
-            data-testid="refresh-now"
-          >
-            {progress ? t('feedsRefreshing') : t('feedsRefreshNow')}
-          </button>
-          {progress ? (
-            <>
-              <progress
-                max={Math.max(progress.total, 1)}
-                value={progress.done}
-                aria-label={t('feedsProgress')}
-                data-testid="refresh-progress"
-              />
-              <span class="small muted">{t('feedsProgressCount', progress.done, progress.total)}</span>
-            </>
-          ) : null}
-        </div>
-      </div>
+      <RefreshPanel
+        status={status}
+        onGrant={grantMissing}
+        onRefreshed={async () => {
+          onIndexChanged();
+          await load();
+        }}
+      />
       {notice ? (
         <p class={notice.kind === 'warn' ? 'warn' : 'note'} role="status" data-testid="feeds-notice">
           {notice.text}

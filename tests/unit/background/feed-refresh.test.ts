@@ -2,9 +2,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FeedRefresher } from '../../../src/background/feed-refresh';
 import { StoryIndex } from '../../../src/background/story-index';
-import { HOUR_MS, MINUTE_MS, backoffDelayMs } from '../../../src/core/refresh/index';
+import { HOUR_MS, MINUTE_MS, backoffDelayMs, type RefreshPolicy } from '../../../src/core/refresh/index';
 import { ParallaxDatabase } from '../../../src/db/database';
-import { CENTRE_FEED, LEFT_FEED, RIGHT_FEED, fakeClock, fakeFetch, fixture, testRegistry, xml, type Route } from '../support/refresh';
+import {
+  CENTRE_FEED,
+  LEFT_FEED,
+  RIGHT_FEED,
+  fakeClock,
+  fakeFetch,
+  fixture,
+  refresherGranting,
+  testRegistry,
+  xml,
+  type Route,
+} from '../support/refresh';
 
 let db: ParallaxDatabase;
 beforeEach(() => {
@@ -21,10 +32,10 @@ const centreRss = leftRss
   .replace(/www\.lefttimes\.com\/(world|politics)\/2026/g, 'centredaily.com/$1/2026')
   .replace('The Left Times — World', 'Centre Daily');
 
-function setup(routes: Record<string, Route>, clock = fakeClock()) {
+function setup(routes: Record<string, Route>, clock = fakeClock(), policy: Partial<RefreshPolicy> = {}) {
   const fake = fakeFetch(routes);
   const index = new StoryIndex(db);
-  const refresher = new FeedRefresher({ db, index, registry: testRegistry(), fetch: fake.fetch, now: clock.now });
+  const refresher = new FeedRefresher({ db, index, registry: testRegistry(), fetch: fake.fetch, now: clock.now, policy });
   return { fake, index, refresher, clock };
 }
 
@@ -50,10 +61,12 @@ describe('FeedRefresher: due selection and storing', () => {
     const wire = await db.articles.get('https://www.wireservice.com/business/rates-steady-2026-11-20');
     expect(wire).toMatchObject({ origin: 'feed', outletId: 'wire-service', addedAt: clock.now() });
 
-    // Not due again until the interval has passed.
-    clock.advance(10 * MINUTE_MS);
+    // Not due again until each feed's own interval has passed (both publish every hour or so).
+    const rows = await db.feeds.toArray();
+    for (const row of rows) expect(row.intervalMs).toBeGreaterThanOrEqual(40 * MINUTE_MS);
+    clock.advance(30 * MINUTE_MS);
     expect((await refresher.refreshDue()).attempted).toBe(0);
-    clock.advance(20 * MINUTE_MS);
+    clock.set(Math.max(...rows.map((r) => r.nextAttemptAt)));
     const again = await refresher.refreshDue();
     expect(again.attempted).toBe(2);
     expect(again.added).toBe(0);
@@ -80,14 +93,20 @@ describe('FeedRefresher: due selection and storing', () => {
     expect(refine).toHaveBeenCalledTimes(1);
   });
 
-  it('fetches at most 4 feeds at a time', async () => {
-    const urls = Array.from({ length: 9 }, (_, i) => `https://centredaily.com/rss/${i}`);
+  it('fetches at most 8 feeds at a time, and at most 2 of one host', async () => {
     const slow: Route = () => new Promise((r) => setTimeout(() => r(xml(centreRss)), 5));
-    const { fake, refresher } = setup(Object.fromEntries(urls.map((u) => [u, slow])));
-    for (const url of urls) await refresher.addCustomFeed({ url, outletId: 'centre-daily', section: 'Top' });
-    const summary = await refresher.refreshDue();
-    expect(summary.attempted).toBe(9);
-    expect(fake.maxInFlight()).toBe(4);
+    const oneHost = Array.from({ length: 9 }, (_, i) => `https://centredaily.com/rss/${i}`);
+    const first = setup(Object.fromEntries(oneHost.map((u) => [u, slow])));
+    for (const url of oneHost) await first.refresher.addCustomFeed({ url, outletId: 'centre-daily', section: 'Top' });
+    expect((await first.refresher.refreshDue()).attempted).toBe(9);
+    expect(first.fake.maxInFlight()).toBe(2);
+
+    db = new ParallaxDatabase(`refresh-${Math.random()}`);
+    const manyHosts = Array.from({ length: 12 }, (_, i) => `https://feeds${i}.centredaily.com/rss`);
+    const second = setup(Object.fromEntries(manyHosts.map((u) => [u, slow])));
+    for (const url of manyHosts) await second.refresher.addCustomFeed({ url, outletId: 'centre-daily', section: 'Top' });
+    expect((await second.refresher.refreshDue()).attempted).toBe(12);
+    expect(second.fake.maxInFlight()).toBe(8);
   });
 });
 
@@ -149,7 +168,7 @@ describe('FeedRefresher: failures and backoff', () => {
     const recovered = await db.feeds.get(LEFT_FEED);
     expect(recovered).toMatchObject({ failures: 0, lastSuccessAt: clock.now() });
     expect(recovered?.lastError).toBeUndefined();
-    expect(recovered?.nextAttemptAt).toBe(clock.now() + 30 * MINUTE_MS);
+    expect(recovered?.nextAttemptAt).toBe(clock.now() + recovered!.intervalMs!);
   });
 
   it('a failing feed leaves the stored articles and validators untouched', async () => {
@@ -169,12 +188,14 @@ describe('FeedRefresher: failures and backoff', () => {
   it('gives up on a feed that does not answer within the time limit', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const never: Route = () => new Promise<Response>(() => undefined);
-    const { refresher } = setup({ [LEFT_FEED]: never, [RIGHT_FEED]: ok(rightAtom) });
+    const { refresher, fake } = setup({ [LEFT_FEED]: never, [RIGHT_FEED]: ok(rightAtom) });
     await refresher.enableFeeds([LEFT_FEED, RIGHT_FEED]);
     let settled = false;
     const run = refresher.refreshDue().finally(() => {
       settled = true;
     });
+    // The clock starts when the request goes out, after the run has read the due feeds.
+    await vi.waitFor(() => expect(fake.requests.map((r) => r.url)).toContain(LEFT_FEED));
     await vi.advanceTimersByTimeAsync(19_000);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1_500);
@@ -219,6 +240,43 @@ describe('FeedRefresher: interruption', () => {
     expect(ids).toHaveLength(7);
     expect(new Set(ids).size).toBe(7);
     expect((await second.index.status()).articles).toBe(7);
+  });
+
+  it('reports its progress while it runs, and a run cut short as interrupted until the next run ends', async () => {
+    const clock = fakeClock();
+    const hang: Route = () => new Promise<Response>(() => undefined);
+    const first = setup({ [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom), [CENTRE_FEED]: hang }, clock);
+    await first.refresher.enableFeeds([LEFT_FEED, RIGHT_FEED, CENTRE_FEED]);
+    expect(await first.refresher.progress()).toMatchObject({ running: false, interrupted: false, lastRefreshAt: null, articles: 0 });
+    void first.refresher.refreshDue();
+    await vi.waitFor(async () =>
+      expect(await first.refresher.progress()).toMatchObject({ running: true, feedsDue: 3, feedsDone: 2, articlesAdded: 5, articles: 5 }),
+    );
+
+    // A new worker: nothing runs, and the last run is known to be unfinished.
+    const second = setup({ [CENTRE_FEED]: ok(centreRss) }, clock);
+    expect(await second.refresher.progress()).toMatchObject({ running: false, interrupted: true, articles: 5, lastRefreshAt: null });
+    clock.advance(MINUTE_MS);
+    await second.refresher.refreshDue();
+    expect(await second.refresher.progress()).toMatchObject({
+      running: false,
+      interrupted: false,
+      lastRefreshAt: clock.now(),
+      articles: 7,
+    });
+  });
+
+  it('stores the feeds of a run in a few writes, not one per feed', async () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `https://feeds${i}.centredaily.com/rss`);
+    const routes = Object.fromEntries(urls.map((url, i) => [url, ok(centreRss.replaceAll('centredaily.com/', `centredaily.com/${i}/`))]));
+    const { refresher, index } = setup(routes, fakeClock(), { writeGapMs: 60_000 });
+    const add = vi.spyOn(index, 'add');
+    for (const url of urls) await refresher.addCustomFeed({ url, outletId: 'centre-daily', section: 'Top' });
+    const summary = await refresher.refreshDue();
+    // Two articles of each feed's own, and the wire story they all carry, once.
+    expect(summary).toMatchObject({ updated: 12, added: 12 * 2 + 1 });
+    expect(add.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(summary.feeds.map((f) => f.added).sort()).toEqual([...urls.slice(1).map(() => 2), 3]);
   });
 
   it('a second refreshDue while one runs joins it instead of fetching twice', async () => {
@@ -290,16 +348,9 @@ describe('FeedRefresher: feed settings and status', () => {
 
   it('does not fetch feeds whose host the reader has not granted, and says which hosts to ask for', async () => {
     const granted = new Set(['https://rightpost.com/*']);
-    const fake = fakeFetch({ [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom) });
-    const clock = fakeClock();
-    const refresher = new FeedRefresher({
-      db,
-      index: new StoryIndex(db),
-      registry: testRegistry(),
-      fetch: fake.fetch,
-      now: clock.now,
-      hasPermission: async (pattern) => granted.has(pattern),
-    });
+    const { fake, refresher, clock } = refresherGranting(db, { [LEFT_FEED]: ok(leftRss), [RIGHT_FEED]: ok(rightAtom) }, (p) =>
+      granted.has(p),
+    );
     await refresher.enableFeeds([LEFT_FEED, RIGHT_FEED]);
     const summary = await refresher.refreshDue();
     expect(fake.requests.map((r) => r.url)).toEqual([RIGHT_FEED]);
@@ -307,7 +358,7 @@ describe('FeedRefresher: feed settings and status', () => {
     expect(await db.feeds.get(LEFT_FEED)).toMatchObject({ failures: 0, lastError: 'permission needed for https://www.lefttimes.com/*' });
     expect((await refresher.status()).permissionsNeeded).toEqual(['https://www.lefttimes.com/*']);
     granted.add('https://www.lefttimes.com/*');
-    clock.advance(30 * MINUTE_MS);
+    clock.advance(6 * HOUR_MS);
     expect((await refresher.refreshDue()).updated).toBe(2);
     expect((await refresher.status()).permissionsNeeded).toEqual([]);
   });

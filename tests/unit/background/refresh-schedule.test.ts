@@ -11,18 +11,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const alarm = (name: string) => ({ name, scheduledTime: Date.now(), periodInMinutes: 30 });
+const alarm = (name: string) => ({ name, scheduledTime: Date.now(), periodInMinutes: 15 });
 
 describe('refresh schedule', () => {
-  it('registers a 30-minute alarm that first fires a minute after install', async () => {
+  it('registers a 15-minute alarm that first fires a minute after install', async () => {
     const schedule = installRefreshSchedule({ refreshDue: vi.fn(async () => undefined) });
     await schedule.ready;
     const created = await fakeBrowser.alarms.get(REFRESH_ALARM);
-    expect(created).toMatchObject({ name: REFRESH_ALARM, periodInMinutes: 30, scheduledTime: Date.now() + 60_000 });
+    expect(created).toMatchObject({ name: REFRESH_ALARM, periodInMinutes: 15, scheduledTime: Date.now() + 60_000 });
   });
 
   it('keeps an existing alarm, so a worker restart does not postpone the next refresh', async () => {
-    await fakeBrowser.alarms.create(REFRESH_ALARM, { when: Date.now() + 5 * 60_000, periodInMinutes: 30 });
+    await fakeBrowser.alarms.create(REFRESH_ALARM, { when: Date.now() + 5 * 60_000, periodInMinutes: 15 });
     vi.advanceTimersByTime(4 * 60_000);
     await installRefreshSchedule({ refreshDue: async () => undefined }).ready;
     expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.scheduledTime).toBe(Date.parse('2026-11-20T10:05:00Z'));

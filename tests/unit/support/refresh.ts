@@ -1,7 +1,10 @@
 /** Shared test setup for the refresh tests: a small registry, fixture feeds and a recording fake fetch. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FeedRefresher } from '../../../src/background/feed-refresh';
+import { StoryIndex } from '../../../src/background/story-index';
 import { OutletRegistry, parseOutlets } from '../../../src/core/outlets/index';
+import type { ParallaxDatabase } from '../../../src/db/database';
 
 export const FIXTURES = resolve('tests/fixtures/refresh');
 export const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
@@ -78,4 +81,19 @@ export function fakeClock(start = Date.parse('2026-11-20T10:00:00Z')) {
       now = ms;
     },
   };
+}
+
+/** A refresher over `db` fetching from `routes`, for which the browser grants what `granted` says. */
+export function refresherGranting(db: ParallaxDatabase, routes: Record<string, Route>, granted: (pattern: string) => boolean) {
+  const fake = fakeFetch(routes);
+  const clock = fakeClock();
+  const refresher = new FeedRefresher({
+    db,
+    index: new StoryIndex(db),
+    registry: testRegistry(),
+    fetch: fake.fetch,
+    now: clock.now,
+    hasPermission: async (pattern) => granted(pattern),
+  });
+  return { fake, refresher, clock };
 }
