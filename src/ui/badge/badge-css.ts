@@ -19,6 +19,7 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
   display: inline-grid; place-items: center; width: 20px; height: 20px; border-radius: 50%;
   background: #24292f; color: #fff; font-weight: 700; font-size: 11px;
 }
+.mark::before { content: "P"; }
 .lean { padding: 1px 8px; border-radius: 999px; background: #eaeef2; font-weight: 600; }
 .pill[data-side="L"] .lean { background: #dbeafe; color: #1e3a8a; }
 .pill[data-side="C"] .lean { background: #ede9fe; color: #4c1d95; }
