@@ -26,6 +26,7 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 .pill[data-side="R"] .lean { background: #fee2e2; color: #7f1d1d; }
 .summary { overflow: hidden; text-overflow: ellipsis; }
 .dismiss { width: 22px; height: 22px; border-radius: 50%; font-size: 16px; line-height: 1; color: #57606a; }
+.dismiss::before { content: "×"; }
 .dismiss:hover { background: #eaeef2; }
 @media (prefers-color-scheme: dark) {
   .pill { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 1px 3px rgba(0,0,0,.5); }

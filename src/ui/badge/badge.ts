@@ -73,11 +73,14 @@ export function mountBadge(info: BadgeInfo, texts: BadgeTexts, actions: { open()
   // the two labels, and the accessible name starts with them.
   const mark = el('span', 'mark');
   mark.setAttribute('aria-hidden', 'true');
-  open.append(mark, el('span', 'lean', texts.outletLean), el('span', 'summary', texts.summary));
+  // The space between the labels is not drawn (the button is a flex box) but keeps the words apart
+  // in the button's text, as they read on screen.
+  open.append(mark, el('span', 'lean', texts.outletLean), ' ', el('span', 'summary', texts.summary));
   open.addEventListener('click', (event) => {
     if (event.isTrusted) actions.open();
   });
-  const close = el('button', 'dismiss', '×');
+  // The "×" is drawn by CSS too: the button's only text is its name.
+  const close = el('button', 'dismiss');
   close.type = 'button';
   close.setAttribute('aria-label', texts.dismiss);
   close.title = texts.dismiss;
