@@ -42,10 +42,12 @@ export class BadgeProbe {
   /** The badge's button matching `test` inside the closed root, or null when there is no badge. */
   private async node(test: (n: DomNode) => boolean): Promise<number | null> {
     const cdp = await this.cdp();
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
-    const host = findNode(root, (n) => n.nodeName === 'PARALLAX-BADGE');
-    if (!host) return null;
-    return findNode(host, test)?.backendNodeId ?? null;
+    // Only the badge's subtree is described: pages can hold tens of thousands of nodes.
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'parallax-badge' });
+    if (!nodeId) return null;
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as unknown as { node: DomNode };
+    return findNode(node, test)?.backendNodeId ?? null;
   }
 
   private async call<T>(test: (n: DomNode) => boolean, fn: string): Promise<T | null> {
