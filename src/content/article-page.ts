@@ -21,8 +21,6 @@ export class ArticlePage {
   private state: PageState | null = null;
   private badge: BadgeHandle | null = null;
   private generation = 0;
-  /** A details request is on its way: further clicks until it is answered open nothing more. */
-  private opening = false;
 
   constructor(private readonly isInvalid: () => boolean) {}
 
@@ -47,19 +45,9 @@ export class ArticlePage {
     // A newer navigation started, or the extension was reloaded, while we waited.
     if (generation !== this.generation || this.isInvalid() || !info.show) return;
     this.badge = mountBadge(info, badgeTexts(info), {
-      open: () => this.openDetails(),
+      open: () => void ask({ type: 'popup/open' }).catch(() => undefined),
       dismiss: () => void ask({ type: 'badge/dismiss-site', host: location.hostname }).catch(() => undefined),
     });
-  }
-
-  private openDetails(): void {
-    if (this.opening) return;
-    this.opening = true;
-    void ask({ type: 'popup/open' })
-      .catch(() => undefined)
-      .finally(() => {
-        this.opening = false;
-      });
   }
 
   listen(): void {
