@@ -1,8 +1,10 @@
 /**
  * Keeps the local index bounded: feed and imported articles older than the reader's retention window
  * go, then the oldest ones while the index is over its size cap. Demo articles always stay. Removal goes
- * through the story index so the engine forgets them too.
+ * through the story index so the engine forgets them too. The reading history goes once older than the
+ * longest period the reading diet shows.
  */
+import { readingRetentionCutoff } from '../core/reading-diet';
 import { DEFAULT_MAX_ARTICLES, isPrunable, retentionCutoff } from '../core/refresh/index';
 import type { ParallaxDatabase } from '../db/database';
 import type { RetentionResult } from '../messaging/protocol-index';
@@ -29,7 +31,12 @@ export class RetentionService {
   async prune(): Promise<RetentionResult> {
     const { db, index } = this.deps;
     const prefs = await db.getPreferences();
-    const cutoff = retentionCutoff(this.deps.now(), prefs.retentionDays);
+    const now = this.deps.now();
+    const cutoff = retentionCutoff(now, prefs.retentionDays);
+    const reading = await db.reading
+      .where('at')
+      .below(readingRetentionCutoff(now, -new Date(now).getTimezoneOffset()))
+      .delete();
     const expired = await db.articles.where('published').below(cutoff).filter(isPrunable).primaryKeys();
     if (expired.length > 0) await index.remove(expired);
     const excess = (await db.articles.count()) - this.maxArticles;
@@ -38,6 +45,6 @@ export class RetentionService {
       overCap = await db.articles.orderBy('published').filter(isPrunable).limit(excess).primaryKeys();
       await index.remove(overCap);
     }
-    return { expired: expired.length, overCap: overCap.length, remaining: await db.articles.count(), cutoff };
+    return { expired: expired.length, overCap: overCap.length, remaining: await db.articles.count(), cutoff, reading };
   }
 }

@@ -20,7 +20,7 @@ import { RedirectObserver } from './redirect-observer';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
-import { openDetails, storyHandlers } from './story-handlers';
+import { oncePerClick, openDetails, storyHandlers } from './story-handlers';
 import { StoryIndex } from './story-index';
 import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
@@ -81,7 +81,7 @@ export function createBackgroundServices(
   const schedule = installRefreshSchedule(refresher, retention);
 
   const route = createRouter({
-    ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails }),
+    ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails: oncePerClick(openDetails) }),
     ...indexHandlers({ refresher, transfer, retention, runRefresh: schedule.run }),
     ...optionsHandlers({
       db,

@@ -82,6 +82,28 @@ export function storyHandlers(deps: StoryHandlerDeps): Handlers<keyof CoreReplie
   };
 }
 
+/** After opening a tab's details, further requests from that tab are ignored for this long. */
+export const DETAILS_REOPEN_MS = 2_000;
+
+/**
+ * Wraps `open` so that a tab gets its details at most once per click: a burst of requests from one tab
+ * (a double click, a page replaying events) opens one popup or tab, not one per request. In memory only:
+ * a restarted worker simply allows the next click.
+ */
+export function oncePerClick(
+  open: (tabId: number | undefined) => Promise<void>,
+  now: () => number = Date.now,
+): (tabId: number | undefined) => Promise<void> {
+  const lastOpened = new Map<number | undefined, number>();
+  return async (tabId) => {
+    const at = now();
+    const last = lastOpened.get(tabId);
+    if (last !== undefined && at - last < DETAILS_REOPEN_MS) return;
+    lastOpened.set(tabId, at);
+    await open(tabId);
+  };
+}
+
 /** The badge's "details": the toolbar popup where the browser allows opening it, else a tab. */
 export async function openDetails(tabId: number | undefined): Promise<void> {
   try {

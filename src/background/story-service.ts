@@ -10,12 +10,11 @@ import {
   type StoryView,
 } from '../core/story-view';
 import type { Detection, IndexArticle } from '../core/types';
+import { trustedCanonical } from '../core/outlets/canonical-trust';
+import { readingWindow } from '../core/reading-diet';
 import { canonicalizeUrl } from '../core/url';
 import type { ParallaxDatabase } from '../db/database';
 import type { StoryIndex } from './story-index';
-
-/** A reading row is kept once per article per this long, so reloads do not count twice. */
-const READING_DEDUPE_MS = 12 * 60 * 60 * 1000;
 
 export class StoryService {
   constructor(
@@ -24,8 +23,10 @@ export class StoryService {
     private readonly sources: { lookup(): Promise<SourceLookup> },
   ) {}
 
-  private current(pageUrl: string, detection: Detection) {
-    return articleFromPage(pageUrl, detection, Date.now(), (u) => canonicalizeUrl(u));
+  /** The article read: its canonical URL only when the page's claim names its own outlet. */
+  private current(pageUrl: string, detection: Detection, lookup: SourceLookup): IndexArticle {
+    const canonicalUrl = trustedCanonical(pageUrl, detection.canonicalUrl, (u) => lookup.outletForUrl(u)?.id ?? null);
+    return articleFromPage(pageUrl, { ...detection, canonicalUrl }, Date.now(), (u) => canonicalizeUrl(u));
   }
 
   async view(pageUrl: string, detection: Detection): Promise<StoryView> {
@@ -39,8 +40,8 @@ export class StoryService {
   ): Promise<{ view: StoryView; prefs: Preferences; current: IndexArticle | null }> {
     const prefs = await this.db.getPreferences();
     if (!detection.isArticle) return { view: { status: 'not-article' }, prefs, current: null };
-    const current = this.current(pageUrl, detection);
     const [lookup, { articles }] = await Promise.all([this.sources.lookup(), this.index.status()]);
+    const current = this.current(pageUrl, detection, lookup);
     const outlet = outletCard(lookup.outletForUrl(current.url), current.publisher ?? current.host ?? null, lookup, prefs);
     if (articles === 0) return { view: { status: 'index-empty', outlet }, prefs, current };
     const match = await this.index.match(current);
@@ -72,16 +73,24 @@ export class StoryService {
 
   /** "Wrong story": this article is never shown in that story again (kept locally). */
   async unlink(pageUrl: string, detection: Detection, storyId: string): Promise<void> {
-    await this.db.unlinks.put({ articleId: this.current(pageUrl, detection).id, storyId, at: Date.now() });
+    const current = this.current(pageUrl, detection, await this.sources.lookup());
+    await this.db.unlinks.put({ articleId: current.id, storyId, at: Date.now() });
   }
 
+  /**
+   * One row per article and day (the reader's day): reloads and a page rewriting its address do not
+   * count twice. Checked and written in one transaction, so messages racing each other add one row.
+   */
   private async recordReading(articleId: string, outletId: string, side: BadgeInfo['side']): Promise<void> {
     const now = Date.now();
-    const recent = await this.db.reading
-      .where('articleId')
-      .equals(articleId)
-      .filter((r) => now - r.at < READING_DEDUPE_MS)
-      .count();
-    if (recent === 0) await this.db.reading.add({ at: now, articleId, outletId, side });
+    const { from } = readingWindow({ days: 1, now, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
+    await this.db.transaction('rw', this.db.reading, async () => {
+      const today = await this.db.reading
+        .where('articleId')
+        .equals(articleId)
+        .filter((r) => r.at >= from)
+        .count();
+      if (today === 0) await this.db.reading.add({ at: now, articleId, outletId, side });
+    });
   }
 }

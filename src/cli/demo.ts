@@ -41,7 +41,8 @@ async function main() {
   console.log(`Demo home page (more articles): ${site.origin}/`);
 
   if (headless) {
-    await page.getByTestId('parallax-badge').waitFor({ timeout: 15_000 });
+    // The badge's root is closed: wait for its host, which the page's DOM holds.
+    await page.locator('parallax-badge').waitFor({ state: 'attached', timeout: 15_000 });
     await mkdir(screenshot.replace(/\/[^/]*$/, '') || '.', { recursive: true });
     await page.screenshot({ path: screenshot });
     console.log(`No display: ran headless. Badge shown; screenshot saved to ${screenshot}`);

@@ -130,9 +130,10 @@ async function visit(page: Page, worker: Worker, tabId: number, target: Target):
   const article = state.detection.isArticle;
   let badge = false;
   if (article) {
+    // The badge's root is closed: its host, in the page's DOM, is there exactly while it shows.
     badge = await page
-      .getByTestId('parallax-badge')
-      .waitFor({ state: 'visible', timeout: BADGE_WAIT_MS })
+      .locator('parallax-badge')
+      .waitFor({ state: 'attached', timeout: BADGE_WAIT_MS })
       .then(() => true)
       .catch(() => false);
   }

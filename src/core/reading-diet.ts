@@ -90,6 +90,14 @@ export function readingWindow(options: ReadingSummaryOptions): { from: number; t
 }
 
 /**
+ * Reading rows opened before this instant fall outside the longest period the diet shows, so retention
+ * removes them: the reader's history is kept no longer than it is of use to them.
+ */
+export function readingRetentionCutoff(now: number, utcOffsetMinutes = 0): number {
+  return readingWindow({ days: Math.max(...READING_PERIODS), now, utcOffsetMinutes }).from;
+}
+
+/**
  * Counts the articles opened in the window by side, per bucket. An article opened several times counts
  * once, in the bucket of its first opening: reading one story again does not tilt the diet.
  */

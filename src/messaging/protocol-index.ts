@@ -147,6 +147,8 @@ export interface RetentionResult {
   /** Articles held afterwards. */
   remaining: number;
   cutoff: number;
+  /** Reading-diet rows removed for being older than the longest period the diet shows. */
+  reading: number;
 }
 
 export interface ImportResult {

@@ -1,10 +1,11 @@
 /** The generated outlet catalogue in the built extension: the worker reads it from the extension's own file. */
 import { expect, openPopupFor, test } from './fixtures';
+import { badgeOf } from './badge';
 
 test('an outlet only the catalogue knows: lean, owner, ownership kind', async ({ context, site, extensionId, worker }) => {
   const page = await context.newPage();
   await page.goto(`${site.origin}/fixtures/catalogue-article.html`);
-  await expect(page.getByTestId('parallax-badge')).toContainText('Science Daily · Center');
+  await badgeOf(page).expectText('Science Daily · Center');
   const popup = await openPopupFor(context, extensionId, worker, page);
   const card = popup.getByTestId('outlet-card');
   await expect(card).toContainText('Science Daily');

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIR, installWarnings, launchWithExtension } from '../../src/demo/browser';
 import { escapeHtml } from '../../src/demo/site';
 import { expect, openOptions, openPopupFor, saveScreenshot, test as base } from './fixtures';
+import { badgeOf } from './badge';
 
 interface FixtureItem {
   url: string;
@@ -250,9 +251,9 @@ test('enabled feeds fill the index, the popup lists the other outlets, and nothi
   // The reader opens the Reuters article.
   const page = await context.newPage();
   await page.goto(feeds.origin + pagePath(READER_ARTICLE.url));
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
-  await expect(page.getByTestId('parallax-badge')).toContainText('Reuters');
-  await expect(page.getByTestId('parallax-badge')).toContainText('5 sources');
+  await badgeOf(page).expectVisible();
+  await badgeOf(page).expectText('Reuters');
+  await badgeOf(page).expectText('5 sources');
 
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');

@@ -1,6 +1,7 @@
 /** The thin real path: demo article → badge → popup → options → popup changes. */
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
+import { badgeOf } from './badge';
 
 const REUTERS = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const FOX = 'fox-news';
@@ -8,20 +9,19 @@ const FOX = 'fox-news';
 test('a demo article shows the badge with its outlet lean and the story coverage', async ({ context, site }) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(REUTERS));
-  const badge = page.getByTestId('parallax-badge');
-  await expect(badge).toBeVisible();
+  const badge = badgeOf(page);
   // 11 sources; rated: L = AP, Bloomberg, Guardian; C = Japan Times, Reuters, Stars and Stripes;
   // R = Fox News, Washington Examiner, Washington Times, Breitbart; France 24 is unrated.
-  await expect(badge).toContainText('Reuters · Center');
-  await expect(badge).toContainText('11 sources · L 30% · C 30% · R 40%');
-  await expect(badge).toHaveAttribute('aria-label', /Reuters · Center\. 11 sources/);
+  await badge.expectText('Reuters · Center');
+  await badge.expectText('11 sources · L 30% · C 30% · R 40%');
+  expect(await badge.accessibleName()).toMatch(/^Reuters · Center 11 sources · L 30% · C 30% · R 40%\. Parallax/);
   await saveScreenshot(page, 'badge-light');
 });
 
 test('the popup shows the story, the distribution and the other outlets by lean', async ({ context, site, extensionId, worker }) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(REUTERS));
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  await badgeOf(page).expectVisible();
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
   await expect(popup.getByTestId('story-headline')).toContainText(/Japan/);
@@ -57,7 +57,7 @@ test('hiding an outlet in the options removes it from the popup coverage and dis
 
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(REUTERS));
-  await expect(page.getByTestId('parallax-badge')).toContainText('10 sources · L 34% · C 33% · R 33%');
+  await badgeOf(page).expectText('10 sources · L 34% · C 33% · R 33%');
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.getByTestId('count-R')).toContainText('3');
   await popup.getByRole('tab', { name: /Right/ }).click();

@@ -3,6 +3,7 @@
  * its article pages, served under their real host, get the badge; a catalogue outlet not granted does not.
  */
 import { pageStateIn, waitForPageState } from '../../src/demo/extension-probe';
+import { badgeOf } from './badge';
 import { grantedBuild } from './granted-build';
 import { expect, openOnRealHost, test } from './real-hosts';
 
@@ -24,7 +25,7 @@ test('an article of a catalogue outlet whose site was granted gets the badge; on
     .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
     .toEqual(['*://*.macrumors.com/*']);
   const granted = await openOnRealHost(context, worker, realHosts, GRANTED_URL);
-  await expect(granted.page.getByTestId('parallax-badge')).toContainText('MacRumors');
+  await badgeOf(granted.page).expectText('MacRumors');
   expect((await pageStateIn(worker, granted.tabId))?.detection.isArticle).toBe(true);
 
   const notGranted = await openOnRealHost(context, worker, realHosts, NOT_GRANTED_URL);

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
 import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
+import { badgeOf } from './badge';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const LONE = DEMO_STORIES[2].articles[0];
@@ -12,6 +13,14 @@ async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  return results;
+}
+
+/** The state opens with a level-one heading, and axe finds the page has one. */
+async function expectHeading(page: Page, text: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+  const results = await expectAccessible(page);
+  expect(results.violations.map((v) => v.id)).not.toContain('page-has-heading-one');
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -21,7 +30,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test('matched story: accessible, and every part present', async ({ context, site, extensionId, worker }) => {
       const page = await context.newPage();
       await page.goto(site.origin + demoSitePath(AP));
-      await expect(page.getByTestId('parallax-badge')).toBeVisible();
+      await badgeOf(page).expectVisible();
       const popup = await openPopupFor(context, extensionId, worker, page);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
       await expect(popup.getByTestId('outlet-card')).toContainText('Associated Press');
@@ -38,12 +47,12 @@ for (const scheme of ['light', 'dark'] as const) {
     test('no other coverage yet', async ({ context, site, extensionId, worker }) => {
       const page = await context.newPage();
       await page.goto(site.origin + demoSitePath(LONE));
-      await expect(page.getByTestId('parallax-badge')).toContainText('No other coverage yet');
+      await badgeOf(page).expectText('No other coverage yet');
       const popup = await openPopupFor(context, extensionId, worker, page);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
       await expect(popup.getByTestId('popup-message')).toContainText('No other coverage of this story');
       await expect(popup.getByTestId('outlet-card')).toContainText('The Japan Times');
-      await expectAccessible(popup);
+      await expectHeading(popup, 'No other coverage yet');
       await saveScreenshot(popup, `popup-no-coverage-${scheme}`);
     });
 
@@ -57,7 +66,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'index-empty');
       await expect(popup.getByTestId('popup-message')).toContainText('Your local index is empty');
       await expect(popup.getByRole('button', { name: 'Choose feeds in the options' })).toBeVisible();
-      await expectAccessible(popup);
+      await expectHeading(popup, 'Nothing to compare yet');
       await saveScreenshot(popup, `popup-index-empty-${scheme}`);
     });
 
@@ -69,7 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       const page = await context.newPage();
       await page.goto(site.origin + demoSitePath(AP));
-      await expect(page.getByTestId('parallax-badge')).toBeVisible();
+      await badgeOf(page).expectVisible();
       const tabId = await tabIdOf(worker, page);
       // No story kept from an earlier answer (as after a browser restart), so the popup has only the worker.
       await worker.evaluate(() => chrome.storage.session.clear());
@@ -96,7 +105,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`${site.origin}/`);
       const popup = await openPopupFor(context, extensionId, worker, page);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'not-article');
-      await expectAccessible(popup);
+      await expectHeading(popup, 'Not a news article');
       await saveScreenshot(popup, `popup-not-article-${scheme}`);
     });
   });
@@ -110,7 +119,7 @@ test('a popup opened while the worker cannot answer draws the story kept from it
 }) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(AP));
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  await badgeOf(page).expectVisible();
   const tabId = await tabIdOf(worker, page);
   const busy = keepWorkerBusy(worker, POPUP_ANSWER_TIMEOUT_MS + 1_000);
   const popup = await context.newPage();
@@ -126,7 +135,7 @@ test('a popup opened while the worker cannot answer draws the story kept from it
 test('coverage tabs work from the keyboard', async ({ context, site, extensionId, worker }) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(AP));
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  await badgeOf(page).expectVisible();
   const popup = await openPopupFor(context, extensionId, worker, page);
   const left = popup.getByRole('tab', { name: /Left/ });
   await left.focus();
@@ -146,7 +155,7 @@ test('coverage tabs work from the keyboard', async ({ context, site, extensionId
 test('"wrong story" unlinks the article, and the popup says so', async ({ context, site, extensionId, worker }) => {
   const page = await context.newPage();
   await page.goto(site.origin + demoSitePath(AP));
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  await badgeOf(page).expectVisible();
   const popup = await openPopupFor(context, extensionId, worker, page);
   await popup.getByText('Why this story?').click();
   await popup.getByTestId('wrong-story').click();
@@ -210,7 +219,7 @@ test('right-to-left headlines render right to left, and long text wraps inside t
 
   const page = await context.newPage();
   await page.goto(`${site.origin}/fixtures/rtl-article.html`);
-  await expect(page.getByTestId('parallax-badge')).toContainText('3 sources');
+  await badgeOf(page).expectText('3 sources');
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
   const headline = popup.getByTestId('story-headline');

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIR, installWarnings } from '../../src/demo/browser';
 import { pageStateIn, waitForPageState } from '../../src/demo/extension-probe';
 import { expect, openOnRealHost, test } from './real-hosts';
+import { badgeOf } from './badge';
 
 const ARTICLE = 'tests/fixtures/e2e/real-hosts/news-article.html';
 const ALIAS_URL = 'https://www.huffingtonpost.com/entry/riverside-night-bus-trial_n_6a1b2c3d4e5f';
@@ -17,7 +18,7 @@ test.use({ realPages: { [ALIAS_URL]: ARTICLE, [MAIL_URL]: ARTICLE, [NEWS_URL]: A
 
 test('an article on an outlet’s former domain gets the badge, as that outlet', async ({ context, worker, realHosts }) => {
   const { page, tabId } = await openOnRealHost(context, worker, realHosts, ALIAS_URL);
-  await expect(page.getByTestId('parallax-badge')).toContainText('HuffPost');
+  await badgeOf(page).expectText('HuffPost');
   expect((await pageStateIn(worker, tabId))?.detection.isArticle).toBe(true);
 });
 
@@ -26,10 +27,10 @@ test('a portal’s mail host gets no content script; the same page on its news h
   await expect(mail.page.locator('h1')).toHaveText(/Night Bus Trial/);
   // Long enough for a document_idle script to have answered (the news host below answers well within it).
   expect(await waitForPageState(worker, mail.tabId, 3_000)).toBeNull();
-  await expect(mail.page.getByTestId('parallax-badge')).toHaveCount(0);
+  await expect(mail.page.locator('parallax-badge')).toHaveCount(0);
 
   const news = await openOnRealHost(context, worker, realHosts, NEWS_URL);
-  await expect(news.page.getByTestId('parallax-badge')).toContainText('Yahoo News');
+  await badgeOf(news.page).expectText('Yahoo News');
 });
 
 test('Chrome’s install warning is site access only, without "Read your browsing history"', async ({ context, extensionId }) => {

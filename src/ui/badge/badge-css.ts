@@ -19,12 +19,14 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
   display: inline-grid; place-items: center; width: 20px; height: 20px; border-radius: 50%;
   background: #24292f; color: #fff; font-weight: 700; font-size: 11px;
 }
+.mark::before { content: "P"; }
 .lean { padding: 1px 8px; border-radius: 999px; background: #eaeef2; font-weight: 600; }
 .pill[data-side="L"] .lean { background: #dbeafe; color: #1e3a8a; }
 .pill[data-side="C"] .lean { background: #ede9fe; color: #4c1d95; }
 .pill[data-side="R"] .lean { background: #fee2e2; color: #7f1d1d; }
 .summary { overflow: hidden; text-overflow: ellipsis; }
 .dismiss { width: 22px; height: 22px; border-radius: 50%; font-size: 16px; line-height: 1; color: #57606a; }
+.dismiss::before { content: "×"; }
 .dismiss:hover { background: #eaeef2; }
 @media (prefers-color-scheme: dark) {
   .pill { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 1px 3px rgba(0,0,0,.5); }

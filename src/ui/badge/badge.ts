@@ -2,6 +2,8 @@
  * The inline badge: a pill in a shadow root just below the article's headline. Plain DOM (no framework)
  * because it ships in the content script, which runs on every news page and has a 30 kB budget.
  * Its host is a zero-size box, so the page's content never moves; the pill overlays.
+ * The page is untrusted: the root is closed (page scripts can neither read nor rewrite the pill) and
+ * only the reader's own clicks and key presses act (`isTrusted`), never a script's synthetic events.
  */
 import type { BadgeInfo } from '../../core/story-view';
 import { badgeCss } from './badge-css';
@@ -56,7 +58,7 @@ function headlineAnchor(): Element | null {
 export function mountBadge(info: BadgeInfo, texts: BadgeTexts, actions: { open(): void; dismiss(): void }): BadgeHandle {
   const host = document.createElement(BADGE_TAG);
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = badgeCss;
   const anchor = headlineAnchor();
@@ -67,13 +69,23 @@ export function mountBadge(info: BadgeInfo, texts: BadgeTexts, actions: { open()
   open.type = 'button';
   open.setAttribute('aria-label', texts.accessibleName);
   open.setAttribute('data-testid', 'parallax-badge');
-  open.append(el('span', 'mark', 'P'), el('span', 'lean', texts.outletLean), el('span', 'summary', texts.summary));
-  open.addEventListener('click', () => actions.open());
-  const close = el('button', 'dismiss', '×');
+  // The "P" mark is drawn by CSS and hidden from assistive technology: the visible text is then exactly
+  // the two labels, and the accessible name starts with them.
+  const mark = el('span', 'mark');
+  mark.setAttribute('aria-hidden', 'true');
+  // The space between the labels is not drawn (the button is a flex box) but keeps the words apart
+  // in the button's text, as they read on screen.
+  open.append(mark, el('span', 'lean', texts.outletLean), ' ', el('span', 'summary', texts.summary));
+  open.addEventListener('click', (event) => {
+    if (event.isTrusted) actions.open();
+  });
+  // The "×" is drawn by CSS too: the button's only text is its name.
+  const close = el('button', 'dismiss');
   close.type = 'button';
   close.setAttribute('aria-label', texts.dismiss);
   close.title = texts.dismiss;
-  close.addEventListener('click', () => {
+  close.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
     host.remove();
     actions.dismiss();
   });

@@ -80,6 +80,15 @@ function Message({ text, hint, action }: { text: string; hint?: string; action?:
   );
 }
 
+/** Each answered state opens with a heading, so screen-reader users can find what the popup says. */
+function StateTitle({ text }: { text: string }) {
+  return (
+    <h1 class="state-title" data-testid="popup-heading">
+      {text}
+    </h1>
+  );
+}
+
 function renderState(state: State, reload: () => void) {
   const retry = reload;
   if (state.kind === 'loading') {
@@ -94,10 +103,16 @@ function renderState(state: State, reload: () => void) {
   const view = state.view;
   switch (view.status) {
     case 'not-article':
-      return <Message text={t('stateNotArticle')} hint={t('stateNotArticleHint')} />;
+      return (
+        <>
+          <StateTitle text={t('stateNotArticleTitle')} />
+          <Message text={t('stateNotArticle')} hint={t('stateNotArticleHint')} />
+        </>
+      );
     case 'index-empty':
       return (
         <>
+          <StateTitle text={t('stateIndexEmptyTitle')} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={t('stateIndexEmpty')} action={{ label: t('stateIndexEmptyAction'), run: () => void openOptions() }} />
         </>
@@ -105,6 +120,7 @@ function renderState(state: State, reload: () => void) {
     case 'no-coverage':
       return (
         <>
+          <StateTitle text={view.unlinked ? t('stateUnlinkedTitle') : t('stateNoCoverageTitle')} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={view.unlinked ? t('stateUnlinked') : t('stateNoCoverage')} hint={t('stateNoCoverageHint')} />
         </>

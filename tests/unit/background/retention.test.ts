@@ -36,6 +36,24 @@ describe('retention', () => {
     expect((await index.status()).articles).toBe(3);
   });
 
+  it('removes reading-diet rows older than the longest period the diet shows, keeps the rest', async () => {
+    const index = new StoryIndex(db);
+    const row = (ageDays: number) => ({
+      at: NOW - ageDays * DAY_MS,
+      articleId: `https://a.example/${ageDays}`,
+      outletId: null,
+      side: null,
+    });
+    await db.reading.bulkAdd([row(0), row(30), row(88), row(91), row(400)]);
+    const result = await new RetentionService({ db, index, now: () => NOW }).prune();
+    expect(result.reading).toBe(2);
+    expect((await db.reading.toArray()).map((r) => r.articleId).sort()).toEqual([
+      'https://a.example/0',
+      'https://a.example/30',
+      'https://a.example/88',
+    ]);
+  });
+
   it("follows the reader's retention setting", async () => {
     const index = new StoryIndex(db);
     await db.setPreferences({ ...DEFAULT_PREFERENCES, retentionDays: 2 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_STORIES, demoCanonicalUrl } from '../../../src/core/demo-index';
 import type { Detection } from '../../../src/core/types';
@@ -177,6 +177,45 @@ describe('the reader’s corrections and records', () => {
     expect(rows[0]).toMatchObject({ articleId: demoCanonicalUrl(reuters), outletId: 'reuters', side: 'C' });
     await service.badge(pageUrl(reuters), { ...detectionOf(reuters), isArticle: false });
     expect(await db.reading.count()).toBe(1);
+  });
+
+  it('files a page under its own outlet when its canonical names another outlet, and counts it once a day', async () => {
+    const { service } = await seeded();
+    const page = 'https://www.theguardian.com/world/2026/jan/16/japan-us-missiles';
+    const detection = (n: number): Detection => ({
+      ...detectionOf(reuters),
+      title: 'Riverside council approves a night bus trial after years of delay',
+      description: 'Buses will run every half hour between midnight and five.',
+      siteName: 'Fox News',
+      canonicalUrl: `https://www.foxnews.com/politics/forged-${n}`,
+    });
+    // The page rewrites its canonical and its address (pushState) again and again, and the messages race.
+    await Promise.all(Array.from({ length: 16 }, (_, n) => service.seen(`${page}#v${n}`, detection(n))));
+    const rows = await db.reading.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ articleId: page, outletId: 'the-guardian' });
+    const view = await service.view(page, detection(99));
+    expect(view.status === 'not-article' ? null : view.outlet?.name).toBe('The Guardian');
+    expect(JSON.stringify(view)).not.toMatch(/foxnews|Fox News/);
+  });
+
+  it('records an article again on a later day, not twice on the same day', async () => {
+    const { service } = await seeded();
+    const at = (iso: string) => vi.setSystemTime(new Date(iso));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      at('2026-11-20T00:30:00');
+      await service.seen(pageUrl(reuters), detectionOf(reuters));
+      // Twelve hours and more later, the same day: still one row.
+      at('2026-11-20T23:30:00');
+      await service.seen(pageUrl(reuters), detectionOf(reuters));
+      expect(await db.reading.count()).toBe(1);
+      at('2026-11-21T00:10:00');
+      await service.seen(pageUrl(reuters), detectionOf(reuters));
+      expect(await db.reading.count()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('uses the reader’s imported provider before the shipped one, and their custom outlets', async () => {
