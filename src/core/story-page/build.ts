@@ -1,0 +1,111 @@
+/**
+ * The full story page's content, built in the worker from the story's articles: everything the popup
+ * shows, and the summary, the reposts, where the sources are from, the outlets' cards and related stories.
+ */
+import {
+  blindspot,
+  firstReported,
+  leanDistribution,
+  orderCoverage,
+  type Blindspot,
+  type CoverageItem,
+  type LeanDistribution,
+} from '../coverage';
+import type { Preferences } from '../preferences';
+import { coverageItem, outletCard, representativeHeadline, type OutletCard, type SourceLookup } from '../story-view';
+import type { IndexArticle, LeanSide } from '../types';
+import { countryShares, type CountryShares } from './countries';
+import type { StoryDigest } from './digest';
+import { groupReposts, type RepostGroup } from './reposts';
+import { extractSummary, type SummarySentence } from './summary';
+
+export interface StoryPage {
+  id: string;
+  headline: string;
+  /** Distinct sources, and original reports (sources that did not only repost another's report). */
+  sources: number;
+  originals: number;
+  /** Over all sources; the bar shows it, with the original reports' counts beside it. */
+  distribution: LeanDistribution;
+  originalDistribution: LeanDistribution;
+  /** From the original reports. */
+  blindspot: Blindspot | null;
+  first: CoverageItem | null;
+  firstAt: number;
+  lastAt: number;
+  summary: SummarySentence[];
+  countries: CountryShares;
+  /** Every visible article as reports: an original and its reposts, newest report first within a side. */
+  reports: Record<LeanSide | 'unrated', RepostGroup[]>;
+  /** One card per outlet in the story, by side then name. */
+  outlets: OutletCard[];
+  related: StoryDigest[];
+  /** Every visible article, for the timeline. */
+  items: CoverageItem[];
+}
+
+export interface StoryPageInput {
+  storyId: string;
+  members: readonly IndexArticle[];
+  related: StoryDigest[];
+}
+
+const SIDE_ORDER: Record<LeanSide | 'none', number> = { L: 0, C: 1, R: 2, none: 3 };
+
+export function buildStoryPage(input: StoryPageInput, lookup: SourceLookup, prefs: Preferences): StoryPage | null {
+  const articleOf = new Map(input.members.map((a) => [a.id, a]));
+  const items = input.members.map((a) => coverageItem(a, lookup, prefs));
+  const visible = orderCoverage(items);
+  if (visible.length === 0) return null;
+  const groups = groupReposts(visible);
+  const originals = groups.map((g) => g.original);
+  const distribution = leanDistribution(visible);
+  const originalDistribution = leanDistribution(originals);
+  const reports: StoryPage['reports'] = { L: [], C: [], R: [], unrated: [] };
+  for (const group of [...groups].sort((a, b) => b.original.published - a.original.published)) {
+    reports[group.original.side ?? 'unrated'].push(group);
+  }
+  const outlets = new Map<string, OutletCard>();
+  for (const item of visible) {
+    const key = item.outletId ?? `name:${item.outletName}`;
+    if (outlets.has(key)) continue;
+    const card = outletCard(item.outletId ? lookup.outletById(item.outletId) : null, item.outletName, lookup, prefs);
+    if (card) outlets.set(key, card);
+  }
+  const first = firstReported(originals);
+  let firstAt = Infinity;
+  let lastAt = -Infinity;
+  for (const item of visible) {
+    firstAt = Math.min(firstAt, item.published);
+    lastAt = Math.max(lastAt, item.published);
+  }
+  return {
+    id: input.storyId,
+    headline: representativeHeadline(visible.map((i) => i.title)),
+    sources: distribution.sources,
+    originals: originalDistribution.sources,
+    distribution,
+    originalDistribution,
+    blindspot: blindspot(originalDistribution),
+    first,
+    firstAt,
+    lastAt,
+    summary: extractSummary(
+      originals.map((item) => ({
+        articleId: item.articleId,
+        url: item.url,
+        outletName: item.outletName,
+        side: item.side,
+        published: item.published,
+        description: articleOf.get(item.articleId)?.description,
+      })),
+    ),
+    countries: countryShares(visible),
+    reports,
+    outlets: [...outlets.values()].sort(
+      (a, b) => SIDE_ORDER[a.side ?? 'none'] - SIDE_ORDER[b.side ?? 'none'] || a.name.localeCompare(b.name),
+    ),
+    related: input.related,
+    items: visible,
+  };
+}
