@@ -1,4 +1,5 @@
 import '@/src/ui/theme.css';
+import '@/src/ui/components/story-parts.css';
 import '@/src/ui/popup/popup.css';
 import { keptStory, requestFirstStory } from '@/src/ui/popup/first-story';
 import { mountPopup } from '@/src/ui/popup/mount';
