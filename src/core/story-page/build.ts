@@ -34,6 +34,8 @@ export interface StoryPage {
   firstAt: number;
   lastAt: number;
   summary: SummarySentence[];
+  /** The original reports' descriptions, for a summary written on the device (bounded). */
+  descriptions: string;
   countries: CountryShares;
   /** Every visible article as reports: an original and its reposts, newest report first within a side. */
   reports: Record<LeanSide | 'unrated', RepostGroup[]>;
@@ -48,6 +50,22 @@ export interface StoryPageInput {
   storyId: string;
   members: readonly IndexArticle[];
   related: StoryDigest[];
+}
+
+/** Enough text for an on-device summary of a big story, and a bounded message. */
+export const DESCRIPTIONS_MAX_CHARS = 6000;
+
+function descriptionsText(originals: readonly CoverageItem[], articleOf: ReadonlyMap<string, IndexArticle>): string {
+  const seen = new Set<string>();
+  let out = '';
+  for (const item of [...originals].sort((a, b) => a.published - b.published)) {
+    const text = articleOf.get(item.articleId)?.description?.trim();
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    if (out.length + text.length + 1 > DESCRIPTIONS_MAX_CHARS) break;
+    out += (out ? '\n' : '') + text;
+  }
+  return out;
 }
 
 const SIDE_ORDER: Record<LeanSide | 'none', number> = { L: 0, C: 1, R: 2, none: 3 };
@@ -100,6 +118,7 @@ export function buildStoryPage(input: StoryPageInput, lookup: SourceLookup, pref
         description: articleOf.get(item.articleId)?.description,
       })),
     ),
+    descriptions: descriptionsText(originals, articleOf),
     countries: countryShares(visible),
     reports,
     outlets: [...outlets.values()].sort(

@@ -30,7 +30,9 @@ export function byCoverage(a: StoryDigest, b: StoryDigest): number {
 
 /** The stories that pass `filter`, in `byCoverage` order (the input is expected sorted so already). */
 export function filterStories(stories: readonly StoryDigest[], filter: StoryFilter): StoryDigest[] {
-  const words = foldText(filter.query).split(/[\s,]+/u).filter((w) => w.length > 0);
+  const words = foldText(filter.query)
+    .split(/[\s,]+/u)
+    .filter((w) => w.length > 0);
   return stories.filter((story) => {
     if (filter.blindspots && story.blindspot === null) return false;
     if (filter.side && !mostlyFrom(story, filter.side)) return false;
