@@ -21,6 +21,8 @@ export interface OutletFacts {
   name: string;
   country?: string;
   owner?: string;
+  /** Kind of ownership: "Private Media", "State Funded Media"… */
+  typology?: string;
 }
 
 export interface RatingFacts {
@@ -49,6 +51,7 @@ export interface OutletCard {
   rating: RatingFacts | null;
   country: string | null;
   owner: string | null;
+  typology: string | null;
 }
 
 export interface StorySummary {
@@ -120,6 +123,7 @@ export function outletCard(
     rating,
     country: outlet?.country ?? null,
     owner: outlet?.owner ?? null,
+    typology: outlet?.typology ?? null,
   };
 }
 
