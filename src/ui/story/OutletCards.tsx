@@ -1,8 +1,9 @@
 import type { OutletCard } from '../../core/story-view';
 import { countryName } from '../components/countries';
+import { ratingText } from '../components/outlet-rating';
 import { leanLabel, t } from '../i18n';
 
-/** Every outlet of the story: its lean and where that rating comes from, owner, country. */
+/** Every outlet of the story: its lean and where that rating comes from, owner and kind of ownership, country. */
 export function OutletCards({ outlets }: { outlets: OutletCard[] }) {
   return (
     <section class="outlets" aria-labelledby="outlets-title">
@@ -14,16 +15,14 @@ export function OutletCards({ outlets }: { outlets: OutletCard[] }) {
               <strong class="outlet-name">{outlet.name}</strong>
               <span class={`chip side-${outlet.side ?? 'none'}`}>{leanLabel(outlet.lean)}</span>
             </div>
-            <p class="muted small">
-              {outlet.overridden && outlet.rating
-                ? t('outletOverridden', `${leanLabel(outlet.rating.lean)}, ${outlet.rating.providerName}`)
-                : outlet.rating
-                  ? t('outletRatedBy', leanLabel(outlet.rating.lean), outlet.rating.providerName, outlet.rating.providerDate.slice(0, 4))
-                  : t('outletUnrated')}
-            </p>
-            {outlet.owner || outlet.country ? (
+            <p class="muted small">{ratingText(outlet)}</p>
+            {outlet.owner || outlet.typology || outlet.country ? (
               <p class="muted small">
-                {[outlet.owner ? t('outletOwner', outlet.owner) : null, outlet.country ? countryName(outlet.country) : null]
+                {[
+                  outlet.owner ? t('outletOwner', outlet.owner) : null,
+                  outlet.typology,
+                  outlet.country ? countryName(outlet.country) : null,
+                ]
                   .filter((part) => part !== null)
                   .join(' · ')}
               </p>
