@@ -10,6 +10,7 @@ import {
   byCoverage,
   digestStory,
   filterStories,
+  publishedSpan,
   relatedIndex,
   relatedStories,
   type RelatedIndex,
@@ -62,12 +63,7 @@ export class StoryPages {
     if (id === undefined) return [];
     const members = await this.members(id);
     if (members.length === 0) return [];
-    let first = Infinity;
-    let last = -Infinity;
-    for (const a of members) {
-      first = Math.min(first, a.published);
-      last = Math.max(last, a.published);
-    }
+    const { firstAt: first, lastAt: last } = publishedSpan(members);
     // Whole days, so that the stories of one day share one window (and its cached digests).
     const from = Math.floor((first - RELATED_SPAN_MS) / DAY_MS) * DAY_MS;
     const to = Math.ceil((last + RELATED_SPAN_MS) / DAY_MS) * DAY_MS;

@@ -2,8 +2,10 @@
 import { NoAnswerError } from '../messaging/client';
 import { t } from './i18n';
 
-/** The story pages wait this long for the worker (a large index's first list takes a few seconds). */
+/** The story page waits this long for the worker. */
 export const PAGE_ANSWER_TIMEOUT_MS = 10_000;
+/** The stories page waits longer: the first list of a 100k-article index is computed in seconds, not ms. */
+export const LIST_ANSWER_TIMEOUT_MS = 30_000;
 
 export function workerErrorText(error: unknown): string {
   if (error instanceof NoAnswerError) return t('stateNoAnswer');

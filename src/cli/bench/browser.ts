@@ -2,7 +2,8 @@
  * Browser benchmarks, in Debian's Chromium with the built extension and a 100k-article index imported
  * into its real IndexedDB:
  * - the first match after the service worker starts (the worker is stopped through CDP before each try);
- * - the popup opening to the coverage, warm and right after a worker start.
+ * - the popup opening to the coverage, warm and right after a worker start;
+ * - the story page's first screen and the stories page's list (story-pages.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
 import { inPublishedOrder, readArticles } from '../lib/jsonl';
 import type { BenchPaths } from './paths';
+import { benchStoryPages } from './story-pages';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
@@ -109,6 +111,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const first: number[] = [];
     const warm: number[] = [];
     const wake: { scriptStart: number; snapshotRead: number; restored: number }[] = [];
+    const storyIds: string[] = [];
     for (const q of queries) {
       const detection = {
         isArticle: true,
@@ -127,13 +130,15 @@ export async function runBench(paths: BenchPaths): Promise<void> {
           const start = performance.now();
           const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as {
             ok: boolean;
-            data?: { status: string };
+            data?: unknown;
           };
-          return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, status: reply.data?.status ?? 'error' };
+          const data = reply.data as { status: string; story?: { id: string } } | undefined;
+          return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, storyId: data?.story?.id ?? null };
         }, detection);
       await stopServiceWorker(context, sender);
       const cold = await ask();
       first.push(cold.ms);
+      if (cold.storyId) storyIds.push(cold.storyId);
       const worker = context.serviceWorkers().at(-1);
       if (worker) {
         const marks = await worker.evaluate(
@@ -225,6 +230,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         },
       }),
     );
+    await benchStoryPages(context, extensionId, storyIds, status.data?.articles ?? null);
   } finally {
     await context.close();
     await site.close();

@@ -15,7 +15,7 @@ import type { Preferences } from '../preferences';
 import { coverageItem, outletCard, representativeHeadline, type OutletCard, type SourceLookup } from '../story-view';
 import type { IndexArticle, LeanSide } from '../types';
 import { countryShares, type CountryShares } from './countries';
-import type { StoryDigest } from './digest';
+import { publishedSpan, type StoryDigest } from './digest';
 import { groupReposts, type RepostGroup } from './reposts';
 import { extractSummary, type SummarySentence } from './summary';
 
@@ -91,12 +91,7 @@ export function buildStoryPage(input: StoryPageInput, lookup: SourceLookup, pref
     if (card) outlets.set(key, card);
   }
   const first = firstReported(originals);
-  let firstAt = Infinity;
-  let lastAt = -Infinity;
-  for (const item of visible) {
-    firstAt = Math.min(firstAt, item.published);
-    lastAt = Math.max(lastAt, item.published);
-  }
+  const { firstAt, lastAt } = publishedSpan(visible);
   return {
     id: input.storyId,
     headline: representativeHeadline(visible.map((i) => i.title)),

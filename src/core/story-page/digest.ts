@@ -24,6 +24,17 @@ export interface StoryDigest {
   terms: string[];
 }
 
+/** Epoch ms of the first and the last of `items`. */
+export function publishedSpan(items: readonly Pick<CoverageItem, 'published'>[]): { firstAt: number; lastAt: number } {
+  let firstAt = Infinity;
+  let lastAt = -Infinity;
+  for (const item of items) {
+    firstAt = Math.min(firstAt, item.published);
+    lastAt = Math.max(lastAt, item.published);
+  }
+  return { firstAt, lastAt };
+}
+
 /** Key terms kept per story: enough to find neighbours, few enough that one stray word does not. */
 export const KEY_TERMS = 8;
 
@@ -44,12 +55,7 @@ export function digestStory(id: string, items: readonly CoverageItem[]): StoryDi
   const distribution = leanDistribution(visible);
   const originals = groupReposts(visible).map((g) => g.original);
   const originalDistribution = leanDistribution(originals);
-  let firstAt = Infinity;
-  let lastAt = -Infinity;
-  for (const item of visible) {
-    firstAt = Math.min(firstAt, item.published);
-    lastAt = Math.max(lastAt, item.published);
-  }
+  const { firstAt, lastAt } = publishedSpan(visible);
   return {
     id,
     headline: representativeHeadline(visible.map((i) => i.title)),

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
-import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
 import { sideLabel, t } from '../i18n';
@@ -11,6 +10,7 @@ import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { OutletCard, openOptions } from './OutletCard';
+import { BlindspotNote } from '../components/BlindspotNote';
 import { countriesLine } from '../components/countries';
 import type { CountryShares } from '../../core/story-page';
 import { storiesPageUrl, storyPageUrl } from '../story-links';
@@ -133,12 +133,7 @@ function renderState(state: State, reload: () => void) {
             </a>
           </section>
           <DistributionBar distribution={view.distribution} />
-          {view.blindspot ? (
-            <p class="blindspot" role="note" data-testid="blindspot">
-              <strong>{t('blindspotTitle', sideLabel(view.blindspot.side), view.blindspot.percent)}</strong>{' '}
-              {t('blindspotRule', BLINDSPOT_MIN_RATED, BLINDSPOT_MAX_SHARE)}
-            </p>
-          ) : null}
+          <BlindspotNote blindspot={view.blindspot} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <CoverageList items={view.coverage} />
           <Timeline items={view.coverage} />

@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeanSide } from '../../core/types';
 import { ask } from '../../messaging/client';
 import { DEFAULT_STORY_WINDOW, STORY_WINDOWS, type StoryList } from '../../messaging/protocol-stories';
+import { PageTop } from '../components/PageTop';
 import { StoryCard } from '../components/StoryCard';
 import { dateTime } from '../format';
 import { sideLabel, t } from '../i18n';
 import { applyTheme } from '../theme';
-import { PAGE_ANSWER_TIMEOUT_MS, workerErrorText } from '../worker-error';
+import { LIST_ANSWER_TIMEOUT_MS, workerErrorText } from '../worker-error';
 
 /** User Timing mark of the list drawn, read by the browser benchmark. */
 export const STORIES_PAGE_MARK = 'parallax:stories-drawn';
@@ -43,7 +44,7 @@ export function StoriesPage() {
     const timer = setTimeout(
       () => {
         setState((s) => ({ kind: 'loading', last: s.kind === 'list' ? s.list : s.kind === 'loading' ? s.last : null }));
-        ask({ type: 'stories/list', ...filter, limit: STORIES_LIMIT }, { timeoutMs: PAGE_ANSWER_TIMEOUT_MS }).then(
+        ask({ type: 'stories/list', ...filter, limit: STORIES_LIMIT }, { timeoutMs: LIST_ANSWER_TIMEOUT_MS }).then(
           (list) => n === asked.current && setState({ kind: 'list', list }),
           (error: unknown) => n === asked.current && setState({ kind: 'error', message: workerErrorText(error) }),
         );
@@ -60,14 +61,7 @@ export function StoriesPage() {
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <div class="stories-page" data-state={state.kind}>
-      <header class="page-top">
-        <span class="brand">
-          <span class="mark" aria-hidden="true">
-            P
-          </span>{' '}
-          {t('storiesTitle')}
-        </span>
-      </header>
+      <PageTop title={t('storiesTitle')} />
       <main class="page-main">
         <p class="muted">{t('storiesIntro')}</p>
         <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
 import type { StoryPage as StoryPageData } from '../../core/story-page';
 import { ask } from '../../messaging/client';
+import { BlindspotNote } from '../components/BlindspotNote';
+import { PageTop } from '../components/PageTop';
 import { countriesLine, countryName } from '../components/countries';
 import { dateTime } from '../format';
 import { sideLabel, t } from '../i18n';
@@ -52,15 +53,9 @@ export function StoryPage({ storyId }: { storyId: string | null }) {
 
   return (
     <div class="story-page" data-state={state.kind}>
-      <header class="page-top">
-        <span class="brand">
-          <span class="mark" aria-hidden="true">
-            P
-          </span>{' '}
-          Parallax
-        </span>
+      <PageTop title="Parallax">
         <a href={storiesPageUrl()}>{t('openStories')}</a>
-      </header>
+      </PageTop>
       <main class="page-main">{body(state, load, deviceSummary)}</main>
     </div>
   );
@@ -128,12 +123,7 @@ function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummar
         </div>
         <aside class="story-side">
           <DistributionBar distribution={page.distribution} originals={page.originalDistribution} />
-          {page.blindspot ? (
-            <p class="blindspot" role="note" data-testid="blindspot">
-              <strong>{t('blindspotTitle', sideLabel(page.blindspot.side), page.blindspot.percent)}</strong>{' '}
-              {t('blindspotRule', BLINDSPOT_MIN_RATED, BLINDSPOT_MAX_SHARE)}
-            </p>
-          ) : null}
+          <BlindspotNote blindspot={page.blindspot} />
           <RelatedStories storyId={page.id} />
         </aside>
       </div>

@@ -1,6 +1,7 @@
 /** Reposts: the same or nearly the same headline is one report, grouped under its earliest article. */
 import { describe, expect, it } from 'vitest';
-import { groupReposts, headlineKey, sameReport } from '../../../../src/core/story-page';
+import { groupReposts, headlineKey, type RepostGroup, sameReport } from '../../../../src/core/story-page';
+import type { CoverageItem } from '../../../../src/core/coverage';
 import { coverage } from '../../support/coverage-item';
 
 const WIRE = 'Japan and US agree to expand joint missile production and military drills';
@@ -66,4 +67,37 @@ describe('groupReposts', () => {
   it('never groups headlines with no terms left', () => {
     expect(groupReposts([coverage('a', '—', { minutes: 0 }), coverage('b', '—', { minutes: 1 })])).toHaveLength(2);
   });
+});
+
+/** The plain rule, comparing each article with every earlier group's original: what the indexed search must give. */
+function reference(items: CoverageItem[]): string[][] {
+  const ordered = [...items].sort((a, b) => a.published - b.published || (a.articleId < b.articleId ? -1 : 1));
+  const groups: { key: string[]; ids: string[] }[] = [];
+  for (const item of ordered) {
+    const key = headlineKey(item);
+    const group =
+      (key.length > 0 ? groups.find((g) => g.key.join(' ') === key.join(' ')) : undefined) ?? groups.find((g) => sameReport(key, g.key));
+    if (group) group.ids.push(item.articleId);
+    else groups.push({ key, ids: [item.articleId] });
+  }
+  return groups.map((g) => g.ids);
+}
+
+it('finds the same groups as comparing every pair, on many random headlines from a small vocabulary', () => {
+  const words = 'storm power texas ohio snow flights cancel ice governor senate vote tunnel funding bill house river rail'.split(' ');
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 20; round++) {
+    const items = Array.from({ length: 120 }, (_, i) =>
+      coverage(`a${i}`, Array.from({ length: 3 + next(8) }, () => words[next(words.length)]).join(' '), {
+        outlet: `o${next(30)}`,
+        minutes: next(500),
+      }),
+    );
+    const grouped = groupReposts(items).map((g: RepostGroup) => [g.original.articleId, ...g.reposts.map((r) => r.articleId)]);
+    expect(grouped).toEqual(reference(items));
+  }
 });
