@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
-import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
+import { PAGE_ANSWER_TIMEOUT_MS } from '../../src/ui/worker-error';
+import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, test } from './fixtures';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 /** Three stories of November 2026: a wire report reposted by six outlets, a related one, an unrelated one. */
@@ -184,4 +185,25 @@ test('the theme chosen in the options wins over the system, on every page', asyn
   await expect(options.getByTestId('options-status')).toContainText('Saved');
   await stories.reload();
   await expect(stories.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('loading while the worker is busy, an error when it does not answer, and "try again"', async ({ context, extensionId, worker }) => {
+  await importIndex(context, extensionId);
+  const stories = await openStories(context, extensionId);
+  const url = (await stories.getByRole('link', { name: SENATE }).getAttribute('href'))!;
+  // The worker's thread is kept busy for longer than the page waits: a stuck worker, for real.
+  const busy = keepWorkerBusy(worker, PAGE_ANSWER_TIMEOUT_MS + 2_000);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('.story-page')).toHaveAttribute('data-state', 'loading');
+  await expect(page.getByRole('status')).toContainText('Loading the story');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'story-page-loading-light');
+  await expect(page.locator('.story-page')).toHaveAttribute('data-state', 'error', { timeout: PAGE_ANSWER_TIMEOUT_MS + 2_000 });
+  await expect(page.getByTestId('page-message')).toContainText('background worker did not answer');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'story-page-error-light');
+  await busy;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('story-headline')).toContainText(SENATE);
 });
