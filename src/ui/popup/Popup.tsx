@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
-import { sideLabel, t } from '../i18n';
+import { t } from '../i18n';
 import type { PageState, PopupStory } from '../../messaging/page';
 import { POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
 import { CoverageList } from './CoverageList';

@@ -5,7 +5,7 @@ import { BlindspotNote } from '../components/BlindspotNote';
 import { PageTop } from '../components/PageTop';
 import { countriesLine, countryName } from '../components/countries';
 import { dateTime } from '../format';
-import { sideLabel, t } from '../i18n';
+import { t } from '../i18n';
 import { DistributionBar } from '../popup/DistributionBar';
 import { Timeline } from '../popup/Timeline';
 import { storiesPageUrl } from '../story-links';
