@@ -21,7 +21,9 @@ import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
 import { oncePerClick, openDetails, storyHandlers } from './story-handlers';
+import { storiesHandlers } from './stories-handlers';
 import { StoryIndex } from './story-index';
+import { StoryPages } from './story-pages';
 import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
 import { TabViews } from './tab-views';
@@ -80,8 +82,11 @@ export function createBackgroundServices(
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
   const schedule = installRefreshSchedule(refresher, retention);
 
+  const storyPages = new StoryPages({ db, index, sources, stamp: () => views.stamp() });
+
   const route = createRouter({
     ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails: oncePerClick(openDetails) }),
+    ...storiesHandlers({ pages: storyPages, ensureSeeded }),
     ...indexHandlers({ refresher, transfer, retention, runRefresh: schedule.run }),
     ...optionsHandlers({
       db,

@@ -177,9 +177,19 @@ export class StoryIndex {
   }
 
   async members(storyId: string): Promise<StoredArticle[]> {
-    const engine = await this.ready();
-    const rows = await this.db.articles.bulkGet(engine.members(storyId));
+    const rows = await this.db.articles.bulkGet(await this.memberIds(storyId));
     return rows.filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  /** The ids of a story's articles (following merges), from memory. */
+  async memberIds(storyId: string): Promise<string[]> {
+    return (await this.ready()).members(storyId);
+  }
+
+  /** The story of each article (undefined: not indexed), from memory. */
+  async storiesOf(articleIds: readonly string[]): Promise<(string | undefined)[]> {
+    const engine = await this.ready();
+    return articleIds.map((id) => engine.storyOf(id));
   }
 
   async status(): Promise<{ articles: number; stories: number }> {

@@ -19,6 +19,9 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'prefs/get',
   'outlets/list',
   'index/status',
+  'story/page',
+  'story/related',
+  'stories/list',
 ]);
 
 export interface TabViewsDeps {

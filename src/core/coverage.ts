@@ -3,6 +3,7 @@
  * by lean, who reported first, and the blindspot. Pure: the caller resolves outlets and preferences.
  */
 import type { LeanSide, Lean7 } from './types';
+import { wholePercents } from './percent';
 
 export interface CoverageItem {
   articleId: string;
@@ -17,6 +18,8 @@ export interface CoverageItem {
   side: LeanSide | null;
   preferred: boolean;
   hidden: boolean;
+  /** The outlet's country (ISO 3166-1 alpha-2) when the catalogue gives it. */
+  country: string | null;
 }
 
 export interface LeanDistribution {
@@ -39,20 +42,8 @@ export const SIDES: readonly LeanSide[] = ['L', 'C', 'R'];
  * labels never disagree (plain rounding gives 33+33+33 = 99).
  */
 export function percentages(counts: Record<LeanSide, number>): Record<LeanSide, number> {
-  const total = counts.L + counts.C + counts.R;
-  const out: Record<LeanSide, number> = { L: 0, C: 0, R: 0 };
-  if (total === 0) return out;
-  const exact = SIDES.map((side) => ({ side, value: (counts[side] * 100) / total }));
-  let assigned = 0;
-  for (const e of exact) {
-    out[e.side] = Math.floor(e.value);
-    assigned += out[e.side];
-  }
-  const byRemainder = [...exact].sort(
-    (a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || SIDES.indexOf(a.side) - SIDES.indexOf(b.side),
-  );
-  for (let i = 0; assigned < 100; i++, assigned++) out[byRemainder[i % 3].side] += 1;
-  return out;
+  const [L, C, R] = wholePercents(SIDES.map((side) => counts[side]));
+  return { L, C, R };
 }
 
 /** One source per outlet (or per publisher name when the outlet is unknown). */

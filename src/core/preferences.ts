@@ -21,6 +21,10 @@ const preferenceFields = {
   badgeSites: z.array(z.string().min(1).max(253)).max(LIST_MAX),
   /** Days an article stays in the local index. */
   retentionDays: z.number().int().min(1).max(365),
+  /** The extension pages' colours: the system's, or always light or dark. */
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Offer a summary written by the browser's own on-device model (where it has one), beside the extracted one. */
+  deviceSummary: z.boolean(),
 };
 
 export const PreferencesSchema = z.object({
@@ -31,6 +35,8 @@ export const PreferencesSchema = z.object({
   badgeMode: preferenceFields.badgeMode.default('rated'),
   badgeSites: preferenceFields.badgeSites.default([]),
   retentionDays: preferenceFields.retentionDays.default(14),
+  theme: preferenceFields.theme.default('system'),
+  deviceSummary: preferenceFields.deviceSummary.default(false),
 });
 
 export type Preferences = z.infer<typeof PreferencesSchema>;

@@ -13,6 +13,8 @@ import {
   type CoverageItem,
   type LeanDistribution,
 } from './coverage';
+import { countryShares, type CountryShares } from './story-page/countries';
+import { groupReposts } from './story-page/reposts';
 
 export interface OutletFacts {
   id: string;
@@ -56,6 +58,8 @@ export interface StorySummary {
   id: string;
   headline: string;
   sources: number;
+  /** Original reports: sources less the outlets that only reposted another's report (see groupReposts). */
+  originals: number;
   /** Epoch ms of the earliest visible article. */
   brokeAt: number | null;
 }
@@ -76,8 +80,11 @@ export type StoryView =
       outlet: OutletCard | null;
       story: StorySummary;
       distribution: LeanDistribution;
+      /** From the original reports only: a wire story run by twenty outlets is one report. */
       blindspot: Blindspot | null;
       first: CoverageItem | null;
+      /** Where the sources are from. */
+      countries: CountryShares;
       /** The other outlets' articles, preferred first then newest; hidden outlets left out. */
       coverage: CoverageItem[];
       /** Shared key terms between the article and the story. */
@@ -140,6 +147,7 @@ export function coverageItem(article: IndexArticle, lookup: SourceLookup, prefs:
     side: card?.side ?? null,
     preferred: id !== null && prefs.preferredOutlets.includes(id),
     hidden: id !== null && prefs.hiddenOutlets.includes(id),
+    country: card?.country ?? null,
   };
 }
 
@@ -206,7 +214,8 @@ export function buildMatchedView(input: MatchedStoryInput, lookup: SourceLookup,
     items.filter((i) => i.articleId !== input.current.id && (currentOutlet === null || i.outletId !== currentOutlet.id)),
   );
   if (others.length === 0) return { status: 'no-coverage', outlet };
-  const first = firstReported(items);
+  const originals = groupReposts(items.filter((i) => !i.hidden)).map((g) => g.original);
+  const first = firstReported(originals);
   return {
     status: 'matched',
     articleId: input.current.id,
@@ -215,11 +224,13 @@ export function buildMatchedView(input: MatchedStoryInput, lookup: SourceLookup,
       id: input.storyId,
       headline: representativeHeadline(items.filter((i) => !i.hidden).map((i) => i.title)),
       sources: distribution.sources,
+      originals: leanDistribution(originals).sources,
       brokeAt: first?.published ?? null,
     },
     distribution,
-    blindspot: blindspot(distribution),
+    blindspot: blindspot(leanDistribution(originals)),
     first,
+    countries: countryShares(items),
     coverage: others,
     terms: input.terms,
     score: input.score,

@@ -13,3 +13,11 @@ export const LEAN_MESSAGE: Record<Lean7, MessageName> = {
 };
 
 export const SIDE_MESSAGE: Record<LeanSide, MessageName> = { L: 'sideL', C: 'sideC', R: 'sideR' };
+
+/** "No right-leaning sources in this story.": a side without coverage, said in words. */
+export const EMPTY_SIDE_MESSAGE: Record<LeanSide | 'unrated', MessageName> = {
+  L: 'coverageEmptyL',
+  C: 'coverageEmptyC',
+  R: 'coverageEmptyR',
+  unrated: 'coverageEmptyUnrated',
+};

@@ -2,7 +2,8 @@
  * Browser benchmarks, in Debian's Chromium with the built extension and a 100k-article index imported
  * into its real IndexedDB:
  * - the first match after the service worker starts (the worker is stopped through CDP before each try);
- * - the popup opening to the coverage, warm and right after a worker start.
+ * - the popup opening to the coverage, warm and right after a worker start;
+ * - the story page's first screen and the stories page's list (story-pages.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { startDemoServer } from '../../demo/server';
 import { importThroughOptions, uciIndexFile } from './options-transfer';
 import type { BenchPaths } from './paths';
 import { timeStoryView } from './story-view-timing';
+import { benchStoryPages } from './story-pages';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
@@ -87,11 +89,13 @@ export async function runBench(paths: BenchPaths): Promise<void> {
     const first: number[] = [];
     const warm: number[] = [];
     const wake: { scriptStart: number; snapshotRead: number; restored: number }[] = [];
+    const storyIds: string[] = [];
     for (const q of queries) {
       const ask = () => timeStoryView(sender, q);
       await stopServiceWorker(context, sender);
       const cold = await ask();
       first.push(cold.ms);
+      if (cold.storyId) storyIds.push(cold.storyId);
       const worker = context.serviceWorkers().at(-1);
       if (worker) {
         const marks = await worker.evaluate(
@@ -183,6 +187,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         },
       }),
     );
+    await benchStoryPages(context, extensionId, storyIds, status.data?.articles ?? null);
   } finally {
     await context.close();
     await site.close();

@@ -21,13 +21,18 @@ export function benchDetection(article: { id: string; title: string; published: 
 export function timeStoryView(
   page: Page,
   article: { id: string; title: string; published: number },
-): Promise<{ ms: number; sentAt: number; status: string }> {
+): Promise<{ ms: number; sentAt: number; status: string; storyId: string | null }> {
   return page.evaluate(async (d) => {
     const start = performance.now();
     const reply = (await chrome.runtime.sendMessage({ type: 'story/view', pageUrl: d.canonicalUrl, detection: d })) as {
       ok: boolean;
-      data?: { status: string };
+      data?: { status: string; story?: { id: string } };
     };
-    return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, status: reply.data?.status ?? 'error' };
+    return {
+      ms: performance.now() - start,
+      sentAt: performance.timeOrigin + start,
+      status: reply.data?.status ?? 'error',
+      storyId: reply.data?.story?.id ?? null,
+    };
   }, benchDetection(article));
 }

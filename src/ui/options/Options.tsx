@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../core/preferences';
 import type { OutletSummary } from '../../messaging/protocol';
 import { type MessageName, t } from '../i18n';
+import { AppearanceSection } from './AppearanceSection';
 import { BadgeSection } from './BadgeSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
@@ -11,6 +12,7 @@ import { ErrorNote, PlaceholderCard, useFailure } from './SectionStates';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadingSection } from './ReadingSection';
 import { SourcesSection } from './SourcesSection';
+import { applyTheme } from '../theme';
 
 type Loaded = { outlets: OutletSummary[]; prefs: Preferences };
 
@@ -18,6 +20,7 @@ const SECTIONS: { id: string; label: MessageName }[] = [
   { id: 'sources', label: 'optionsSources' },
   { id: 'feeds', label: 'feedsTitle' },
   { id: 'badge', label: 'badgeTitle' },
+  { id: 'appearance', label: 'themeTitle' },
   { id: 'providers', label: 'providersTitle' },
   { id: 'data', label: 'dataTitle' },
   { id: 'reading', label: 'readingTitle' },
@@ -35,10 +38,10 @@ export function Options() {
   latestPrefs.current = data?.prefs ?? null;
 
   const loadCore = () =>
-    Promise.all([ask({ type: 'outlets/list' }), ask({ type: 'prefs/get' })]).then(
-      ([list, prefs]) => setData({ outlets: list.outlets, prefs }),
-      failure.fail,
-    );
+    Promise.all([ask({ type: 'outlets/list' }), ask({ type: 'prefs/get' })]).then(([list, prefs]) => {
+      applyTheme(prefs.theme);
+      setData({ outlets: list.outlets, prefs });
+    }, failure.fail);
 
   useEffect(() => {
     void loadCore();
@@ -101,6 +104,7 @@ export function Options() {
         />
         <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
         {data ? <BadgeSection prefs={data.prefs} update={update} /> : <PlaceholderCard id="badge" title="badgeTitle" />}
+        {data ? <AppearanceSection prefs={data.prefs} update={update} /> : <PlaceholderCard id="appearance" title="themeTitle" />}
         <ProvidersSection onChange={() => void loadCore()} />
         {data ? (
           <DataSection prefs={data.prefs} update={update} onReset={reset} indexVersion={indexVersion} />

@@ -10,5 +10,7 @@ export const PREFERENCE_LABEL: Record<PreferenceField | 'preferences', MessageNa
   badgeMode: 'prefBadgeMode',
   badgeSites: 'prefBadgeSites',
   retentionDays: 'prefRetentionDays',
+  theme: 'prefTheme',
+  deviceSummary: 'prefDeviceSummary',
   preferences: 'prefAll',
 };

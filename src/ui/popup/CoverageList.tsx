@@ -4,6 +4,7 @@ import { groupBySide } from '../../core/coverage';
 import type { LeanSide } from '../../core/types';
 import { timeAgo } from '../format';
 import { leanLabel, sideLabel, t } from '../i18n';
+import { EMPTY_SIDE_MESSAGE } from '../lean';
 
 type Tab = LeanSide | 'unrated';
 const TABS: Tab[] = ['L', 'C', 'R', 'unrated'];
@@ -49,7 +50,7 @@ export function CoverageList({ items }: { items: CoverageItem[] }) {
       </div>
       <div id={`panel-${selected}`} role="tabpanel" aria-labelledby={`tab-${selected}`} class="panel">
         {groups[selected].length === 0 ? (
-          <p class="muted empty-side">{t('coverageEmptySide', label(selected))}</p>
+          <p class="muted empty-side">{t(EMPTY_SIDE_MESSAGE[selected])}</p>
         ) : (
           <ul class="items" data-testid="coverage-items">
             {shown.map((item) => (

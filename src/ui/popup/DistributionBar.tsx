@@ -13,8 +13,11 @@ const SIDE_OF: Record<(typeof LEANS_7)[number], LeanSide> = {
   'far-right': 'R',
 };
 
-/** The Left / Center / Right bar of the rated sources, with the 7-point detail on hover or focus. */
-export function DistributionBar({ distribution }: { distribution: LeanDistribution }) {
+/**
+ * The Left / Center / Right bar of the rated sources, with the 7-point detail on hover or focus; with
+ * `originals`, the legend also counts each side's original reports (reposts left out).
+ */
+export function DistributionBar({ distribution, originals }: { distribution: LeanDistribution; originals?: LeanDistribution }) {
   const { counts, percent, rated, unrated, detail } = distribution;
   return (
     <section class="distribution" aria-labelledby="dist-title">
@@ -54,6 +57,7 @@ export function DistributionBar({ distribution }: { distribution: LeanDistributi
           <li key={side} data-testid={`count-${side}`}>
             <span class={`dot side-${side}`} aria-hidden="true" />
             {sideLabel(side)} <strong>{counts[side]}</strong> · {percent[side]}%
+            {originals && originals.counts[side] !== counts[side] ? ` · ${t('legendOriginals', originals.counts[side])}` : ''}
           </li>
         ))}
       </ul>

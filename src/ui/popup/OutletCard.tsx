@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { OutletCard as OutletCardData } from '../../core/story-view';
+import { ratingText } from '../components/outlet-rating';
 import { leanLabel, t } from '../i18n';
 
 /** The outlet being read: its lean, where that rating comes from, and a way to override it. */
 export function OutletCard({ outlet }: { outlet: OutletCardData }) {
-  const rating = outlet.rating;
   return (
     <section class="outlet-card" aria-labelledby="outlet-title" data-testid="outlet-card">
       <h2 id="outlet-title" class="visually-hidden">
@@ -15,11 +15,7 @@ export function OutletCard({ outlet }: { outlet: OutletCardData }) {
         <span class={`chip side-${outlet.side ?? 'none'}`}>{leanLabel(outlet.lean)}</span>
       </div>
       <p class="muted small">
-        {outlet.overridden && rating
-          ? t('outletOverridden', `${leanLabel(rating.lean)}, ${rating.providerName}`)
-          : rating
-            ? t('outletRatedBy', leanLabel(rating.lean), rating.providerName, rating.providerDate.slice(0, 4))
-            : t('outletUnrated')}
+        {ratingText(outlet)}
         {outlet.owner ? ` · ${outlet.owner}` : ''}
         {outlet.typology ? ` · ${outlet.typology}` : ''}
         {outlet.country ? ` · ${outlet.country}` : ''}

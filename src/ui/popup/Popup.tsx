@@ -1,27 +1,26 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
-import { BLINDSPOT_MAX_SHARE, BLINDSPOT_MIN_RATED } from '../../core/coverage';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
-import { sideLabel, t } from '../i18n';
+import { t } from '../i18n';
 import type { PageState, PopupStory } from '../../messaging/page';
-import { NoAnswerError, POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
+import { POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
 import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { OutletCard, openOptions } from './OutletCard';
+import { BlindspotNote } from '../components/BlindspotNote';
+import { countriesLine } from '../components/countries';
+import type { CountryShares } from '../../core/story-page';
+import { storiesPageUrl, storyPageUrl } from '../story-links';
+import { workerErrorText } from '../worker-error';
 
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'view'; view: StoryView; page: PageState | null };
 type State = PopupState;
-
-function errorText(error: unknown): string {
-  if (error instanceof NoAnswerError) return t('stateNoAnswer');
-  return t('stateError', error instanceof Error ? error.message : String(error));
-}
 
 /**
  * `first`: the answer to the request the popup's entry sent before this code loaded; `initial`: what to
@@ -34,7 +33,7 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
     pending.then(
       ({ view, page }) => setState({ kind: 'view', view, page }),
       // A story already drawn (kept from the worker's last run) stays rather than give way to an error.
-      (error: unknown) => setState((current) => (current.kind === 'view' ? current : { kind: 'error', message: errorText(error) })),
+      (error: unknown) => setState((current) => (current.kind === 'view' ? current : { kind: 'error', message: workerErrorText(error) })),
     );
   const load = () => {
     setState({ kind: 'loading' });
@@ -57,9 +56,14 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
           </span>{' '}
           {t('popupTitle')}
         </span>
-        <button type="button" class="link-button" onClick={() => void openOptions()}>
-          {t('openOptions')}
-        </button>
+        <nav class="top-links">
+          <a href={storiesPageUrl()} target="_blank" rel="noopener" data-testid="open-stories">
+            {t('openStories')}
+          </a>
+          <button type="button" class="link-button" onClick={() => void openOptions()}>
+            {t('openOptions')}
+          </button>
+        </nav>
       </header>
       <main>{renderState(state, load)}</main>
     </div>
@@ -134,16 +138,18 @@ function renderState(state: State, reload: () => void) {
             </h1>
             <p class="muted small">
               {t('storySources', view.story.sources)}
+              {view.story.originals < view.story.sources
+                ? ` · ${view.story.originals === 1 ? t('storyOriginalsOne') : t('storyOriginals', view.story.originals)}`
+                : ''}
               {view.first ? ` · ${t('storyBroke', view.first.outletName, dateTime(view.first.published))}` : ''}
             </p>
+            <CountriesLine countries={view.countries} />
+            <a class="open-story" href={storyPageUrl(view.story.id)} target="_blank" rel="noopener" data-testid="open-full-story">
+              {t('openFullStory')}
+            </a>
           </section>
           <DistributionBar distribution={view.distribution} />
-          {view.blindspot ? (
-            <p class="blindspot" role="note" data-testid="blindspot">
-              <strong>{t('blindspotTitle', sideLabel(view.blindspot.side), view.blindspot.percent)}</strong>{' '}
-              {t('blindspotRule', BLINDSPOT_MIN_RATED, BLINDSPOT_MAX_SHARE)}
-            </p>
-          ) : null}
+          <BlindspotNote blindspot={view.blindspot} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <CoverageList items={view.coverage} />
           <Timeline items={view.coverage} />
@@ -159,4 +165,14 @@ function renderState(state: State, reload: () => void) {
         </>
       );
   }
+}
+
+function CountriesLine({ countries }: { countries: CountryShares | undefined }) {
+  // A view kept by an earlier build of the worker has no countries.
+  const line = countries ? countriesLine(countries) : null;
+  return line ? (
+    <p class="muted small" data-testid="countries">
+      {line}
+    </p>
+  ) : null;
 }

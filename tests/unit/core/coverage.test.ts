@@ -24,6 +24,7 @@ function item(outletId: string | null, lean: Lean7 | null, extra: Partial<Covera
     side: lean ? SIDE[lean] : null,
     preferred: false,
     hidden: false,
+    country: null,
     ...extra,
   };
 }

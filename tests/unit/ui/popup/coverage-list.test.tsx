@@ -20,6 +20,7 @@ function item(i: number, side: 'L' | 'C' | 'R'): CoverageItem {
     side,
     preferred: false,
     hidden: false,
+    country: null,
   };
 }
 

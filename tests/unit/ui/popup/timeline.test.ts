@@ -18,6 +18,7 @@ function item(i: number, side: 'L' | 'C' | 'R' | null, hours: number): CoverageI
     side,
     preferred: false,
     hidden: false,
+    country: null,
   };
 }
 

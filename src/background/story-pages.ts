@@ -1,0 +1,126 @@
+/**
+ * The story page's and the stories page's answers: one story in full, the stories of a time window in
+ * brief (digests), and related stories. Digests of a window are kept until the index or a setting
+ * changes, so that filtering and searching the stories page, or opening story after story, reads the
+ * database once.
+ */
+import type { Preferences } from '../core/preferences';
+import {
+  buildStoryPage,
+  byCoverage,
+  digestStory,
+  filterStories,
+  publishedSpan,
+  relatedIndex,
+  relatedStories,
+  type RelatedIndex,
+  type StoryDigest,
+  type StoryFilter,
+} from '../core/story-page';
+import { coverageItem, type SourceLookup } from '../core/story-view';
+import type { ParallaxDatabase, StoredArticle } from '../db/database';
+import type { StoryList, StoryPageReply } from '../messaging/protocol-stories';
+import type { StoryIndex } from './story-index';
+
+const DAY_MS = 86_400_000;
+/** Related stories come from this long before the story's first article to this long after its last. */
+export const RELATED_SPAN_MS = 3 * DAY_MS;
+
+export interface StoryPagesDeps {
+  db: ParallaxDatabase;
+  index: Pick<StoryIndex, 'memberIds' | 'storiesOf' | 'currentStoryId'>;
+  sources: { lookup(): Promise<SourceLookup> };
+  /** Changes whenever the index or a setting does (TabViews.stamp). */
+  stamp: () => string;
+}
+
+interface Window {
+  key: string;
+  digests: Promise<{ stories: StoryDigest[]; related: RelatedIndex }>;
+}
+
+export class StoryPages {
+  /** The last windows computed (the list's and a story's related window), newest last. */
+  private windows: Window[] = [];
+
+  constructor(private readonly deps: StoryPagesDeps) {}
+
+  private async context(): Promise<{ lookup: SourceLookup; prefs: Preferences }> {
+    const [lookup, prefs] = await Promise.all([this.deps.sources.lookup(), this.deps.db.getPreferences()]);
+    return { lookup, prefs };
+  }
+
+  async page(storyId: string): Promise<StoryPageReply> {
+    const id = await this.deps.index.currentStoryId(storyId);
+    if (id === undefined) return { status: 'missing' };
+    const [{ lookup, prefs }, members] = await Promise.all([this.context(), this.members(id)]);
+    const page = buildStoryPage({ storyId: id, members, related: [] }, lookup, prefs);
+    return page ? { status: 'found', page } : { status: 'missing' };
+  }
+
+  async related(storyId: string): Promise<StoryDigest[]> {
+    const id = await this.deps.index.currentStoryId(storyId);
+    if (id === undefined) return [];
+    const members = await this.members(id);
+    if (members.length === 0) return [];
+    const { firstAt: first, lastAt: last } = publishedSpan(members);
+    // Whole days, so that the stories of one day share one window (and its cached digests).
+    const from = Math.floor((first - RELATED_SPAN_MS) / DAY_MS) * DAY_MS;
+    const to = Math.ceil((last + RELATED_SPAN_MS) / DAY_MS) * DAY_MS;
+    const { stories, related } = await this.window(from, to);
+    const own = stories.find((s) => s.id === id);
+    return own ? relatedStories(id, own.terms, related) : [];
+  }
+
+  async list(days: number, filter: StoryFilter, limit: number): Promise<StoryList> {
+    const newest = await this.deps.db.articles.orderBy('published').last();
+    if (!newest) return { stories: [], total: 0, matching: 0, from: null, to: null };
+    const to = newest.published;
+    const from = to - days * DAY_MS;
+    const { stories } = await this.window(from, to);
+    const matching = filterStories(stories, filter);
+    return { stories: matching.slice(0, limit), total: stories.length, matching: matching.length, from, to };
+  }
+
+  private async members(storyId: string): Promise<StoredArticle[]> {
+    const rows = await this.deps.db.articles.bulkGet(await this.deps.index.memberIds(storyId));
+    return rows.filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  /** The digests of the stories with an article published within [from, to], by coverage. */
+  private window(from: number, to: number): Window['digests'] {
+    const key = `${this.deps.stamp()}|${from}|${to}`;
+    const known = this.windows.find((w) => w.key === key);
+    if (known) return known.digests;
+    const digests = this.computeWindow(from, to);
+    this.windows = [...this.windows.filter((w) => w.key.startsWith(`${this.deps.stamp()}|`)), { key, digests }].slice(-3);
+    digests.catch(() => {
+      this.windows = this.windows.filter((w) => w.key !== key);
+    });
+    return digests;
+  }
+
+  private async computeWindow(from: number, to: number): Promise<{ stories: StoryDigest[]; related: RelatedIndex }> {
+    const [{ lookup, prefs }, rows] = await Promise.all([
+      this.context(),
+      this.deps.db.articles.where('published').between(from, to, true, true).toArray(),
+    ]);
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    const storyIds = [...new Set((await this.deps.index.storiesOf(rows.map((a) => a.id))).filter((s) => s !== undefined))];
+    const memberIds = await Promise.all(storyIds.map((s) => this.deps.index.memberIds(s)));
+    // Members outside the window still count for their story.
+    const outside = memberIds.flat().filter((id) => !byId.has(id));
+    if (outside.length > 0) for (const a of await this.deps.db.articles.bulkGet(outside)) if (a) byId.set(a.id, a);
+    const stories: StoryDigest[] = [];
+    storyIds.forEach((storyId, i) => {
+      const items = memberIds[i].flatMap((id) => {
+        const article = byId.get(id);
+        return article ? [coverageItem(article, lookup, prefs)] : [];
+      });
+      const digest = digestStory(storyId, items);
+      if (digest) stories.push(digest);
+    });
+    stories.sort(byCoverage);
+    return { stories, related: relatedIndex(stories) };
+  }
+}

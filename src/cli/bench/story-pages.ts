@@ -1,0 +1,91 @@
+/**
+ * Browser benchmark of the story pages, on the index the browser bench imported: the full story page's
+ * first screen, and the stories page listing up to 1,000 stories, each from its navigation start to the
+ * page's own User Timing mark (set when the answer is drawn).
+ */
+import type { BrowserContext } from '@playwright/test';
+
+const TRIES = 11;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Time from navigation start to `mark` on a fresh page at `url`, and how many stories it drew; null (with
+ * the page's state) when the page settled without drawing (an error, a missing story).
+ */
+async function timeToMark(context: BrowserContext, url: string, mark: string): Promise<{ ms: number; cards: number } | { state: string }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await page.waitForFunction(
+    (name) =>
+      performance.getEntriesByName(name).length > 0 ||
+      /error|missing/.test(document.querySelector('[data-state]')?.getAttribute('data-state') ?? ''),
+    mark,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const result = await page.evaluate(
+    (name) => ({
+      ms: performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+      cards: document.querySelectorAll('[data-testid="story-card"]').length,
+      state: `${document.querySelector('[data-state]')?.getAttribute('data-state')}: ${document.querySelector('[data-testid="page-message"]')?.textContent ?? ''}`,
+    }),
+    mark,
+  );
+  await page.close();
+  return Number.isNaN(result.ms) ? { state: result.state } : result;
+}
+
+/** `storyIds`: stories of the imported index (the popup bench's matches); `indexArticles` for the record. */
+export async function benchStoryPages(context: BrowserContext, extensionId: string, storyIds: string[], indexArticles: number | null) {
+  const base = `chrome-extension://${extensionId}`;
+  // The stories page first: its first list computes the window's digests, later ones reuse them.
+  const stories: number[] = [];
+  const failures: string[] = [];
+  let cards = 0;
+  for (let i = 0; i < TRIES; i++) {
+    const run = await timeToMark(context, `${base}/stories.html`, 'parallax:stories-drawn');
+    if ('state' in run) failures.push(run.state);
+    else {
+      stories.push(run.ms);
+      cards = run.cards;
+    }
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'browser.stories-page-list',
+      indexArticles,
+      tries: TRIES,
+      storiesDrawn: cards,
+      firstMs: stories.length > 0 ? round1(stories[0]) : null,
+      p50Ms: stories.length > 0 ? round1(median(stories)) : null,
+      maxMs: stories.length > 0 ? round1(Math.max(...stories)) : null,
+      budgetMs: 300,
+      runsMs: stories.map(round1),
+      failures,
+    }),
+  );
+  const story: number[] = [];
+  const storyFailures: string[] = [];
+  for (const id of storyIds.slice(0, TRIES)) {
+    const run = await timeToMark(context, `${base}/story.html?id=${encodeURIComponent(id)}`, 'parallax:story-page-drawn');
+    if ('state' in run) storyFailures.push(run.state);
+    else story.push(run.ms);
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'browser.story-page-first-screen',
+      indexArticles,
+      tries: storyIds.slice(0, TRIES).length,
+      p50Ms: story.length > 0 ? round1(median(story)) : null,
+      maxMs: story.length > 0 ? round1(Math.max(...story)) : null,
+      budgetMs: 200,
+      runsMs: story.map(round1),
+      failures: storyFailures,
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Sentences of a feed's description, in any script: Intl.Segmenter's sentence breaks where the runtime has
+ * them (every current browser and Node), else a split after sentence-ending punctuation.
+ */
+
+/** Feed furniture that says nothing about the story ("The post X appeared first on Y.", "Read more"). */
+const FURNITURE = [
+  /\bthe post\b.+\bappeared first on\b.*$/iu,
+  /\b(?:continue|keep) reading\b.*$/iu,
+  /\bread (?:more|the full (?:story|article))\b.*$/iu,
+  /\bclick here\b.*$/iu,
+  /\[(?:…|\.\.\.|&#8230;)\]\s*$/u,
+];
+const FALLBACK_BREAK = /(?<=[.!?。！？।؟])\s+|(?<=[。！？])/u;
+
+let segmenter: Intl.Segmenter | null | undefined;
+function sentenceSegmenter(): Intl.Segmenter | null {
+  segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('und', { granularity: 'sentence' }) : null;
+  return segmenter;
+}
+
+/** The description without feed furniture, whitespace collapsed. */
+export function cleanDescription(text: string): string {
+  let out = text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  for (const pattern of FURNITURE) out = out.replace(pattern, '').trim();
+  return out;
+}
+
+/** The sentences of `text` (furniture removed), trimmed, empty ones dropped. */
+export function splitSentences(text: string): string[] {
+  const clean = cleanDescription(text);
+  if (clean === '') return [];
+  const seg = sentenceSegmenter();
+  const parts = seg ? Array.from(seg.segment(clean), (s) => s.segment) : clean.split(FALLBACK_BREAK);
+  return parts.map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,16 @@
+/** Addresses of Parallax's story pages: one URL per story, so a story can be bookmarked while it is indexed. */
+import { browser } from 'wxt/browser';
+
+export function storyPageUrl(storyId: string): string {
+  return `${browser.runtime.getURL('/story.html')}?id=${encodeURIComponent(storyId)}`;
+}
+
+export function storiesPageUrl(): string {
+  return browser.runtime.getURL('/stories.html');
+}
+
+/** The story id in a story page's address, or null. */
+export function storyIdFromSearch(search: string): string | null {
+  const id = new URLSearchParams(search).get('id');
+  return id && id.length <= 200 ? id : null;
+}

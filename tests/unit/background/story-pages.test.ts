@@ -1,0 +1,64 @@
+/** The story pages' answers over the demo index: one story in full, the stories list, a stale cache never served. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { seedDemoIndex } from '../../../src/background/demo-seed';
+import { ReaderSources } from '../../../src/background/source-lookup';
+import { StoryIndex } from '../../../src/background/story-index';
+import { StoryPages } from '../../../src/background/story-pages';
+import { DEMO_STORIES, demoCanonicalUrl } from '../../../src/core/demo-index';
+import { loadRegistry } from '../../../src/core/outlets/index';
+import { NO_FILTER } from '../../../src/core/story-page';
+import { ParallaxDatabase } from '../../../src/db/database';
+
+const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
+
+let db: ParallaxDatabase;
+let stamp = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new ParallaxDatabase(`test-${Math.random()}`);
+});
+
+async function seeded() {
+  const index = new StoryIndex(db);
+  await seedDemoIndex(db, index);
+  const pages = new StoryPages({ db, index, sources: new ReaderSources(db, async () => loadRegistry()), stamp: () => String(stamp) });
+  const [storyId] = await index.storiesOf([demoCanonicalUrl(reuters)]);
+  return { pages, storyId: storyId! };
+}
+
+describe('story pages over the demo index', () => {
+  it('answers one story in full, and "missing" for a story the index does not hold', async () => {
+    const { pages, storyId } = await seeded();
+    const reply = await pages.page(storyId);
+    if (reply.status !== 'found') throw new Error(reply.status);
+    expect(reply.page.sources).toBe(11);
+    expect(reply.page.first?.outletName).toBe('The Japan Times');
+    expect(reply.page.summary.length).toBeGreaterThanOrEqual(2);
+    expect(reply.page.reports.L.length + reply.page.reports.C.length + reply.page.reports.R.length).toBeGreaterThan(0);
+    expect(await pages.page('no-such-story')).toEqual({ status: 'missing' });
+    expect(await pages.related('no-such-story')).toEqual([]);
+  });
+
+  it('lists the stories of the window by sources, and filters them', async () => {
+    const { pages, storyId } = await seeded();
+    const list = await pages.list(14, NO_FILTER, 1000);
+    expect(list.total).toBe(DEMO_STORIES.length);
+    expect(list.stories[0].id).toBe(storyId);
+    expect(list.stories.map((s) => s.sources)).toEqual([...list.stories.map((s) => s.sources)].sort((a, b) => b - a));
+    const storm = await pages.list(14, { ...NO_FILTER, query: 'winter storm' }, 1000);
+    expect(storm.matching).toBe(1);
+    // Seven days back from the newest article (the storm, 25 January) leave out the talks of the 16th.
+    expect((await pages.list(7, NO_FILTER, 1000)).stories.map((s) => s.id)).not.toContain(storyId);
+    expect((await pages.list(14, NO_FILTER, 1)).stories).toHaveLength(1);
+  });
+
+  it('recomputes the list once a setting changes (a new stamp), never serving the old counts', async () => {
+    const { pages, storyId } = await seeded();
+    const before = (await pages.list(14, NO_FILTER, 1000)).stories.find((s) => s.id === storyId)!;
+    await db.setPreferences({ ...(await db.getPreferences()), hiddenOutlets: ['fox-news'] });
+    stamp++;
+    const after = (await pages.list(14, NO_FILTER, 1000)).stories.find((s) => s.id === storyId)!;
+    expect(after.sources).toBe(before.sources - 1);
+  });
+});
