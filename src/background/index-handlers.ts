@@ -1,5 +1,6 @@
-/** Handlers of the index messages (src/messaging/protocol-index.ts), for the lead's router. */
-import type { IndexRequestOf, IndexRequestType } from '../messaging/protocol-index';
+/** Handlers of the index messages (src/messaging/protocol-index.ts). */
+import type { IndexRequestType } from '../messaging/protocol-index';
+import type { RequestHandlers } from '../messaging/router';
 import type { FeedRefresher } from './feed-refresh';
 import type { IndexTransfer } from './index-transfer';
 import type { RetentionService } from './retention';
@@ -12,7 +13,7 @@ export interface IndexHandlerDeps {
   runRefresh?: () => Promise<unknown>;
 }
 
-export type IndexHandlers = { [T in IndexRequestType]: (request: IndexRequestOf<T>) => Promise<unknown> };
+export type IndexHandlers = RequestHandlers<IndexRequestType>;
 
 export function indexHandlers(deps: IndexHandlerDeps): IndexHandlers {
   const { refresher, transfer, retention } = deps;

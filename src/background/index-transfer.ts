@@ -5,6 +5,7 @@
  */
 import { buildIndexFile, validateIndexFile, type IndexFile } from '../core/index-file/index';
 import type { FeedRow, ParallaxDatabase, StoredArticle } from '../db/database';
+import type { ImportResult } from '../messaging/protocol-index';
 
 export interface ImportableIndex {
   add(articles: readonly StoredArticle[]): Promise<number>;
@@ -22,14 +23,6 @@ export interface IndexTransferDeps {
   now: () => number;
   /** Written into exported files' `generator`. */
   generator?: string;
-}
-
-export interface ImportResult {
-  /** Articles in the file. */
-  articles: number;
-  /** Of those, new to the index (the others were already held, by id). */
-  added: number;
-  feeds: number;
 }
 
 /** An index file that cannot be imported; `errors` name the rows ("articles[42].published: …"). */

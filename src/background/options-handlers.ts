@@ -1,25 +1,18 @@
-/** Handlers of the options page's messages (src/messaging/protocol-options.ts), for the lead's router. */
+/** Handlers of the options page's messages (src/messaging/protocol-options.ts). */
 import type { OutletRegistry } from '../core/outlets/registry';
 import type { Outlet } from '../core/outlets/schema';
 import { outletSchema } from '../core/outlets/schema';
 import { parseProviderFile, ratingSetSchema, shippedRatingSets, type RatingSet } from '../core/ratings/index';
-import { readingWindow, summarizeReading, type ReadingSummary } from '../core/reading-diet';
+import { readingWindow, summarizeReading } from '../core/reading-diet';
 import type { ParallaxDatabase, ProviderRow } from '../db/database';
+import { META_ALL_SITES, META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT, readMeta, removeMeta, writeMeta } from '../db/meta';
 import {
   customOutletFromInput,
-  type AllSitesState,
-  type ClearResult,
   type CustomOutletListing,
-  type CustomOutletResult,
-  type OptionsRequestOf,
   type OptionsRequestType,
-  type ProviderImportResult,
   type ProviderListing,
 } from '../messaging/protocol-options';
-import { META_LAST_REFRESH_ADDED, META_LAST_REFRESH_AT } from './feed-refresh';
-
-/** The meta row remembering the all-sites opt-in (the permission alone does not say the reader wants it). */
-export const META_ALL_SITES = 'options.allSites';
+import type { RequestHandlers } from '../messaging/router';
 
 export interface OptionsHandlerDeps {
   db: ParallaxDatabase;
@@ -32,9 +25,11 @@ export interface OptionsHandlerDeps {
   registry: Pick<OutletRegistry, 'withCustom'>;
   /** Told after custom outlets, providers or everything changed, so cached lookups reload. */
   changed?: (what: 'custom-outlets' | 'providers' | 'all') => void;
+  /** Resolves once the first-run demo seed is written: a clear that ran during it would be undone by it. */
+  ensureSeeded?: () => Promise<unknown>;
 }
 
-export type OptionsHandlers = { [T in OptionsRequestType]: (request: OptionsRequestOf<T>) => Promise<unknown> };
+export type OptionsHandlers = RequestHandlers<OptionsRequestType>;
 
 function providerListing(set: RatingSet, shipped: boolean, row: ProviderRow | null): ProviderListing {
   const p = set.provider;
@@ -71,7 +66,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
   return {
     'custom-outlets/list': () => storedOutlets(db),
 
-    'custom-outlets/add': async (r): Promise<CustomOutletResult> => {
+    'custom-outlets/add': async (r) => {
       return db
         .transaction('rw', db.customOutlets, async () => {
           const others: Outlet[] = (await storedOutlets(db)).map((l) => l.outlet);
@@ -97,7 +92,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       return existed;
     },
 
-    'providers/list': async (): Promise<ProviderListing[]> => {
+    'providers/list': async () => {
       const shipped = shippedRatingSets().map((set) => providerListing(set, true, null));
       const imported: ProviderListing[] = [];
       for (const row of await db.providers.toArray()) {
@@ -108,7 +103,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       return [...shipped, ...imported];
     },
 
-    'providers/import': async (r): Promise<ProviderImportResult> => {
+    'providers/import': async (r) => {
       // The reader's outlets can be rated too: resolve against the registry with them on top.
       const registry = deps.registry.withCustom((await storedOutlets(db)).map((c) => c.outlet));
       const result = parseProviderFile(r.text, r.format, {
@@ -144,15 +139,16 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       return existed;
     },
 
-    'content/all-sites': async (r): Promise<AllSitesState> => {
+    'content/all-sites': async (r) => {
       await deps.setAllSites(r.enabled);
-      await db.meta.put({ key: META_ALL_SITES, value: r.enabled });
+      await writeMeta(db, { [META_ALL_SITES]: r.enabled });
       return { enabled: r.enabled };
     },
 
-    'content/all-sites-status': async (): Promise<AllSitesState> => ({ enabled: (await db.meta.get(META_ALL_SITES))?.value === true }),
+    'content/all-sites-status': async () => ({ enabled: await readMeta(db, META_ALL_SITES) }),
 
-    'data/clear': async (): Promise<ClearResult> => {
+    'data/clear': async () => {
+      await deps.ensureSeeded?.();
       const tables = [
         db.articles,
         db.engineState,
@@ -177,7 +173,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
           db.preferences.clear(),
         ]);
         // The demo-seed marker stays, so nothing is seeded again; the refresh history goes with the feeds.
-        await db.meta.bulkDelete([META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
+        await removeMeta(db, [META_LAST_REFRESH_AT, META_LAST_REFRESH_ADDED, META_ALL_SITES]);
         return counts;
       });
       await deps.setAllSites(false);
@@ -186,7 +182,7 @@ export function optionsHandlers(deps: OptionsHandlerDeps): OptionsHandlers {
       return cleared;
     },
 
-    'reading/summary': async (r): Promise<ReadingSummary> => {
+    'reading/summary': async (r) => {
       const options = { days: r.days, now: now(), utcOffsetMinutes: r.utcOffsetMinutes ?? 0 };
       const { from, to } = readingWindow(options);
       const rows = await db.reading.where('at').between(from, to, true, false).toArray();

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MAX_ARTICLES, isPrunable, retentionCutoff } from '../core/refresh/index';
 import type { ParallaxDatabase } from '../db/database';
+import type { RetentionResult } from '../messaging/protocol-index';
 
 export interface RemovableIndex {
   remove(ids: readonly string[]): Promise<void>;
@@ -16,16 +17,6 @@ export interface RetentionDeps {
   now: () => number;
   /** Size cap; default 150,000 articles. */
   maxArticles?: number;
-}
-
-export interface RetentionResult {
-  /** Removed for being older than the retention window. */
-  expired: number;
-  /** Removed, oldest first, to bring the index under the cap. */
-  overCap: number;
-  /** Articles held afterwards. */
-  remaining: number;
-  cutoff: number;
 }
 
 export class RetentionService {

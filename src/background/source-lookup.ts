@@ -6,8 +6,8 @@
 import { loadRegistry, outletSchema, type Outlet, type OutletRegistry } from '../core/outlets';
 import { foldLean, parseRatingSet, ratingFor, shippedProviders, shippedRatingSets, type RatingSet } from '../core/ratings';
 import type { OutletFacts, SourceLookup } from '../core/story-view';
-import type { Lean7, LeanSide } from '../core/types';
 import type { ParallaxDatabase } from '../db/database';
+import type { OutletList } from '../messaging/protocol';
 
 function facts(outlet: Outlet | null | undefined): OutletFacts | null {
   if (!outlet) return null;
@@ -100,26 +100,7 @@ export class ReaderSources {
   }
 }
 
-export interface OutletSummary {
-  id: string;
-  name: string;
-  domains: string[];
-  lean: Lean7 | null;
-  side: LeanSide | null;
-  provider: string | null;
-}
-
-export interface ProviderSummary {
-  id: string;
-  name: string;
-  date: string;
-  licence: string;
-  licenceUrl: string;
-  sourceUrl: string;
-  attribution: string;
-}
-
-export function outletSummaries(catalog: SourceCatalog): { outlets: OutletSummary[]; providers: ProviderSummary[] } {
+export function outletSummaries(catalog: SourceCatalog): OutletList {
   const outlets = catalog.registry
     .all()
     .map((o) => {

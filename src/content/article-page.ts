@@ -38,7 +38,7 @@ export class ArticlePage {
     if (!detection.isArticle) return;
     let info: BadgeInfo;
     try {
-      info = await ask<BadgeInfo>({ type: 'article/seen', pageUrl, detection });
+      info = await ask({ type: 'article/seen', pageUrl, detection });
     } catch {
       return; // The worker is updating or the extension was reloaded: the page stays as it was.
     }

@@ -14,9 +14,3 @@ export interface PopupStory {
   page: PageState | null;
   view: StoryView;
 }
-
-/**
- * The key under which the worker keeps a tab's last PopupStory in `storage.session` (memory only, gone
- * when the browser closes), so a popup opened after the worker was stopped can draw it at once.
- */
-export const keptStoryKey = (tabId: number): string => `popup-story:${tabId}`;

@@ -1,13 +1,15 @@
 /**
  * Messages of the options page (custom outlets, rating providers, all-sites opt-in, clearing data, the
- * reading diet). The lead spreads `OPTIONS_REQUEST_SCHEMAS` into the main discriminated union; every type
- * here is for Parallax's own pages only (`OPTIONS_EXTENSION_PAGE_ONLY`).
+ * reading diet) and their replies. `OPTIONS_REQUEST_SCHEMAS` is spread into the main discriminated union
+ * (protocol.ts), `OptionsReplies` into its reply map; every type here is for Parallax's own pages only
+ * (`OPTIONS_EXTENSION_PAGE_ONLY`).
  *
  * Also the one check of a custom outlet the page and the worker share (`customOutletFromInput`), so the
  * form shows the same per-field messages the worker would answer.
  */
 import { z } from 'zod';
 import { OUTLET_ID_PATTERN, outletSchema, type Outlet } from '../core/outlets/schema';
+import type { ReadingSummary } from '../core/reading-diet';
 
 const id = z.string().min(1).max(64);
 
@@ -20,33 +22,33 @@ export const CustomOutletInputSchema = z.object({
 export type CustomOutletInput = z.infer<typeof CustomOutletInputSchema>;
 
 export const OPTIONS_REQUEST_SCHEMAS = [
-  /** Options: the reader's outlets. → CustomOutletListing[] */
+  /** Options: the reader's outlets. */
   z.object({ type: z.literal('custom-outlets/list') }),
-  /** Options: add (or replace, same id) an outlet. → CustomOutletResult (per-field errors, nothing stored on error) */
+  /** Options: add (or replace, same id) an outlet. */
   z.object({ type: z.literal('custom-outlets/add'), input: CustomOutletInputSchema }),
-  /** Options: remove one of the reader's outlets. → boolean removed */
+  /** Options: remove one of the reader's outlets. */
   z.object({ type: z.literal('custom-outlets/remove'), id }),
-  /** Options: shipped and imported rating providers. → ProviderListing[] */
+  /** Options: shipped and imported rating providers. */
   z.object({ type: z.literal('providers/list') }),
-  /** Options: import a provider file (CSV or JSON text). → ProviderImportResult (per-row errors, nothing stored on error) */
+  /** Options: import a provider file (CSV or JSON text). */
   z.object({ type: z.literal('providers/import'), text: z.string().max(32 * 1024 * 1024), format: z.enum(['csv', 'json']) }),
-  /** Options: turn an imported provider on or off. → boolean changed */
+  /** Options: turn an imported provider on or off. */
   z.object({ type: z.literal('providers/set-active'), id, active: z.boolean() }),
-  /** Options: remove an imported provider. → boolean removed */
+  /** Options: remove an imported provider. */
   z.object({ type: z.literal('providers/remove'), id }),
-  /** Options: the badge on every site (after the page obtained the host permission) or only on known outlets. → AllSitesState */
+  /** Options: the badge on every site (after the page obtained the host permission) or only on known outlets. */
   z.object({ type: z.literal('content/all-sites'), enabled: z.boolean() }),
-  /** Options: whether the all-sites opt-in is on. → AllSitesState */
+  /** Options: whether the all-sites opt-in is on. */
   z.object({ type: z.literal('content/all-sites-status') }),
-  /** Options: clear the index, feeds, reading, unlinks, providers, custom outlets and preferences. → ClearResult */
+  /** Options: clear the index, feeds, reading, unlinks, providers, custom outlets and preferences. */
   z.object({ type: z.literal('data/clear') }),
-  /** Options: the reading diet over the last `days` days, bucketed at the reader's midnight. → ReadingSummary */
+  /** Options: the reading diet over the last `days` days, bucketed at the reader's midnight. */
   z.object({
     type: z.literal('reading/summary'),
     days: z.number().int().min(1).max(365),
     utcOffsetMinutes: z.number().int().min(-840).max(840).optional(),
   }),
-  /** Options: forget what the reader opened. → number of rows removed */
+  /** Options: forget what the reader opened. */
   z.object({ type: z.literal('reading/clear') }),
 ] as const;
 
@@ -58,6 +60,28 @@ export type OptionsRequestOf<T extends OptionsRequestType> = Extract<OptionsRequ
 export const OPTIONS_EXTENSION_PAGE_ONLY: readonly OptionsRequestType[] = OPTIONS_REQUEST_SCHEMAS.map((schema) => schema.shape.type.value);
 
 // ---- Replies ----
+
+/** What the worker answers to each options request. */
+export interface OptionsReplies {
+  'custom-outlets/list': CustomOutletListing[];
+  /** Per-field errors, nothing stored on error. */
+  'custom-outlets/add': CustomOutletResult;
+  /** Whether the outlet existed. */
+  'custom-outlets/remove': boolean;
+  'providers/list': ProviderListing[];
+  /** Per-row errors, nothing stored on error. */
+  'providers/import': ProviderImportResult;
+  /** Whether the provider exists (and so changed). */
+  'providers/set-active': boolean;
+  /** Whether the provider existed. */
+  'providers/remove': boolean;
+  'content/all-sites': AllSitesState;
+  'content/all-sites-status': AllSitesState;
+  'data/clear': ClearResult;
+  'reading/summary': ReadingSummary;
+  /** How many reading rows were removed. */
+  'reading/clear': number;
+}
 
 export interface CustomOutletListing {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { INDEX_EXTENSION_PAGE_ONLY } from './protocol-index';
 import { OPTIONS_EXTENSION_PAGE_ONLY } from './protocol-options';
-import { RequestSchema, describeInvalid, type Reply, type RequestOf, type RequestType } from './protocol';
+import { RequestSchema, describeInvalid, type Reply, type ReplyOf, type RequestOf, type RequestType } from './protocol';
 
 export interface SenderInfo {
   tabId?: number;
@@ -13,9 +13,14 @@ export interface SenderInfo {
   fromExtensionPage: boolean;
 }
 
-export type Handlers = {
-  [T in RequestType]: (request: RequestOf<T>, sender: SenderInfo) => Promise<unknown> | unknown;
-};
+/** Answers one request type with the reply the protocol names for it. */
+export type Handler<T extends RequestType> = (request: RequestOf<T>, sender: SenderInfo) => ReplyOf<T> | Promise<ReplyOf<T>>;
+
+/** A handler for each of the given request types (all of them, by default). */
+export type Handlers<T extends RequestType = RequestType> = { [K in T]: Handler<K> };
+
+/** Handlers that answer from the request alone, whoever sent it (the options page's, the index's). */
+export type RequestHandlers<T extends RequestType> = { [K in T]: (request: RequestOf<K>) => ReplyOf<K> | Promise<ReplyOf<K>> };
 
 /** Requests only the extension's own pages may make: a web page must not change the reader's settings. */
 const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([

@@ -1,10 +1,13 @@
 /** The extension's texts, from _locales (English complete; other locales fall back to it). */
-import { browser } from 'wxt/browser';
+import { browser, type WxtI18n } from 'wxt/browser';
 import type { Lean7, LeanSide } from '../core/types';
 import { LEAN_MESSAGE, SIDE_MESSAGE } from './lean';
 
-export function t(key: string, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key as never, substitutions.map(String));
+/** The name of a message in public/_locales/en/messages.json, as WXT generates it (`wxt prepare`). */
+export type MessageName = Parameters<WxtI18n['getMessage']>[0];
+
+export function t(key: MessageName, ...substitutions: (string | number)[]): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
   return text || key;
 }
 

@@ -1,7 +1,8 @@
 /** Lean labels and colours shared by the badge, the popup and the options page. */
 import type { Lean7, LeanSide } from '../core/types';
+import type { MessageName } from './i18n';
 
-export const LEAN_MESSAGE: Record<Lean7, string> = {
+export const LEAN_MESSAGE: Record<Lean7, MessageName> = {
   'far-left': 'leanFarLeft',
   left: 'leanLeft',
   'lean-left': 'leanLeanLeft',
@@ -11,4 +12,4 @@ export const LEAN_MESSAGE: Record<Lean7, string> = {
   'far-right': 'leanFarRight',
 };
 
-export const SIDE_MESSAGE: Record<LeanSide, string> = { L: 'sideL', C: 'sideC', R: 'sideR' };
+export const SIDE_MESSAGE: Record<LeanSide, MessageName> = { L: 'sideL', C: 'sideC', R: 'sideR' };

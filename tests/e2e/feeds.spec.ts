@@ -135,7 +135,7 @@ async function startFeedServer(): Promise<FeedServer> {
 
 /**
  * Chromium's own services, which it calls whatever the extension does (sign-in and component/extension
- * update checks; the lead's launch flags already turn off the rest). They are recorded like everything
+ * update checks; the launch flags in src/demo/browser.ts turn off the rest). They are recorded like everything
  * else and shown on failure, but are not the extension's requests.
  */
 const CHROMIUM_SERVICE_HOSTS = new Set(['accounts.google.com', 'update.googleapis.com', 'clients2.google.com']);

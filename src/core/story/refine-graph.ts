@@ -12,6 +12,7 @@
  *
  * Pure and deterministic: typed arrays in, labels out.
  */
+import { DEFAULT_ENGINE_OPTIONS } from './options';
 
 /** The articles of a batch as flat typed arrays (the engine's snapshot layout). */
 export interface RefineInput {
@@ -47,12 +48,13 @@ export interface GraphRefineOptions {
   passes: number;
 }
 
+/** The engine's own defaults, so that the refinement run on its own works on the engine's time model. */
 export const DEFAULT_GRAPH_REFINE_OPTIONS: GraphRefineOptions = {
-  spanMs: 36 * 3600 * 1000,
-  decayMs: 12 * 3600 * 1000,
-  neighbours: 10,
-  similarityFloor: 0.2,
-  selfWeight: 1,
+  spanMs: DEFAULT_ENGINE_OPTIONS.storySpanMs,
+  decayMs: DEFAULT_ENGINE_OPTIONS.decayMs,
+  neighbours: DEFAULT_ENGINE_OPTIONS.refineNeighbours,
+  similarityFloor: DEFAULT_ENGINE_OPTIONS.joinThreshold,
+  selfWeight: DEFAULT_ENGINE_OPTIONS.refineSelfWeight,
   passes: 3,
 };
 

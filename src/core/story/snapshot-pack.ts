@@ -9,7 +9,7 @@
  * Layout: "PXS1", a u32 header length, the header (UTF-8 JSON: one entry per snapshot field), padding
  * to 8 bytes, then the binary sections, each at an 8-byte-aligned offset from there.
  */
-import type { EngineSnapshot, PackedArticleIds } from './engine';
+import type { EngineSnapshot, PackedArticleIds } from './snapshot';
 
 const MAGIC = 'PXS1';
 const SEPARATOR = '\u0000';

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
-import type { AllSitesState } from '../../messaging/protocol-options';
 import { hostOf } from '../../messaging/protocol-options';
-import { t } from '../i18n';
+import { type MessageName, t } from '../i18n';
 import { ALL_SITES_ORIGINS, hasOrigins, requestOrigins } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, useFailure } from './SectionStates';
 
 type BadgeMode = Preferences['badgeMode'];
-const MODES: { mode: BadgeMode; label: string; hint: string }[] = [
+const MODES: { mode: BadgeMode; label: MessageName; hint: MessageName }[] = [
   { mode: 'rated', label: 'badgeModeRated', hint: 'badgeModeRatedHint' },
   { mode: 'list', label: 'badgeModeList', hint: 'badgeModeListHint' },
   { mode: 'nowhere', label: 'badgeModeNowhere', hint: 'badgeModeNowhereHint' },
@@ -26,14 +26,14 @@ export function BadgeSection({ prefs, update }: Props) {
   const [siteError, setSiteError] = useState('');
   const [allSites, setAllSites] = useState<boolean | null>(null);
   const [allSitesNote, setAllSitesNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
 
   useEffect(() => {
-    void Promise.all([askWorker<AllSitesState>({ type: 'content/all-sites-status' }), hasOrigins(ALL_SITES_ORIGINS)]).then(
+    void Promise.all([ask({ type: 'content/all-sites-status' }), hasOrigins(ALL_SITES_ORIGINS)]).then(
       ([state, granted]) => setAllSites(state.enabled && granted),
       (e: unknown) => {
         setAllSites(false);
-        setError(errorText(e));
+        failure.fail(e);
       },
     );
   }, []);
@@ -61,21 +61,17 @@ export function BadgeSection({ prefs, update }: Props) {
           setAllSites(false);
           return;
         }
-        const state = await askWorker<AllSitesState>({ type: 'content/all-sites', enabled: on });
+        const state = await ask({ type: 'content/all-sites', enabled: on });
         setAllSites(state.enabled);
         setAllSitesNote(state.enabled ? t('allSitesOn') : t('allSitesOff'));
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch(failure.fail);
   };
 
   return (
     <section class="card" aria-labelledby="badge-title" id="badge">
       <h2 id="badge-title">{t('badgeTitle')}</h2>
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <fieldset class="choices" data-testid="badge-mode">
         <legend>{t('badgeModeLegend')}</legend>
         {MODES.map(({ mode, label, hint }) => (

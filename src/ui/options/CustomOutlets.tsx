@@ -6,12 +6,12 @@ import {
   type CustomOutletField,
   type CustomOutletInput,
   type CustomOutletListing,
-  type CustomOutletResult,
 } from '../../messaging/protocol-options';
-import { t } from '../i18n';
-import { askWorker, errorText } from './options-client';
+import { type MessageName, t } from '../i18n';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
-const ERROR_MESSAGE: Record<CustomOutletError['code'], string> = {
+const ERROR_MESSAGE: Record<CustomOutletError['code'], MessageName> = {
   'name-missing': 'customErrorNameMissing',
   'name-too-long': 'customErrorNameTooLong',
   'name-no-id': 'customErrorNameNoId',
@@ -47,10 +47,9 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
   const [feeds, setFeeds] = useState('');
   const [errors, setErrors] = useState<CustomOutletError[]>([]);
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = useFailure();
 
-  const load = () =>
-    askWorker<CustomOutletListing[]>({ type: 'custom-outlets/list' }).then(setList, (e: unknown) => setFailure(errorText(e)));
+  const load = () => ask({ type: 'custom-outlets/list' }).then(setList, failure.fail);
   useEffect(() => {
     void load();
   }, []);
@@ -61,8 +60,8 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     // Checked here first for instant per-field messages; the worker checks again before storing.
     const local = customOutletFromInput(input);
     const result = local.ok
-      ? await askWorker<CustomOutletResult>({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
-          setFailure(errorText(e));
+      ? await ask({ type: 'custom-outlets/add', input }).catch((e: unknown) => {
+          failure.fail(e);
           return null;
         })
       : local;
@@ -75,7 +74,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
       return;
     }
     setErrors([]);
-    setFailure(null);
+    failure.clear();
     setName('');
     setDomains('');
     setFeeds('');
@@ -86,12 +85,12 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
 
   const remove = async (item: CustomOutletListing) => {
     try {
-      await askWorker<boolean>({ type: 'custom-outlets/remove', id: item.id });
+      await ask({ type: 'custom-outlets/remove', id: item.id });
       setStatus(t('customRemoved', item.outlet.name));
       await load();
       onChange();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -121,11 +120,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
     <div class="custom-outlets" data-testid="custom-outlets">
       <h3>{t('customTitle')}</h3>
       <p class="muted">{t('customIntro')}</p>
-      {failure ? (
-        <p class="error" role="alert">
-          {t('stateError', failure)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <form class="custom-form" onSubmit={(e) => void submit(e)} noValidate>
         {field('name', t('customName'), t('customNameHint'), (p) => (
           <input type="text" {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" />
@@ -154,7 +149,7 @@ export function CustomOutlets({ onChange }: { onChange(): void }) {
       </form>
       <ul class="plain-list" data-testid="custom-list" aria-label={t('customListLabel')}>
         {list === null ? (
-          <li class="muted">{t('optionsLoading')}</li>
+          <Loading as="li" />
         ) : list.length === 0 ? (
           <li class="muted">{t('customNone')}</li>
         ) : (

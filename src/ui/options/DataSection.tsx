@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RefreshStatus } from '../../background/feed-refresh';
-import type { ImportResult } from '../../background/index-transfer';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
-import type { ClearResult } from '../../messaging/protocol-options';
 import { t } from '../i18n';
 import { chosenFileText, downloadText, formatBytes } from './browser-access';
 import { importErrorLines } from './import-errors';
-import { askWorker, errorText } from './options-client';
+import { ask, errorText } from '../../messaging/client';
+import { ErrorNote, useFailure } from './SectionStates';
 
 const RETENTION_CHOICES = [3, 7, 14, 30, 60, 90, 180, 365];
 
@@ -25,7 +23,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   const [held, setHeld] = useState<{ articles: number; stories: number } | null>(null);
   const [status, setStatus] = useState('');
   const [importErrors, setImportErrors] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = useFailure();
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -34,22 +32,19 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
       ?.estimate()
       .then((e) => setUsage(e.usage ?? 0))
       .catch(() => setUsage(null));
-    void askWorker<RefreshStatus>({ type: 'refresh/status' }).then(
-      (s) => setHeld({ articles: s.articles, stories: s.stories }),
-      (e: unknown) => setFailure(errorText(e)),
-    );
+    void ask({ type: 'refresh/status' }).then((s) => setHeld({ articles: s.articles, stories: s.stories }), failure.fail);
   }, [indexVersion]);
 
   const exportIndex = async () => {
     setBusy(true);
     try {
-      const file = await askWorker<unknown>({ type: 'index/export' });
+      const file = await ask({ type: 'index/export' });
       const day = new Date().toISOString().slice(0, 10);
       downloadText(JSON.stringify(file), `parallax-index-${day}.json`, 'application/json');
       setStatus(t('dataExported'));
-      setFailure(null);
+      failure.clear();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     } finally {
       setBusy(false);
     }
@@ -63,7 +58,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
     setImportErrors([]);
     setStatus('');
     try {
-      const result = await askWorker<ImportResult>({ type: 'index/import', text: file.text });
+      const result = await ask({ type: 'index/import', text: file.text });
       onReset(t('dataImported', result.articles, result.added, result.feeds));
     } catch (e) {
       const { lines, more } = importErrorLines(errorText(e));
@@ -78,10 +73,10 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
     dialog.current?.close();
     setBusy(true);
     try {
-      const result = await askWorker<ClearResult>({ type: 'data/clear' });
+      const result = await ask({ type: 'data/clear' });
       onReset(t('dataCleared', result.articles, result.reading));
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     } finally {
       setBusy(false);
     }
@@ -90,11 +85,7 @@ export function DataSection({ prefs, update, onReset, indexVersion }: Props) {
   return (
     <section class="card" aria-labelledby="data-title" id="data">
       <h2 id="data-title">{t('dataTitle')}</h2>
-      {failure ? (
-        <p class="error" role="alert">
-          {t('stateError', failure)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <dl class="facts" data-testid="data-facts">
         <div>
           <dt>{t('dataSize')}</dt>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FeedListing, RefreshStatus } from '../../background/feed-refresh';
+import type { FeedListing, RefreshStatus } from '../../messaging/protocol-index';
 import { feedOriginPatterns } from '../../core/refresh/permissions';
 import { dateTime, timeAgo } from '../format';
 import { t } from '../i18n';
 import { requestOrigins } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 /** Outlets rendered at once; the search and the filters narrow the rest. */
 const OUTLETS_SHOWN = 25;
@@ -57,21 +58,18 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const [onlyEnabled, setOnlyEnabled] = useState(false);
   const [limit, setLimit] = useState(OUTLETS_SHOWN);
   const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const busy = useRef(false);
 
   const load = async () => {
     try {
-      const [list, state] = await Promise.all([
-        askWorker<FeedListing[]>({ type: 'feeds/list' }),
-        askWorker<RefreshStatus>({ type: 'refresh/status' }),
-      ]);
+      const [list, state] = await Promise.all([ask({ type: 'feeds/list' }), ask({ type: 'refresh/status' })]);
       setFeeds(list);
       setStatus(state);
-      setError(null);
+      failure.clear();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
   useEffect(() => {
@@ -101,11 +99,11 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
           setNotice({ kind: 'warn', text: t('feedsPermissionRefused') });
           return;
         }
-        const count = await askWorker<number>({ type: 'feeds/enable', urls });
+        const count = await ask({ type: 'feeds/enable', urls });
         setNotice({ kind: 'info', text: t('feedsEnabled', count) });
         await load();
       })
-      .catch((e: unknown) => setError(errorText(e)))
+      .catch(failure.fail)
       .finally(() => {
         busy.current = false;
       });
@@ -114,11 +112,11 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const disable = async (urls: string[]) => {
     if (urls.length === 0) return;
     try {
-      const count = await askWorker<number>({ type: 'feeds/disable', urls });
+      const count = await ask({ type: 'feeds/disable', urls });
       setNotice({ kind: 'info', text: t('feedsDisabled', count) });
       await load();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -138,7 +136,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
     setNotice(null);
     // The run answers when it ends; meanwhile the feeds' attempt times tell how far it got.
     const poll = setInterval(() => {
-      void askWorker<FeedListing[]>({ type: 'feeds/list' }).then(
+      void ask({ type: 'feeds/list' }).then(
         (list) => {
           const mine = list.filter((f) => f.enabled);
           setProgress({ done: mine.filter((f) => (f.lastAttemptAt ?? 0) >= startedAt).length, total: mine.length });
@@ -147,14 +145,14 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
       );
     }, 700);
     try {
-      const after = await askWorker<RefreshStatus>({ type: 'refresh/run' });
+      const after = await ask({ type: 'refresh/run' });
       setNotice({
         kind: after.feedsFailing > 0 ? 'warn' : 'info',
         text: t('feedsRefreshDone', after.lastRefreshAdded ?? 0, after.feedsFailing),
       });
       onIndexChanged();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     } finally {
       clearInterval(poll);
       setProgress(null);
@@ -184,7 +182,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
             ) : null}
           </>
         ) : (
-          <p class="muted">{t('optionsLoading')}</p>
+          <Loading />
         )}
         <div class="row">
           <button
@@ -214,11 +212,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
           {notice.text}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <div class="row wrap-row filters">
         <label class="search">
           <span>{t('feedsSearch')}</span>
@@ -269,7 +263,7 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
         </button>
       </div>
       <ul class="feed-groups" data-testid="feed-groups" aria-busy={feeds === null}>
-        {feeds === null ? <li class="muted">{t('optionsLoading')}</li> : null}
+        {feeds === null ? <Loading as="li" /> : null}
         {groups.slice(0, limit).map((group) => {
           const off = group.feeds.filter((f) => !f.enabled).map((f) => f.url);
           const on = group.feeds.filter((f) => f.enabled).map((f) => f.url);

@@ -1,18 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../core/preferences';
-import type { OutletSummary, ProviderSummary } from '../../background/source-lookup';
-import { t } from '../i18n';
+import type { OutletSummary } from '../../messaging/protocol';
+import { type MessageName, t } from '../i18n';
 import { BadgeSection } from './BadgeSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
-import { askWorker, errorText } from './options-client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, PlaceholderCard, useFailure } from './SectionStates';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadingSection } from './ReadingSection';
 import { SourcesSection } from './SourcesSection';
 
 type Loaded = { outlets: OutletSummary[]; prefs: Preferences };
 
-const SECTIONS = [
+const SECTIONS: { id: string; label: MessageName }[] = [
   { id: 'sources', label: 'optionsSources' },
   { id: 'feeds', label: 'feedsTitle' },
   { id: 'badge', label: 'badgeTitle' },
@@ -24,7 +25,7 @@ const SECTIONS = [
 /** The options page: one card per subject, each loading its own data behind a reserved space. */
 export function Options() {
   const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
   const [saved, setSaved] = useState<string>('');
   /** Bumped after "clear everything" or an import: every section remounts and reloads. */
   const [generation, setGeneration] = useState(0);
@@ -33,12 +34,9 @@ export function Options() {
   latestPrefs.current = data?.prefs ?? null;
 
   const loadCore = () =>
-    Promise.all([
-      askWorker<{ outlets: OutletSummary[]; providers: ProviderSummary[] }>({ type: 'outlets/list' }),
-      askWorker<Preferences>({ type: 'prefs/get' }),
-    ]).then(
+    Promise.all([ask({ type: 'outlets/list' }), ask({ type: 'prefs/get' })]).then(
       ([list, prefs]) => setData({ outlets: list.outlets, prefs }),
-      (e: unknown) => setError(errorText(e)),
+      failure.fail,
     );
 
   useEffect(() => {
@@ -50,13 +48,13 @@ export function Options() {
       // The whole preferences, not only the patch: the worker's patch schema fills absent fields with their
       // defaults (Zod 4 applies `.default()` inside `.partial()`), which would reset every other setting.
       const full: PreferencesPatch = { ...(latestPrefs.current ?? {}), ...patch };
-      const prefs = await askWorker<Preferences>({ type: 'prefs/update', patch: full });
+      const prefs = await ask({ type: 'prefs/update', patch: full });
       latestPrefs.current = prefs;
       setData((d) => (d ? { ...d, prefs } : d));
       setSaved(t('optionsSaved'));
-      setError(null);
+      failure.clear();
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -90,11 +88,7 @@ export function Options() {
           ))}
         </ul>
       </nav>
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <main class="sections" key={generation}>
         <SourcesSection
           outlets={data?.outlets ?? null}
@@ -104,22 +98,12 @@ export function Options() {
           onCustomChange={() => void loadCore()}
         />
         <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
-        {data ? (
-          <BadgeSection prefs={data.prefs} update={update} />
-        ) : (
-          <section class="card placeholder badge-placeholder" aria-labelledby="badge-title" aria-busy="true">
-            <h2 id="badge-title">{t('badgeTitle')}</h2>
-            <p class="muted">{t('optionsLoading')}</p>
-          </section>
-        )}
+        {data ? <BadgeSection prefs={data.prefs} update={update} /> : <PlaceholderCard id="badge" title="badgeTitle" />}
         <ProvidersSection onChange={() => void loadCore()} />
         {data ? (
           <DataSection prefs={data.prefs} update={update} onReset={reset} indexVersion={indexVersion} />
         ) : (
-          <section class="card placeholder data-placeholder" aria-labelledby="data-title" aria-busy="true">
-            <h2 id="data-title">{t('dataTitle')}</h2>
-            <p class="muted">{t('optionsLoading')}</p>
-          </section>
+          <PlaceholderCard id="data" title="dataTitle" />
         )}
         <ReadingSection />
       </main>

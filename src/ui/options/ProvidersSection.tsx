@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ProviderImportResult, ProviderListing } from '../../messaging/protocol-options';
+import type { ProviderListing } from '../../messaging/protocol-options';
 import { dateTime } from '../format';
 import { t } from '../i18n';
 import { chosenFileText } from './browser-access';
-import { askWorker, errorText } from './options-client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 /** JSON when the name or the first character says so, CSV otherwise. */
 const formatOf = (name: string, text: string): 'csv' | 'json' =>
@@ -14,9 +15,9 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
   const [providers, setProviders] = useState<ProviderListing[] | null>(null);
   const [errors, setErrors] = useState<{ row: number; message: string }[]>([]);
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = useFailure();
 
-  const load = () => askWorker<ProviderListing[]>({ type: 'providers/list' }).then(setProviders, (e: unknown) => setFailure(errorText(e)));
+  const load = () => ask({ type: 'providers/list' }).then(setProviders, failure.fail);
   useEffect(() => {
     void load();
   }, []);
@@ -25,11 +26,11 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
     try {
       await task();
       setStatus(done);
-      setFailure(null);
+      failure.clear();
       await load();
       onChange();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
       // Undo what was shown ahead of the answer.
       await load().catch(() => undefined);
     }
@@ -42,7 +43,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
     setStatus('');
     setErrors([]);
     try {
-      const result = await askWorker<ProviderImportResult>({
+      const result = await ask({
         type: 'providers/import',
         text: file.text,
         format: formatOf(file.name, file.text),
@@ -56,7 +57,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
       await load();
       onChange();
     } catch (e) {
-      setFailure(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -64,13 +65,9 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
     <section class="card" aria-labelledby="providers-title" id="providers">
       <h2 id="providers-title">{t('providersTitle')}</h2>
       <p class="muted">{t('providersIntro')}</p>
-      {failure ? (
-        <p class="error" role="alert">
-          {t('stateError', failure)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <ul class="provider-list" data-testid="provider-list" aria-busy={providers === null}>
-        {providers === null ? <li class="muted">{t('optionsLoading')}</li> : null}
+        {providers === null ? <Loading as="li" /> : null}
         {(providers ?? []).map((p) => (
           <li key={p.id} class={`provider-card${p.active ? '' : ' is-off'}`} data-testid="provider" data-provider={p.id}>
             <div class="provider-head">
@@ -104,7 +101,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                       // Shown at once: a controlled box would flip back until the worker answers.
                       const active = e.currentTarget.checked;
                       setProviders((list) => list?.map((x) => (x.id === p.id ? { ...x, active } : x)) ?? list);
-                      void act(() => askWorker({ type: 'providers/set-active', id: p.id, active }), t('optionsSaved'));
+                      void act(() => ask({ type: 'providers/set-active', id: p.id, active }), t('optionsSaved'));
                     }}
                     data-testid="provider-active"
                   />
@@ -114,7 +111,7 @@ export function ProvidersSection({ onChange }: { onChange(): void }) {
                 <button
                   type="button"
                   class="button"
-                  onClick={() => void act(() => askWorker({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))}
+                  onClick={() => void act(() => ask({ type: 'providers/remove', id: p.id }), t('providersRemoved', p.name))}
                   data-testid="provider-remove"
                 >
                   {t('remove')}

@@ -3,7 +3,8 @@ import { READING_PERIODS, type ReadingBucket, type ReadingSummary } from '../../
 import type { LeanSide } from '../../core/types';
 import { StackedBarChart, type ChartSeries } from '../components/StackedBarChart';
 import { sideLabel, t } from '../i18n';
-import { askWorker, errorText } from './options-client';
+import { ask } from '../../messaging/client';
+import { ErrorNote, Loading, useFailure } from './SectionStates';
 
 const SIDES: LeanSide[] = ['L', 'C', 'R'];
 
@@ -29,17 +30,14 @@ function countsText(b: Pick<ReadingBucket, LeanSide | 'unrated'>): string {
 export function ReadingSection() {
   const [days, setDays] = useState<number>(30);
   const [summary, setSummary] = useState<ReadingSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
   const [message, setMessage] = useState('');
 
   const load = (period: number) =>
-    askWorker<ReadingSummary>({ type: 'reading/summary', days: period, utcOffsetMinutes: -new Date().getTimezoneOffset() }).then(
-      (s) => {
-        setSummary(s);
-        setError(null);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
+    ask({ type: 'reading/summary', days: period, utcOffsetMinutes: -new Date().getTimezoneOffset() }).then((s) => {
+      setSummary(s);
+      failure.clear();
+    }, failure.fail);
 
   useEffect(() => {
     void load(days);
@@ -47,11 +45,11 @@ export function ReadingSection() {
 
   const clear = async () => {
     try {
-      const removed = await askWorker<number>({ type: 'reading/clear' });
+      const removed = await ask({ type: 'reading/clear' });
       setMessage(t('readingCleared', removed));
       await load(days);
     } catch (e) {
-      setError(errorText(e));
+      failure.fail(e);
     }
   };
 
@@ -91,11 +89,7 @@ export function ReadingSection() {
           </button>
         ))}
       </div>
-      {error ? (
-        <p class="error" role="alert">
-          {t('stateError', error)}
-        </p>
-      ) : null}
+      <ErrorNote error={failure.error} />
       <div class="chart-box" aria-busy={summary === null}>
         {summary ? (
           <>
@@ -150,7 +144,7 @@ export function ReadingSection() {
             </details>
           </>
         ) : (
-          <p class="muted">{t('optionsLoading')}</p>
+          <Loading />
         )}
       </div>
       <div class="row">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { LEANS_7, type Lean7 } from '../../core/types';
-import type { OutletSummary } from '../../background/source-lookup';
+import type { OutletSummary } from '../../messaging/protocol';
 import { leanLabel, t } from '../i18n';
 import { CustomOutlets } from './CustomOutlets';
 

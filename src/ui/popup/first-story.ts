@@ -1,11 +1,12 @@
 /**
  * The popup's question to the worker: what the tab shows and its story, in one message, sent as soon as
  * the popup's script runs, before anything is drawn. Also the story kept from the worker's last answer
- * (storage.session), for a popup whose worker has to start first. The browser's native promise API is
- * used directly (Chrome MV3 and Firefox both have it).
+ * (storage.session), for a popup whose worker has to start first. Both go through the browser's native
+ * promise API (Chrome MV3 and Firefox both have it).
  */
-import { keptStoryKey, type PopupStory } from '../../messaging/page';
-import type { Reply } from '../../messaging/protocol';
+import { NoAnswerError, ask, nativeApi } from '../../messaging/client';
+import { KeptStories, type SessionArea } from '../../messaging/kept-story';
+import type { PopupStory } from '../../messaging/page';
 
 /** User Timing marks, read by the popup benchmark (npm run bench). */
 export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popup-view', rendered: 'parallax:popup-rendered' } as const;
@@ -13,25 +14,16 @@ export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popu
 /** A popup that waits longer than this for the worker says so and offers to try again. */
 export const POPUP_ANSWER_TIMEOUT_MS = 5_000;
 
-/** The worker did not answer in time (it is stuck, or the extension is being updated). */
-export class NoAnswerError extends Error {}
+export { NoAnswerError };
 
 interface TabInfo {
   id?: number;
   url?: string;
 }
 
-interface RuntimeApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+interface TabsApi {
   tabs: { get(tabId: number): Promise<TabInfo>; query(filter: { active: boolean; currentWindow: boolean }): Promise<TabInfo[]> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
-}
-
-function runtimeApi(): RuntimeApi {
-  const scope = globalThis as unknown as { browser?: RuntimeApi; chrome?: RuntimeApi };
-  const api = scope.browser ?? scope.chrome;
-  if (!api) throw new Error('No extension API in this page');
-  return api;
+  storage: { session: SessionArea };
 }
 
 /** `?tab=ID` when the popup is opened as a page (from the badge, or in tests); null: the active tab. */
@@ -40,21 +32,8 @@ export function tabFromSearch(search: string): number | null {
   return param !== null && /^\d{1,15}$/.test(param) ? Number(param) : null;
 }
 
-export async function requestPopupStory(tabId: number | null, timeoutMs = POPUP_ANSWER_TIMEOUT_MS): Promise<PopupStory> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoAnswerError()), timeoutMs);
-  });
-  try {
-    const reply = (await Promise.race([runtimeApi().runtime.sendMessage({ type: 'popup/story', tabId }), timeout])) as
-      | Reply<PopupStory>
-      | undefined;
-    if (!reply) throw new NoAnswerError();
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.data;
-  } finally {
-    clearTimeout(timer);
-  }
+export function requestPopupStory(tabId: number | null, timeoutMs = POPUP_ANSWER_TIMEOUT_MS): Promise<PopupStory> {
+  return ask({ type: 'popup/story', tabId }, { timeoutMs });
 }
 
 /** The popup's first request, marked for the benchmark. */
@@ -73,13 +52,11 @@ export function requestFirstStory(search: string): Promise<PopupStory> {
  */
 export async function keptStory(search: string): Promise<PopupStory | null> {
   try {
-    const api = runtimeApi();
+    const api = nativeApi<TabsApi>();
     const param = tabFromSearch(search);
     const tab = param !== null ? await api.tabs.get(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0];
     if (tab?.id === undefined || !tab.url) return null;
-    const key = keptStoryKey(tab.id);
-    const kept = (await api.storage.session.get(key))[key] as PopupStory | undefined;
-    return kept?.page?.pageUrl === tab.url && typeof kept.view?.status === 'string' ? kept : null;
+    return await new KeptStories(api.storage.session).get(tab.id, tab.url);
   } catch {
     return null;
   }

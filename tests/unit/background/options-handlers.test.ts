@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { META_ALL_SITES, optionsHandlers } from '../../../src/background/options-handlers';
+import { optionsHandlers } from '../../../src/background/options-handlers';
+import { META_ALL_SITES } from '../../../src/db/meta';
 import { loadRegistry } from '../../../src/core/outlets';
 import { DAY_MS, type ReadingSummary } from '../../../src/core/reading-diet';
 import { ParallaxDatabase } from '../../../src/db/database';

@@ -1,30 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEMO_STORIES, demoCanonicalUrl, demoSitePath, DEMO_SITE_ORIGIN, type DemoArticle } from '../../../src/core/demo-index';
+import { DEMO_STORIES, demoCanonicalUrl } from '../../../src/core/demo-index';
 import type { Detection } from '../../../src/core/types';
 import { ParallaxDatabase } from '../../../src/db/database';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
 import { ReaderSources } from '../../../src/background/source-lookup';
 import { StoryIndex } from '../../../src/background/story-index';
 import { StoryService } from '../../../src/background/story-service';
+import { detectionOf, pageUrl } from '../support/demo';
 
-function detectionOf(a: DemoArticle): Detection {
-  return {
-    isArticle: true,
-    reasons: [],
-    title: a.title,
-    canonicalUrl: demoCanonicalUrl(a),
-    siteName: a.publisher,
-    byline: a.byline,
-    published: a.published,
-    modified: null,
-    description: a.description,
-    lang: 'en',
-  };
-}
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const lone = DEMO_STORIES[2].articles[0];
-const pageUrl = (a: DemoArticle) => DEMO_SITE_ORIGIN + demoSitePath(a);
 
 let db: ParallaxDatabase;
 beforeEach(() => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES } from '../../../src/core/preferences';
 import { RequestSchema } from '../../../src/messaging/protocol';
 import { createRouter, type Handlers } from '../../../src/messaging/router';
 
@@ -8,7 +9,7 @@ const contentScript = { fromExtensionPage: false, tabId: 3, url: 'https://news.e
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const none = () => null;
   const all = Object.fromEntries(RequestSchema.options.map((o) => [o.shape.type.value, none])) as unknown as Handlers;
-  return { ...all, 'prefs/get': () => ({ hiddenOutlets: [] }), 'index/status': () => ({ articles: 1, stories: 1 }), ...overrides };
+  return { ...all, 'prefs/get': () => DEFAULT_PREFERENCES, 'index/status': () => ({ articles: 1, stories: 1 }), ...overrides };
 }
 
 describe('message router', () => {

@@ -1,0 +1,95 @@
+/**
+ * Handlers of the main protocol's messages (src/messaging/protocol.ts): the badge's and the popup's
+ * story, the reader's preferences, the outlet list and the index status.
+ */
+import { browser } from 'wxt/browser';
+import { PreferencesSchema } from '../core/preferences';
+import type { ParallaxDatabase } from '../db/database';
+import type { CoreReplies } from '../messaging/protocol';
+import type { Handlers } from '../messaging/router';
+import { outletSummaries, type ReaderSources } from './source-lookup';
+import type { StoryIndex } from './story-index';
+import type { StoryService } from './story-service';
+import type { TabPages } from './tab-pages';
+import type { TabViews } from './tab-views';
+
+export interface StoryHandlerDeps {
+  db: ParallaxDatabase;
+  index: Pick<StoryIndex, 'status'>;
+  stories: Pick<StoryService, 'seen' | 'view' | 'unlink'>;
+  sources: Pick<ReaderSources, 'catalog'>;
+  pages: Pick<TabPages, 'record' | 'resolveTab' | 'pageOf'>;
+  views: Pick<TabViews, 'stamp' | 'keep' | 'viewFor'>;
+  /** Resolves once the demo index is in (the first message may come before onInstalled's seeding ends). */
+  ensureSeeded: () => Promise<unknown>;
+  /** Shows the details of the article in the tab (openDetails). */
+  openDetails: (tabId: number | undefined) => Promise<void>;
+}
+
+export function storyHandlers(deps: StoryHandlerDeps): Handlers<keyof CoreReplies> {
+  const { db, stories, pages, views, ensureSeeded } = deps;
+  return {
+    'article/seen': async (r, sender) => {
+      const page = { pageUrl: r.pageUrl, detection: r.detection };
+      if (sender.tabId !== undefined) pages.record(sender.tabId, page);
+      await ensureSeeded();
+      const stamp = views.stamp();
+      const { badge, view } = await stories.seen(r.pageUrl, r.detection);
+      if (sender.tabId !== undefined) views.keep(sender.tabId, page, stamp, view);
+      return badge;
+    },
+    'story/view': async (r) => {
+      await ensureSeeded();
+      return stories.view(r.pageUrl, r.detection);
+    },
+    'popup/story': async (r) => {
+      await ensureSeeded();
+      const tabId = await pages.resolveTab(r.tabId);
+      const page = tabId === null ? null : await pages.pageOf(tabId);
+      if (!page || tabId === null) return { page, view: { status: 'not-article' } };
+      const stamp = views.stamp();
+      const kept = views.viewFor(tabId, page.pageUrl, stamp);
+      if (kept) return { page, view: kept };
+      const view = await stories.view(page.pageUrl, page.detection);
+      views.keep(tabId, page, stamp, view);
+      return { page, view };
+    },
+    'story/unlink': async (r) => {
+      await stories.unlink(r.pageUrl, r.detection, r.storyId);
+      return null;
+    },
+    'badge/dismiss-site': async (r) => {
+      const prefs = await db.getPreferences();
+      const host = r.host.toLowerCase();
+      if (!prefs.dismissedSites.includes(host)) await db.setPreferences({ ...prefs, dismissedSites: [...prefs.dismissedSites, host] });
+      return null;
+    },
+    'popup/open': async (_r, sender) => {
+      await deps.openDetails(sender.tabId);
+      return null;
+    },
+    'prefs/get': () => db.getPreferences(),
+    'prefs/update': async (r) => {
+      const next = PreferencesSchema.parse({ ...(await db.getPreferences()), ...r.patch });
+      await db.setPreferences(next);
+      return next;
+    },
+    'outlets/list': async () => outletSummaries(await deps.sources.catalog()),
+    'index/status': async () => {
+      await ensureSeeded();
+      return deps.index.status();
+    },
+  };
+}
+
+/** The badge's "details": the toolbar popup where the browser allows opening it, else a tab. */
+export async function openDetails(tabId: number | undefined): Promise<void> {
+  try {
+    await browser.action.openPopup();
+    return;
+  } catch {
+    // Chrome < 127 and Firefox without a user gesture refuse; fall through to a tab.
+  }
+  const query = tabId === undefined ? '' : `?tab=${tabId}`;
+  await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') + query });
+}

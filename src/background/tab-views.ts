@@ -1,0 +1,64 @@
+/**
+ * The story view computed for each tab's page, kept for the popup: in memory for this worker (TabPages)
+ * and in storage.session for the next one (KeptStories), so a popup opened after the worker stopped
+ * draws at once. A view is reused while neither the index nor anything the reader set has changed
+ * since it was computed; every request that is not a pure read counts as a change (a needless
+ * recomputation is the worst case).
+ */
+import type { StoryView } from '../core/story-view';
+import type { KeptStories } from '../messaging/kept-story';
+import type { PageState } from '../messaging/page';
+import type { RequestType } from '../messaging/protocol';
+import type { TabPages } from './tab-pages';
+
+/** Requests that change nothing a story view shows (the reading diet row of article/seen is not shown there). */
+const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
+  'article/seen',
+  'story/view',
+  'popup/story',
+  'prefs/get',
+  'outlets/list',
+  'index/status',
+]);
+
+export interface TabViewsDeps {
+  pages: Pick<TabPages, 'rememberView' | 'viewFor' | 'forget'>;
+  kept: Pick<KeptStories, 'set' | 'remove'>;
+  /** Changes whenever the index does (StoryIndex.generation). */
+  indexGeneration: () => number;
+}
+
+export class TabViews {
+  private settingChanges = 0;
+
+  constructor(private readonly deps: TabViewsDeps) {}
+
+  /** The state of the index and settings now: a view computed in it is valid while this stays the same. */
+  stamp(): string {
+    return `${this.deps.indexGeneration()}:${this.settingChanges}`;
+  }
+
+  /** Called after each request the worker answered: anything but a pure read may change what a view shows. */
+  answered(message: unknown): void {
+    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+    if (!PURE_READS.has(type)) this.settingChanges++;
+  }
+
+  /** Keeps the view computed for the tab's page in `stamp`'s state. */
+  keep(tabId: number, page: PageState, stamp: string, view: StoryView): void {
+    this.deps.pages.rememberView(tabId, page.pageUrl, stamp, view);
+    // A full session store only costs the next cold popup its head start.
+    void this.deps.kept.set(tabId, { page, view }).catch(() => undefined);
+  }
+
+  /** The view kept for the tab's page, when nothing has changed since `stamp`. */
+  viewFor(tabId: number, pageUrl: string, stamp: string): StoryView | null {
+    return this.deps.pages.viewFor(tabId, pageUrl, stamp);
+  }
+
+  /** The tab was closed. */
+  forget(tabId: number): void {
+    this.deps.pages.forget(tabId);
+    void this.deps.kept.remove(tabId).catch(() => undefined);
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * How well an article fits a story, and two stories each other:
+ * - Score(article, story) = cosine(article, centroid) × time factor, IDF-weighted. The time factor is 1
+ *   while the story with the article still fits one coverage period (`storySpanMs`, measured on the
+ *   story's core so that one stray member neither ends nor stretches it), and falls by e per `decayMs`
+ *   of excess.
+ * - `rankStories` finds the best stories through the term → stories postings, walked newest first and cut
+ *   off by time, so the cost per article does not grow with the index's history.
+ * - `matchOrNull` is the read path's decision: the story `match` names, or none.
+ */
+import { CHARACTERISTIC_SHARE, type EngineOptions } from './options';
+import { centroidWeight, type StoryStore } from './story-store';
+import type { StoryMatch } from './types';
+import type { ArticleVector, Vocabulary } from './vocabulary';
+
+/** A story slot and an article's score against it. */
+export interface Candidate {
+  story: number;
+  score: number;
+}
+
+export class StoryScoring {
+  // Scratch space for ranking, reused across calls.
+  private accumulator = new Float64Array(1024);
+  private readonly touched: number[] = [];
+
+  /** @param windowMs how far in time a story can be and still reach the lowest threshold (see `reachWindowMs`) */
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly windowMs: number,
+    private readonly vocabulary: Vocabulary,
+    private readonly stories: StoryStore,
+  ) {}
+
+  /** The `limit` best stories for an article vector, best first. */
+  rankStories(vector: ArticleVector, published: number, limit: number): Candidate[] {
+    const stories = this.stories;
+    if (stories.live === 0) return [];
+    if (this.accumulator.length < stories.ids.length) {
+      this.accumulator = new Float64Array(Math.max(stories.ids.length * 2, 1024));
+    }
+    const accumulator = this.accumulator;
+    const touched = this.touched;
+    touched.length = 0;
+    const df = this.vocabulary.df;
+    const idfOf = this.vocabulary.idfOf;
+    const storyFirst = stories.first;
+    const members = stories.members;
+    const saturation = this.options.centroidSaturation;
+    const windowMs = this.windowMs;
+    const earliest = published - windowMs;
+    const latest = published + windowMs;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i];
+      if (id < 0 || df[id] === 0) continue;
+      const idf = idfOf[id];
+      const queryWeight = vector.weights[i] * idf;
+      const posting = stories.posting(id);
+      for (let p = posting.length - 1; p >= 0; p--) {
+        const story = posting[p];
+        const first = storyFirst[story];
+        if (first > latest) continue;
+        if (first < earliest) {
+          // Postings run in story creation order, which follows time: once stories are a whole window
+          // older than the reachable range, none further back can be in it (bounds work per article
+          // however long the index's history is).
+          if (first < earliest - windowMs) break;
+          continue;
+        }
+        // Postings keep the slots of stories merged away (emptied, never reused): skipped before the lookup.
+        const size = members[story].length;
+        if (size === 0) continue;
+        const weight = stories.weightsOf(story).get(id);
+        if (weight === undefined) continue;
+        if (accumulator[story] === 0) touched.push(story);
+        accumulator[story] += queryWeight * centroidWeight(weight, size, saturation) * idf;
+      }
+    }
+    const queryNorm = this.queryNorm(vector);
+    const best: Candidate[] = [];
+    for (const story of touched) {
+      const dot = accumulator[story];
+      accumulator[story] = 0;
+      const storyNorm = stories.norm(story);
+      if (storyNorm === 0 || queryNorm === 0) continue;
+      const score = (dot / (queryNorm * storyNorm)) * this.decay(this.timeDistance(published, story));
+      if (best.length < limit || score > best[best.length - 1].score) {
+        // Insertion into the short sorted list (best score first, then lower slot), no re-sort.
+        let at = best.length;
+        while (at > 0 && (best[at - 1].score < score || (best[at - 1].score === score && best[at - 1].story > story))) at--;
+        best.splice(at, 0, { story, score });
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best;
+  }
+
+  /** An article vector's score against one story. */
+  scoreStory(vector: ArticleVector, published: number, story: number): number {
+    const vocabulary = this.vocabulary;
+    const weights = this.stories.weightsOf(story);
+    const size = this.stories.members[story].length;
+    const saturation = this.options.centroidSaturation;
+    let dot = 0;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const weight = weights.get(vector.ids[i]);
+      if (weight === undefined) continue;
+      const idf = vocabulary.idf(vector.ids[i]);
+      dot += vector.weights[i] * idf * centroidWeight(weight, size, saturation) * idf;
+    }
+    const norms = this.queryNorm(vector) * this.stories.norm(story);
+    return norms === 0 ? 0 : (dot / norms) * this.decay(this.timeDistance(published, story));
+  }
+
+  private queryNorm(vector: ArticleVector): number {
+    let sum = 0;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const w = vector.weights[i] * this.vocabulary.idf(vector.ids[i]);
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** Cosine of two stories' centroids. */
+  centroidCosine(a: number, b: number): number {
+    const stories = this.stories;
+    const weightsA = stories.weightsOf(a);
+    const weightsB = stories.weightsOf(b);
+    // Walk the smaller vocabulary, look up in the larger.
+    const [walked, probed] = weightsA.size <= weightsB.size ? [weightsA, weightsB] : [weightsB, weightsA];
+    const [walkedSize, probedSize] =
+      walked === weightsA ? [stories.members[a].length, stories.members[b].length] : [stories.members[b].length, stories.members[a].length];
+    const saturation = this.options.centroidSaturation;
+    let dot = 0;
+    for (const [id, weight] of walked) {
+      const other = probed.get(id);
+      if (other === undefined) continue;
+      const idf = this.vocabulary.idf(id);
+      dot += centroidWeight(weight, walkedSize, saturation) * centroidWeight(other, probedSize, saturation) * idf * idf;
+    }
+    const norms = stories.norm(a) * stories.norm(b);
+    if (norms === 0) return 0;
+    return dot / norms;
+  }
+
+  /** Story-to-story similarity: cosine of the centroids, decayed by how far their union exceeds a period. */
+  storySimilarity(a: number, b: number): number {
+    const stories = this.stories;
+    // Fragments of one story together still fit in one coverage period: only an excess counts against.
+    const extent = Math.max(stories.coreLast(a), stories.coreLast(b)) - Math.min(stories.coreFirst(a), stories.coreFirst(b));
+    return this.centroidCosine(a, b) * this.decay(Math.max(0, extent - this.options.storySpanMs));
+  }
+
+  /**
+   * How far a story, with `published` added, would exceed its coverage period: every article of one
+   * event lies within `storySpanMs` of the event's first report, so the extent from the earliest to the
+   * latest article counts, not the distance to the last one.
+   */
+  private timeDistance(published: number, story: number): number {
+    // The story's core, not its extremes: one stray member must not end or stretch its period.
+    const extent = Math.max(published, this.stories.coreLast(story)) - Math.min(published, this.stories.coreFirst(story));
+    return Math.max(0, extent - this.options.storySpanMs);
+  }
+
+  private decay(distanceMs: number): number {
+    return Math.exp(-distanceMs / this.options.decayMs);
+  }
+
+  /** Divisor that puts a story's scores on the scale of its own members' similarity to it. */
+  private calibration(story: number): number {
+    this.stories.norm(story);
+    return this.stories.cohesions[story] ** this.options.matchCohesionWeight;
+  }
+
+  /** Terms of the vector that characterise the story (used by at least CHARACTERISTIC_SHARE of its articles). */
+  characteristicSharedTerms(vector: ArticleVector, story: number): number {
+    const weights = this.stories.weightsOf(story);
+    const minimum = CHARACTERISTIC_SHARE * this.stories.members[story].length;
+    let count = 0;
+    for (const id of vector.ids) if ((weights.get(id) ?? 0) >= minimum) count++;
+    return count;
+  }
+
+  /**
+   * The match-or-null decision of the read path, among the best-scoring candidates. A match needs
+   * - at least `matchMinSharedTerms` shared terms that characterise the story (used by a tenth of its
+   *   articles or more): one shared word, however rare, is as often a coincidence as a story;
+   * - a score, calibrated against the story's own cohesion, of at least `matchThreshold`: a story worded
+   *   many ways is matched on less overlap than a story whose articles all repeat one headline.
+   */
+  matchOrNull(vector: ArticleVector, candidates: readonly Candidate[]): StoryMatch | null {
+    let best: Candidate | undefined;
+    for (const candidate of candidates) {
+      if (this.characteristicSharedTerms(vector, candidate.story) < this.options.matchMinSharedTerms) continue;
+      const score = Math.min(1, candidate.score / this.calibration(candidate.story));
+      if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
+    }
+    if (!best || best.score < this.options.matchThreshold) return null;
+    return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
+  }
+
+  /** Shared terms, strongest contribution first, in display form. */
+  evidence(vector: ArticleVector, story: number): string[] {
+    const weights = this.stories.weightsOf(story);
+    const size = this.stories.members[story].length;
+    const shared: { term: string; contribution: number }[] = [];
+    for (let i = 0; i < vector.ids.length; i++) {
+      const weight = weights.get(vector.ids[i]);
+      if (weight === undefined) continue;
+      shared.push({
+        term: vector.surfaces[i],
+        contribution:
+          vector.weights[i] * centroidWeight(weight, size, this.options.centroidSaturation) * this.vocabulary.idf(vector.ids[i]) ** 2,
+      });
+    }
+    shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
+    return shared.slice(0, this.options.evidenceTerms).map((entry) => entry.term);
+  }
+}
