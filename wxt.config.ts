@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { loadRegistry } from './src/core/outlets';
+import { loadRegistry, serviceHostGlobs } from './src/core/outlets';
 
 // wxt is pinned to 0.20.x and vitest to 4.x: wxt 0.21 and vitest 5 need Node >= 22, and this
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
@@ -15,12 +15,17 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },
-    // The article script runs on the demo site (declared in the entrypoint) and on every registry outlet's
-    // domains, generated here from the outlet data so the two never drift apart.
+    // The article script runs on the demo site (declared in the entrypoint) and on every host a registry
+    // outlet claims, generated here from the outlet data so the two never drift apart; never on a portal's
+    // mail, log-in or shop hosts. Static patterns rather than runtime registration: measured with
+    // `npm run permissions`, both give the same install warning, size and browser-start cost, and that
+    // cost grows faster than the number of hosts, so the set must stay bounded (README).
     'build:manifestGenerated': (_wxt, manifest) => {
       const outletPatterns = loadRegistry().matchPatterns();
       for (const script of manifest.content_scripts ?? []) {
-        if (script.matches?.includes('http://127.0.0.1/*')) script.matches = [...new Set([...script.matches, ...outletPatterns])];
+        if (!script.matches?.includes('http://127.0.0.1/*')) continue;
+        script.matches = [...new Set([...script.matches, ...outletPatterns])];
+        script.exclude_globs = serviceHostGlobs();
       }
     },
   },
@@ -28,7 +33,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'tabs', 'scripting'],
+    // No `tabs` ("Read your browsing history"): messages carry their tab's id, and `activeTab` shows the
+    // popup the address of the tab it was opened on; elsewhere the page's own script is asked.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Loopback only: the demo site and a reader's own local feed server. Feed hosts are optional and asked
     // for when the reader enables feeds; nothing else is ever requested.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

@@ -5,6 +5,7 @@
  * index's add-by-id keeps a feed fetched twice from adding anything twice.
  */
 import { parseFeed } from '../core/feeds/index';
+import { nameFromFeedTitle } from '../core/outlets/index';
 import {
   DEFAULT_REFRESH_POLICY,
   afterFailure,
@@ -160,6 +161,7 @@ export class FeedRefresher extends FeedSubscriptions {
         lastSuccessAt: attemptAt,
         lastError: undefined,
         lastEntries: parsed.feed.entries.length,
+        title: nameFromFeedTitle(parsed.feed.title) || undefined,
         etag: outcome.etag,
         lastModified: outcome.lastModified,
       });

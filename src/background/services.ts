@@ -3,6 +3,7 @@
  * each service has one job, and the handlers live in the *-handlers.ts modules.
  */
 import { browser } from 'wxt/browser';
+import type { OutletRegistry } from '../core/outlets/index';
 import { database } from '../db/database';
 import type { EarlySnapshot } from '../db/early-snapshot';
 import { KeptStories } from '../messaging/kept-story';
@@ -22,14 +23,18 @@ import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
 import { TabViews } from './tab-views';
 
-export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot | undefined>) {
+/** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
+export function createBackgroundServices(
+  earlySnapshot?: Promise<EarlySnapshot | undefined>,
+  shippedOutlets?: () => Promise<OutletRegistry>,
+) {
   const db = database();
   const index = new StoryIndex(db, earlySnapshot);
   // Nearly every wake needs the engine (a page's badge, the popup, a refresh): its restore starts now,
   // alongside opening the database and the reader's settings, rather than after them.
   void index.ready().catch(() => undefined);
   const ensureSeeded = demoSeeder(db, index);
-  const sources = new ReaderSources(db);
+  const sources = new ReaderSources(db, shippedOutlets);
   const stories = new StoryService(db, index, sources);
   const pages = new TabPages({
     urlOf: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
@@ -74,6 +79,8 @@ export function createBackgroundServices(earlySnapshot?: Promise<EarlySnapshot |
 
   return {
     route: async (message: unknown, sender: SenderInfo) => {
+      // Handlers may use the registry synchronously: the shipped outlets are read first (once per worker).
+      await sources.ready().catch(() => undefined);
       const reply = await route(message, sender);
       views.answered(message);
       return reply;

@@ -3,15 +3,16 @@
  * shipped providers plus the ones they imported and left active (imported first, so they take
  * precedence). Rebuilt only when those tables change.
  */
-import { loadRegistry, outletSchema, type Outlet, type OutletRegistry } from '../core/outlets';
+import { loadRegistry, OutletRegistry, outletSchema, outletsNamedByFeeds, type Outlet } from '../core/outlets';
 import { foldLean, parseRatingSet, ratingFor, shippedProviders, shippedRatingSets, type RatingSet } from '../core/ratings';
 import type { OutletFacts, SourceLookup } from '../core/story-view';
 import type { ParallaxDatabase } from '../db/database';
 import type { OutletList } from '../messaging/protocol';
+import { shippedRegistry } from './shipped-outlets';
 
 function facts(outlet: Outlet | null | undefined): OutletFacts | null {
   if (!outlet) return null;
-  return { id: outlet.id, name: outlet.name, country: outlet.country, owner: outlet.owner };
+  return { id: outlet.id, name: outlet.name, country: outlet.country, owner: outlet.owner, typology: outlet.typology };
 }
 
 export interface SourceCatalog {
@@ -48,15 +49,41 @@ export function registrySourceLookup(): SourceLookup {
   return sourceCatalog(loadRegistry(), shippedRatingSets()).lookup;
 }
 
+/** What `liveRegistry()` answers from before the shipped registry is read. */
+const NOT_YET_READ = new OutletRegistry([]);
+
 /** The reader's catalog, from the database; invalid stored rows are skipped, never fatal. */
 export class ReaderSources {
   private cached: { key: string; catalog: SourceCatalog } | null = null;
+  /** The shipped registry once read (the worker reads it from an extension file, see shipped-outlets.ts). */
+  private shippedLoaded: OutletRegistry | null = null;
 
-  constructor(private readonly db: ParallaxDatabase) {}
+  /** `shipped`: the shipped registry; tests and Node pass the module's own (`loadRegistry`). */
+  constructor(
+    private readonly db: ParallaxDatabase,
+    private readonly shipped: () => Promise<OutletRegistry> = shippedRegistry,
+  ) {}
+
+  /** Resolves once the shipped registry is read: the synchronous `liveRegistry()` answers from it after that. */
+  async ready(): Promise<void> {
+    this.shippedLoaded ??= await this.shipped();
+  }
 
   async catalog(): Promise<SourceCatalog> {
-    const [custom, providers] = await Promise.all([this.db.customOutlets.toArray(), this.db.providers.toArray()]);
-    const key = JSON.stringify([custom.map((c) => [c.id, c.addedAt]), providers.map((p) => [p.id, p.active, p.importedAt])]);
+    const [base, custom, providers, feeds] = await Promise.all([
+      this.shipped(),
+      this.db.customOutlets.toArray(),
+      this.db.providers.toArray(),
+      this.db.feeds.toArray(),
+    ]);
+    this.shippedLoaded ??= base;
+    // Outlets known only by their domain take the name their fetched feeds give themselves.
+    const named = outletsNamedByFeeds(base, feeds);
+    const key = JSON.stringify([
+      custom.map((c) => [c.id, c.addedAt]),
+      providers.map((p) => [p.id, p.active, p.importedAt]),
+      named.map((o) => [o.id, o.name]),
+    ]);
     if (this.cached?.key === key) return this.cached.catalog;
     const outlets = custom.flatMap((row) => {
       const parsed = outletSchema.safeParse(row.outlet);
@@ -70,7 +97,8 @@ export class ReaderSources {
         return [];
       }
     });
-    let registry = loadRegistry();
+    let registry = base;
+    if (named.length > 0) registry = registry.withCustom(named);
     try {
       if (outlets.length > 0) registry = registry.withCustom(outlets);
     } catch {
@@ -86,11 +114,11 @@ export class ReaderSources {
   }
 
   /**
-   * The registry as last loaded (the shipped one before the first load), for synchronous users such
-   * as the feed refresher; `catalog()` after a change brings it up to date.
+   * The registry as last loaded (the shipped one before the first load, an empty one before `ready()`),
+   * for synchronous users such as the feed refresher; `catalog()` after a change brings it up to date.
    */
   liveRegistry(): Pick<OutletRegistry, 'resolve' | 'get' | 'all' | 'withCustom'> {
-    const current = () => this.cached?.catalog.registry ?? loadRegistry();
+    const current = () => this.cached?.catalog.registry ?? this.shippedLoaded ?? NOT_YET_READ;
     return {
       resolve: (urlOrHost) => current().resolve(urlOrHost),
       get: (id) => current().get(id),
@@ -110,6 +138,7 @@ export function outletSummaries(catalog: SourceCatalog): OutletList {
         id: o.id,
         name: o.name,
         domains: o.domains,
+        aliases: o.aliases ?? [],
         lean,
         side: lean ? foldLean(lean) : null,
         provider: rated?.provider.name ?? null,

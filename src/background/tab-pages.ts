@@ -12,7 +12,10 @@ import { DetectionSchema } from '../messaging/protocol';
 const PageStateSchema = z.object({ pageUrl: z.url({ protocol: /^https?$/ }).max(4096), detection: DetectionSchema });
 
 export interface TabApi {
-  /** The tab's current URL, or undefined when the extension may not see it (or the tab is gone). */
+  /**
+   * The tab's current URL, or undefined when the extension may not see it (or the tab is gone): without
+   * the `tabs` permission only hosts it has access to, and the tab `activeTab` granted, show their URL.
+   */
   urlOf(tabId: number): Promise<string | undefined>;
   activeTabId(): Promise<number | undefined>;
   /** Asks the tab's content script; rejects when none answers. */

@@ -5,11 +5,10 @@
  * --negatives: a folder of non-article pages (.html / .html.gz), e.g. tests/fixtures/detect/negative.
  * Prints JSON lines: one summary per measure; with --list, one line per miss.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { detectArticle } from '../core/detect/index';
 import { urlHostPathKey } from '../core/url/index';
 import { parseDocument, readHtmlFile } from './detect';
+import { htmlFilesIn, readTruth, truthPageFile } from './lib/pages-dir';
 
 const HELP = `Usage: npx tsx src/cli/eval-detect.ts --pages DIR [--negatives DIR] [--list]
 
@@ -24,11 +23,6 @@ Measures the article detector:
 Options: --list prints each miss as its own JSON line.
 `;
 
-interface TruthLine {
-  id: string;
-  url: string;
-}
-
 const UNKNOWN_PAGE_URL = 'https://example.invalid/';
 
 function fail(message: string): never {
@@ -36,36 +30,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readTruth(dir: string): TruthLine[] {
-  const path = join(dir, 'truth.jsonl');
-  let text: string;
+/** Runs a read of the user's input, turning its InputError into the usage failure. */
+function orFail<T>(read: () => T): T {
   try {
-    text = readFileSync(path, 'utf8');
+    return read();
   } catch (error) {
-    fail(`${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
+    fail(error instanceof Error ? error.message : String(error));
   }
-  const lines: TruthLine[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      fail(`${path}:${index + 1}: invalid JSON`);
-    }
-    if (
-      typeof parsed !== 'object' ||
-      parsed === null ||
-      !('id' in parsed) ||
-      !('url' in parsed) ||
-      typeof parsed.id !== 'string' ||
-      typeof parsed.url !== 'string'
-    ) {
-      fail(`${path}:${index + 1}: expected {"id": string, "url": string}`);
-    }
-    lines.push({ id: parsed.id, url: parsed.url });
-  });
-  return lines;
 }
 
 function main(argv: string[]): void {
@@ -85,13 +56,14 @@ function main(argv: string[]): void {
   }
   if (pages === null) fail('--pages DIR is required (see --help)');
 
-  const truth = readTruth(pages);
+  const pagesDir = pages;
+  const truth = orFail(() => readTruth(pagesDir));
   let articles = 0;
   let articlesUnknown = 0;
   let canonicalKnown = 0;
   let canonicalUnknown = 0;
   for (const line of truth) {
-    const file = join(pages, `${line.id}.html.gz`);
+    const file = truthPageFile(pagesDir, line);
     let html: string;
     try {
       html = readHtmlFile(file);
@@ -144,17 +116,10 @@ function main(argv: string[]): void {
   );
 
   if (negatives !== null) {
-    let files: string[];
-    try {
-      files = readdirSync(negatives)
-        .filter((name) => name.endsWith('.html') || name.endsWith('.html.gz'))
-        .sort();
-    } catch (error) {
-      fail(`${negatives}: cannot list: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const negativesDir = negatives;
+    const files = orFail(() => htmlFilesIn(negativesDir));
     let falsePositives = 0;
-    for (const name of files) {
-      const file = join(negatives, name);
+    for (const file of files) {
       let html: string;
       try {
         html = readHtmlFile(file);

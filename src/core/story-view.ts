@@ -19,6 +19,8 @@ export interface OutletFacts {
   name: string;
   country?: string;
   owner?: string;
+  /** Kind of ownership: "Private Media", "State Funded Media"… */
+  typology?: string;
 }
 
 export interface RatingFacts {
@@ -47,6 +49,7 @@ export interface OutletCard {
   rating: RatingFacts | null;
   country: string | null;
   owner: string | null;
+  typology: string | null;
 }
 
 export interface StorySummary {
@@ -113,6 +116,7 @@ export function outletCard(
     rating,
     country: outlet?.country ?? null,
     owner: outlet?.owner ?? null,
+    typology: outlet?.typology ?? null,
   };
 }
 

@@ -49,6 +49,8 @@ export interface FeedRow {
   nextAttemptAt: number;
   /** Entries the last successful fetch returned. */
   lastEntries?: number;
+  /** The feed's own title at its last successful fetch: names an outlet the catalogue knows only by its domain. */
+  title?: string;
 }
 
 /** One article the reader opened, for the reading diet (kept only in this browser). */

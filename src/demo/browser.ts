@@ -22,19 +22,26 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(options: {
   headless: boolean;
   colorScheme?: 'light' | 'dark';
+  /** Chromium flags added to the defaults, e.g. a real-hosts server's `chromiumArgs`. */
   extraArgs?: string[];
+  /** Another unpacked build to load (a variant of the manifest, for measurements). */
+  extensionDir?: string;
+  /** False: pages' own scripts do not run (the extension's content script still does). */
+  pageScripts?: boolean;
 }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'parallax-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless,
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.pageScripts ?? true,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -48,4 +55,28 @@ export async function launchWithExtension(options: {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * The install-time warnings Chrome shows for a manifest (`chrome.management.getPermissionWarningsByManifest`,
+ * which an extension page may call without the management permission).
+ */
+export async function installWarnings(browser: ExtensionBrowser, manifest: unknown): Promise<string[]> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    return await page.evaluate(
+      (json) =>
+        new Promise<string[]>((resolve) => {
+          type Management = { getPermissionWarningsByManifest(json: string, callback: (warnings: string[]) => void): void };
+          (globalThis as unknown as { chrome: { management: Management } }).chrome.management.getPermissionWarningsByManifest(
+            json,
+            resolve,
+          );
+        }),
+      JSON.stringify(manifest),
+    );
+  } finally {
+    await page.close();
+  }
 }

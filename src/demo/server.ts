@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { articlePage, demoArticleAt, homePage } from './site';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files the demo and test servers serve, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.rss': 'application/rss+xml; charset=utf-8',
@@ -46,7 +47,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         if (!file.startsWith(dir)) break;
         const info = await stat(file).catch(() => null);
         if (!info?.isFile()) break;
-        return send(200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
+        return send(200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
       }
       send(404, 'text/plain; charset=utf-8', 'Not found');
     })().catch(() => send(500, 'text/plain; charset=utf-8', 'Server error'));

@@ -110,6 +110,8 @@ export interface OutletSummary {
   id: string;
   name: string;
   domains: string[];
+  /** Former and sister domains, short links: the outlet's too, so a search by any of them finds it. */
+  aliases: string[];
   lean: Lean7 | null;
   side: LeanSide | null;
   provider: string | null;

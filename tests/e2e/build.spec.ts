@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadRegistry } from '../../src/core/outlets';
+import { loadRegistry, serviceHostGlobs } from '../../src/core/outlets';
 
 const chrome = resolve('.output/chrome-mv3');
 const firefox = resolve('.output/firefox-mv2');
@@ -12,7 +12,7 @@ type Manifest = {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches: string[]; js: string[] }[];
+  content_scripts?: { matches: string[]; exclude_globs?: string[]; js: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string } };
 };
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -26,11 +26,14 @@ test('the content script stays within its 30 kB budget', () => {
 test('the Chrome manifest asks for loopback only, and runs the article script on known outlets', () => {
   const m = manifest(chrome);
   expect(m.manifest_version).toBe(3);
+  // "Read your browsing history": the worker needs tab ids only.
+  expect(m.permissions).not.toContain('tabs');
   expect(m.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   const matches = m.content_scripts?.[0].matches ?? [];
   for (const pattern of loadRegistry().matchPatterns()) expect(matches).toContain(pattern);
   expect(matches).toContain('http://127.0.0.1/*');
+  expect(m.content_scripts?.[0].exclude_globs).toEqual(serviceHostGlobs());
   expect(matches.some((p) => p === '<all_urls>' || p === '*://*/*')).toBe(false);
 });
 

@@ -13,6 +13,8 @@ export const ARTIFACTS = resolve('tests/artifacts');
 interface Fixtures {
   site: DemoServer & { requests: string[] };
   scheme: 'light' | 'dark';
+  /** Extra Chromium flags, e.g. a real-hosts server's host mapping (see real-hosts.ts). */
+  chromiumArgs: string[];
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
@@ -20,14 +22,15 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   scheme: ['light', { option: true }],
+  chromiumArgs: [[], { option: true }],
   site: async ({}, use) => {
     const requests: string[] = [];
     const server = await startDemoServer({ mounts: { '/fixtures/': resolve('tests/fixtures/e2e') }, onRequest: (p) => requests.push(p) });
     await use(Object.assign(server, { requests }));
     await server.close();
   },
-  context: async ({ scheme }, use) => {
-    const { context } = await launchWithExtension({ headless: true, colorScheme: scheme });
+  context: async ({ scheme, chromiumArgs }, use) => {
+    const { context } = await launchWithExtension({ headless: true, colorScheme: scheme, extraArgs: chromiumArgs });
     await use(context);
     await context.close();
   },

@@ -63,6 +63,23 @@ function ownTextLength(paragraph: Element, length: number): number {
   return Math.max(0, length - linkChars);
 }
 
+/** Wrappers climbed at most above a paragraph's parent in search of the block it belongs to. */
+const MAX_WRAPPER_CLIMB = 3;
+
+/**
+ * The block a paragraph belongs to: its parent, or higher while the parent only wraps it (one child, no
+ * text of its own). Some CMSs put each body paragraph in its own card (`div > div > p`): the paragraphs
+ * then meet in the block that holds the cards. A teaser card holds its headline too, so it stays apart.
+ */
+function blockOf(paragraph: Element, length: number): Element | null {
+  let block = paragraph.parentElement;
+  for (let climbed = 0; climbed < MAX_WRAPPER_CLIMB && block?.parentElement && block.childElementCount === 1; climbed++) {
+    if ((block.textContent ?? '').trim().length !== length) break;
+    block = block.parentElement;
+  }
+  return block;
+}
+
 /** Whether an element sits in page furniture; memoised per ancestor since paragraphs share them. */
 function inBoilerplate(element: Element, memo: Map<Element, boolean>): boolean {
   const path: Element[] = [];
@@ -121,10 +138,10 @@ export function readStructure(scan: PageScan): StructureSignals {
     const own = ownTextLength(paragraph, length);
     // A paragraph that is mostly links is a list of links.
     if (own < MIN_PARAGRAPH_CHARS || own < length * 0.5) continue;
-    const parent = paragraph.parentElement;
-    if (parent === null || inBoilerplate(paragraph, boilerplateMemo)) continue;
+    const block = blockOf(paragraph, length);
+    if (block === null || inBoilerplate(paragraph, boilerplateMemo)) continue;
     totalChars += own;
-    add(byParent, parent, own, 1);
+    add(byParent, block, own, 1);
   }
   if (maxChars(byParent) < FALLBACK_BELOW_CHARS) {
     const containerCount = Math.min(scan.textContainers.length, MAX_TEXT_CONTAINERS);

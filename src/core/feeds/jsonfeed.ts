@@ -2,7 +2,7 @@
 
 import type { FeedEntry, ParsedFeed } from '../types';
 import { parseFeedDate } from './dates';
-import { finishEntries } from './extract';
+import { finishEntries } from './finish-entries';
 import { collapseWhitespace, htmlToText } from './text';
 import { isAbsoluteHttpUrl, resolveUrl } from './urls';
 

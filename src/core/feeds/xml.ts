@@ -6,22 +6,11 @@
 
 import { HTML_ENTITIES, numericReference } from './entities';
 import { resolveUrl } from './urls';
+import { EntityTable, PREDEFINED } from './xml-entities';
+import { namespaceKey, WELL_KNOWN_PREFIXES } from './xml-namespaces';
+import { MAX_DEPTH, type XmlElement } from './xml-tree';
 
-export interface XmlElement {
-  /** Qualified name as written, e.g. "dc:creator". */
-  name: string;
-  /** Local part of the name, e.g. "creator". */
-  local: string;
-  /** Canonical namespace key (see NAMESPACE_KEYS): "atom", "dc", "media"...; "" for none. */
-  ns: string;
-  /** Attributes by qualified name as written, values decoded. */
-  attrs: Record<string, string>;
-  children: XmlNode[];
-  /** Effective xml:base (inherited), or null when none applies. */
-  base: string | null;
-}
-
-export type XmlNode = XmlElement | string;
+export type { XmlElement, XmlNode } from './xml-tree';
 
 export interface XmlDocument {
   root: XmlElement | null;
@@ -35,139 +24,10 @@ export interface XmlParseOptions {
   baseUrl?: string | null;
 }
 
-/** Short keys for the namespaces feeds use, by normalised URI. */
-const NAMESPACE_KEYS = new Map<string, string>([
-  ['http://www.w3.org/2005/atom', 'atom'],
-  ['http://purl.org/atom/ns', 'atom'],
-  ['http://purl.org/dc/elements/1.1', 'dc'],
-  ['http://purl.org/dc/terms', 'dcterms'],
-  ['http://purl.org/rss/1.0/modules/content', 'content'],
-  ['http://search.yahoo.com/mrss', 'media'],
-  ['http://video.search.yahoo.com/mrss', 'media'],
-  ['http://www.w3.org/1999/02/22-rdf-syntax-ns', 'rdf'],
-  ['http://purl.org/rss/1.0', 'rss'],
-  ['http://my.netscape.com/rdf/simple/0.9', 'rss'],
-  ['http://channel.netscape.com/rdf/simple/0.9', 'rss'],
-  ['http://backend.userland.com/rss2', 'rss'],
-  ['http://backend.userland.com/rss', 'rss'],
-  ['http://blogs.law.harvard.edu/tech/rss', 'rss'],
-  ['http://www.itunes.com/dtds/podcast-1.0.dtd', 'itunes'],
-  ['http://www.itunes.com/dtds/podcast-1.0.dtd/', 'itunes'],
-  ['http://www.w3.org/1999/xhtml', 'xhtml'],
-  ['http://rssnamespace.org/feedburner/ext/1.0', 'feedburner'],
-  ['http://www.w3.org/xml/1998/namespace', 'xml'],
-  ['https://jsonfeed.org', 'jsonfeed'],
-]);
-
-/** Namespaces real feeds use with undeclared prefixes. */
-const WELL_KNOWN_PREFIXES: Record<string, string> = {
-  atom: 'atom',
-  atom10: 'atom',
-  atom03: 'atom',
-  dc: 'dc',
-  dcterms: 'dcterms',
-  content: 'content',
-  media: 'media',
-  rdf: 'rdf',
-  itunes: 'itunes',
-  feedburner: 'feedburner',
-  xhtml: 'xhtml',
-  xml: 'xml',
-};
-
-const namespaceKeyCache = new Map<string, string>();
-
-function namespaceKey(uri: string): string {
-  const cached = namespaceKeyCache.get(uri);
-  if (cached !== undefined) return cached;
-  const normalised = uri
-    .trim()
-    .toLowerCase()
-    .replace(/[/#]+$/, '');
-  const key = NAMESPACE_KEYS.get(normalised) ?? NAMESPACE_KEYS.get(uri.trim().toLowerCase()) ?? uri.trim();
-  if (namespaceKeyCache.size < 1000) namespaceKeyCache.set(uri, key);
-  return key;
-}
-
-/** Limits that keep hostile documents bounded. */
-const MAX_DEPTH = 256;
-/** Longest replacement text one declared entity may expand to. */
-const MAX_ENTITY_LENGTH = 16 * 1024;
-/** Total characters all declared-entity references in one document may expand to. */
-const MAX_TOTAL_ENTITY_EXPANSION = 1024 * 1024;
-const MAX_DECLARED_ENTITIES = 1000;
-
 interface Frame {
   element: XmlElement;
   namespaces: Map<string, string>;
 }
-
-class EntityTable {
-  private readonly declared = new Map<string, string>();
-  private readonly resolved = new Map<string, string | null>();
-  private expandedTotal = 0;
-  budgetExceeded = false;
-
-  declare(name: string, value: string): void {
-    if (this.declared.size >= MAX_DECLARED_ENTITIES || this.declared.has(name)) return;
-    this.declared.set(name, value);
-  }
-
-  get size(): number {
-    return this.declared.size;
-  }
-
-  /** Replacement text of a declared entity, or null when undeclared, recursive or too large. */
-  expand(name: string): string | null {
-    if (!this.declared.has(name)) return null;
-    const value = this.resolve(name, []);
-    if (value === null) return null;
-    if (this.expandedTotal + value.length > MAX_TOTAL_ENTITY_EXPANSION) {
-      this.budgetExceeded = true;
-      return null;
-    }
-    this.expandedTotal += value.length;
-    return value;
-  }
-
-  private resolve(name: string, stack: string[]): string | null {
-    const cached = this.resolved.get(name);
-    if (cached !== undefined) return cached;
-    const raw = this.declared.get(name);
-    if (raw === undefined || stack.includes(name) || stack.length > 16) return null;
-    stack.push(name);
-    let failed = false;
-    let out = '';
-    let last = 0;
-    const pattern = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z_:][\w.:-]*);/g;
-    for (let m = pattern.exec(raw); m !== null; m = pattern.exec(raw)) {
-      out += raw.slice(last, m.index);
-      last = m.index + m[0].length;
-      const body = m[1];
-      const piece =
-        body[0] === '#' ? numericReference(body) : (PREDEFINED[body] ?? this.resolve(body, stack) ?? HTML_ENTITIES.get(body) ?? null);
-      if (piece === null) {
-        failed = this.declared.has(body);
-        if (failed) break;
-        out += m[0];
-      } else {
-        out += piece;
-      }
-      if (out.length > MAX_ENTITY_LENGTH) {
-        failed = true;
-        break;
-      }
-    }
-    stack.pop();
-    if (!failed) out += raw.slice(last);
-    const result = failed || out.length > MAX_ENTITY_LENGTH ? null : out;
-    this.resolved.set(name, result);
-    if (result === null) this.budgetExceeded = true;
-    return result;
-  }
-}
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 const NAME_AT = /[^\s/>]+/y;
 const REFERENCE_AT = /(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z_:][\w.:-]{0,39});/y;
@@ -504,72 +364,4 @@ function isNameStart(code: number): boolean {
 /** Parses `text` into an element tree, leniently. Never throws. */
 export function parseXml(text: string, options: XmlParseOptions = {}): XmlDocument {
   return new XmlReader(text, options.baseUrl ?? null).read();
-}
-
-// ---- Tree helpers -------------------------------------------------------------------------------
-
-/** First child element with the given local name whose namespace is one of `namespaces`. */
-export function childElement(parent: XmlElement, namespaces: readonly string[], local: string): XmlElement | null {
-  for (const child of parent.children) {
-    if (typeof child !== 'string' && child.local === local && namespaces.includes(child.ns)) return child;
-  }
-  return null;
-}
-
-/** All child elements with the given local name in one of `namespaces`. */
-export function childElements(parent: XmlElement, namespaces: readonly string[], local: string): XmlElement[] {
-  const found: XmlElement[] = [];
-  for (const child of parent.children) {
-    if (typeof child !== 'string' && child.local === local && namespaces.includes(child.ns)) found.push(child);
-  }
-  return found;
-}
-
-export function elementChildren(parent: XmlElement): XmlElement[] {
-  const found: XmlElement[] = [];
-  for (const child of parent.children) if (typeof child !== 'string') found.push(child);
-  return found;
-}
-
-/** Concatenated text of an element and its descendants. */
-export function textContent(element: XmlElement): string {
-  if (element.children.length === 1 && typeof element.children[0] === 'string') return element.children[0];
-  let out = '';
-  const pending: XmlNode[] = [...element.children].reverse();
-  while (pending.length > 0) {
-    const node = pending.pop() as XmlNode;
-    if (typeof node === 'string') out += node;
-    else for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
-  }
-  return out;
-}
-
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * The element's content as an HTML string. Child elements (HTML written unescaped inside a
- * description, or Atom XHTML) are serialised back as tags. With `escapeText`, text nodes are
- * escaped (they are literal text, as in XHTML); otherwise they are taken as HTML source (as in
- * an RSS description whose HTML was entity-escaped or in CDATA).
- */
-export function innerMarkup(element: XmlElement, escapeText: boolean): string {
-  let out = '';
-  const walk = (node: XmlNode, depth: number): void => {
-    if (typeof node === 'string') {
-      out += escapeText ? escapeMarkup(node) : node;
-      return;
-    }
-    let attributes = '';
-    for (const [key, value] of Object.entries(node.attrs)) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      attributes += ` ${key}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-    }
-    out += `<${node.local}${attributes}>`;
-    if (depth < MAX_DEPTH) for (const child of node.children) walk(child, depth + 1);
-    out += `</${node.local}>`;
-  };
-  for (const child of element.children) walk(child, 0);
-  return out;
 }

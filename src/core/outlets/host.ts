@@ -112,3 +112,17 @@ export function hostCandidates(host: PublisherHost): string[] {
   }
   return candidates;
 }
+
+/**
+ * What `byHost` holds for the host of a URL or host name, or for its nearest parent up to the
+ * registrable domain: "edition.cnn.com" finds what "cnn.com" holds unless it has an entry of its own.
+ */
+export function lookupHost<T>(byHost: ReadonlyMap<string, T>, urlOrHost: string): T | null {
+  const host = publisherHost(urlOrHost);
+  if (host === null) return null;
+  for (const candidate of hostCandidates(host)) {
+    const found = byHost.get(candidate);
+    if (found !== undefined) return found;
+  }
+  return null;
+}

@@ -3,11 +3,14 @@
  * URLs to outlets, search and match patterns.
  */
 import shippedOutlets from './data/outlets.json' with { type: 'json' };
+import { entriesOfShippedText } from './entries';
 import { OutletRegistry } from './registry';
 import { describeZodError, outletListSchema, type Outlet } from './schema';
 
 export { OutletRegistry } from './registry';
 export { decodeAmpCacheLabel, publisherHost, type PublisherHost } from './host';
+export { nameFromFeedTitle, outletsNamedByFeeds, type TitledFeed } from './feed-titles';
+export { isServiceHost, serviceHostGlobs } from './reach';
 export {
   describeZodError,
   isOwnableHost,
@@ -29,15 +32,33 @@ export function parseOutlets(data: unknown): Outlet[] {
   return result.data;
 }
 
+/**
+ * A registry of shipped outlet data as stored. The shipped data is the catalogue build's output and
+ * is checked against the schema by the unit tests (tests/unit/core/outlets/data.test.ts); checking
+ * its thousands of outlets again on every worker wake would delay the first answer. Data from outside
+ * (custom outlets, imported files) is always parsed.
+ */
+export function registryOfShippedData(data: unknown): OutletRegistry {
+  if (!Array.isArray(data)) throw new Error('the shipped outlet catalogue is not a list of outlets');
+  return new OutletRegistry(data as Outlet[]);
+}
+
+/**
+ * The registry of the shipped catalogue file's text (how the worker reads it): hosts indexed from
+ * each outlet's line, each outlet parsed when first asked for. Same answers as `registryOfShippedData`.
+ */
+export function registryOfShippedText(text: string): OutletRegistry {
+  return OutletRegistry.ofEntries(entriesOfShippedText(text));
+}
+
 let cachedRegistry: OutletRegistry | null = null;
 
 /**
- * The shipped registry, built on first use and cached. The shipped data is our own and is checked
- * against the schema by the unit tests (tests/unit/core/outlets/data.test.ts); checking its 472 outlets
- * again on every worker wake cost ~35 ms on the path to the first answer. Data from outside (custom
- * outlets, imported files) is always parsed.
+ * The shipped registry from the module import, built on first use and cached: for Node (tools,
+ * tests, the build's match patterns). The worker reads the same file as an extension resource
+ * instead (src/background/shipped-outlets.ts), so that it is not part of the worker script.
  */
 export function loadRegistry(): OutletRegistry {
-  if (cachedRegistry === null) cachedRegistry = new OutletRegistry(SHIPPED_OUTLETS_DATA as Outlet[]);
+  if (cachedRegistry === null) cachedRegistry = registryOfShippedData(SHIPPED_OUTLETS_DATA);
   return cachedRegistry;
 }

@@ -28,37 +28,69 @@ const hostSchema = z
 
 const httpUrlSchema = z.url({ protocol: /^https?$/ });
 
+const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code');
+
+/** BCP 47: language, optional script, optional region ("en", "pt-BR", "zh-Hant"). */
+const langSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$/, 'lang must be a BCP 47 tag such as "en", "pt-BR" or "zh-Hant"');
+
 export const outletFeedSchema = z.strictObject({
   url: httpUrlSchema,
-  /** Section label as the outlet names it: "Top stories", "World", "Politics". */
+  /** Section label as the outlet names it ("Top stories", "World"), or the catalogue's category it is filed under. */
   section: z.string().min(1).max(80),
-  /** Where the outlet publishes this feed URL (its RSS page), when known. */
+  /** Language of the feed: the language of the catalogue category it is filed under. */
+  lang: langSchema.optional(),
+  /** Country the feed's news is about: the country of the catalogue category it is filed under. */
+  country: countrySchema.optional(),
+  /** Where this feed URL is published (the outlet's RSS page, or a public feed catalogue), when known. */
   source: httpUrlSchema.optional(),
 });
+
+/** Datasets a fact can come from when it is not the outlet's `source` page (see catalogue/sources.ts). */
+const datasetSchema = z.enum(['kite-media', 'kite-feeds']);
 
 export const outletSchema = z.strictObject({
   id: z.string().regex(OUTLET_ID_PATTERN, 'id must be a lowercase slug (a-z, 0-9, single hyphens)').max(64),
   name: z.string().min(1).max(120),
   /** Home domains: where the outlet's pages are served. The first one is the main one. */
   domains: z.array(hostSchema).min(1),
-  /** Other hosts that belong to the outlet but serve no pages of their own (legacy TLDs, short links). */
+  /**
+   * Other hosts that belong to the outlet: former and sister domains (`huffingtonpost.com` for HuffPost),
+   * short links. They resolve to the outlet and the article script runs on them, like home domains.
+   */
   aliases: z.array(hostSchema).optional(),
   /** ISO 3166-1 alpha-2, upper case; "INT" is not allowed: international outlets give their seat. */
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code')
-    .optional(),
+  country: countrySchema.optional(),
   /** BCP 47 primary language of the outlet's main edition ("en", "ja", "fr", "de"). */
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'lang must be a BCP 47 tag such as "en" or "pt-BR"')
-    .optional(),
+  lang: langSchema.optional(),
   /** Owner where publicly known (company or trust), as published at `source`. */
   owner: z.string().min(1).max(160).optional(),
+  /** Kind of ownership as the source classes it: "Private Media", "State Funded Media", "Public Broadcaster"… */
+  typology: z.string().min(1).max(80).optional(),
   /** Wire service / news agency: other outlets republish its copy. */
   wire: z.boolean().optional(),
+  /**
+   * Kept by hand (curated.json): its facts were checked against `source` by a person. The article
+   * script runs on these outlets' domains without the all-sites opt-in (see `matchPatterns`).
+   */
+  curated: z.literal(true).optional(),
+  /** No source names the outlet: `name` is its domain, until a feed's own title names it better. */
+  nameFromDomain: z.literal(true).optional(),
   /** Where the outlet's name, domains, country, language and owner are published (e.g. its Wikipedia page). */
   source: httpUrlSchema.optional(),
+  /**
+   * Facts taken from a dataset rather than from `source`: the dataset of each such fact, and under
+   * `hosts` the domains and aliases a dataset added to those `source` publishes.
+   */
+  from: z
+    .strictObject({
+      country: datasetSchema.optional(),
+      owner: datasetSchema.optional(),
+      typology: datasetSchema.optional(),
+      hosts: z.partialRecord(datasetSchema, z.array(hostSchema).min(1)).optional(),
+    })
+    .optional(),
   feeds: z.array(outletFeedSchema),
 });
 

@@ -22,19 +22,6 @@ export {
 } from './schema';
 export { parseLean, parseProviderFile, type ImportError, type ParseProviderOptions, type ProviderFileResult } from './import';
 
-/**
- * AllSides publishes five leans; the 7-point scale's outer points (far-left, far-right) are left
- * unused because AllSides draws no line beyond "Left" / "Right", and mapping its "Left" to
- * "far-left" would say more than it does. "Mixed" and "Not yet rated" are not leans: no rating.
- */
-export const ALLSIDES_LEAN_TO_LEAN7: Readonly<Record<string, Lean7>> = {
-  Left: 'left',
-  'Lean Left': 'lean-left',
-  Center: 'center',
-  'Lean Right': 'lean-right',
-  Right: 'right',
-};
-
 /** Folds the 7-point scale to the bar's three sides: everything left of center is L, right of it R. */
 export function foldLean(lean: Lean7): LeanSide {
   switch (lean) {

@@ -3,6 +3,7 @@ import type { Preferences, PreferencesPatch } from '../../core/preferences';
 import { LEANS_7, type Lean7 } from '../../core/types';
 import type { OutletSummary } from '../../messaging/protocol';
 import { leanLabel, t } from '../i18n';
+import { CatalogueAttribution } from './CatalogueAttribution';
 import { CustomOutlets } from './CustomOutlets';
 
 interface Props {
@@ -41,7 +42,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
     const changed = (o: OutletSummary) =>
       prefs.hiddenOutlets.includes(o.id) || prefs.preferredOutlets.includes(o.id) || o.id in prefs.leanOverrides;
     return (outlets ?? []).filter(
-      (o) => (!q || fold(o.name).includes(q) || o.domains.some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
+      (o) => (!q || fold(o.name).includes(q) || [...o.domains, ...o.aliases].some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
     );
   }, [outlets, query, onlyChanged, prefs]);
   const shown = matching.slice(0, SHOWN_MAX);
@@ -50,6 +51,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
     <section aria-labelledby="sources-title" class="card" id="sources">
       <h2 id="sources-title">{t('optionsSources')}</h2>
       <p class="muted">{t('sourcesIntro')}</p>
+      <CatalogueAttribution />
       <div class="row wrap-row">
         <label class="search">
           <span>{t('optionsSearch')}</span>

@@ -21,6 +21,7 @@ export function OutletCard({ outlet }: { outlet: OutletCardData }) {
             ? t('outletRatedBy', leanLabel(rating.lean), rating.providerName, rating.providerDate.slice(0, 4))
             : t('outletUnrated')}
         {outlet.owner ? ` · ${outlet.owner}` : ''}
+        {outlet.typology ? ` · ${outlet.typology}` : ''}
         {outlet.country ? ` · ${outlet.country}` : ''}
       </p>
       {outlet.id ? (

@@ -312,3 +312,12 @@ describe('FeedRefresher: feed settings and status', () => {
     expect((await refresher.status()).permissionsNeeded).toEqual([]);
   });
 });
+
+describe('FeedRefresher: the feed title', () => {
+  it("keeps the feed's own title from its last fetch, which names an outlet the catalogue knows only by its domain", async () => {
+    const { refresher } = setup({ [LEFT_FEED]: ok(leftRss) });
+    await refresher.enableFeeds([LEFT_FEED]);
+    await refresher.refreshDue();
+    expect((await db.feeds.get(LEFT_FEED))?.title).toBe('The Left Times — World');
+  });
+});

@@ -6,11 +6,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices } from '../../../src/background/services';
 import { DEMO_STORIES } from '../../../src/core/demo-index';
+import { loadRegistry } from '../../../src/core/outlets/index';
 import { KeptStories } from '../../../src/messaging/kept-story';
 import { detectionOf, pageUrl } from '../support/demo';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const popupPage = { fromExtensionPage: true, url: 'chrome-extension://parallax/popup.html' };
+/** The shipped outlets as Node has them (the worker reads the same file as an extension resource). */
+const shipped = async () => loadRegistry();
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -18,7 +21,7 @@ describe('background services', () => {
   it('answers article/seen with the badge, then popup/story with that tab’s page and story, kept for the next worker', async () => {
     const url = pageUrl(reuters);
     const tab = await fakeBrowser.tabs.create({ url });
-    const services = createBackgroundServices();
+    const services = createBackgroundServices(undefined, shipped);
     const seen = await services.route(
       { type: 'article/seen', pageUrl: url, detection: detectionOf(reuters) },
       { tabId: tab.id, url, fromExtensionPage: false },
@@ -37,7 +40,7 @@ describe('background services', () => {
   });
 
   it('refuses a malformed message, and a content script asking for what only Parallax’s pages may', async () => {
-    const services = createBackgroundServices();
+    const services = createBackgroundServices(undefined, shipped);
     const contentScript = { tabId: 1, url: 'https://www.reuters.com/x', fromExtensionPage: false };
     expect(await services.route({ type: 'article/seen', pageUrl: 'javascript:alert(1)' }, contentScript)).toMatchObject({
       ok: false,

@@ -7,7 +7,11 @@ import { seedDemoIndex } from '../../../src/background/demo-seed';
 import { ReaderSources } from '../../../src/background/source-lookup';
 import { StoryIndex } from '../../../src/background/story-index';
 import { StoryService } from '../../../src/background/story-service';
+import { loadRegistry } from '../../../src/core/outlets/index';
 import { detectionOf, pageUrl } from '../support/demo';
+
+/** The shipped outlets as Node has them (the worker reads the same file as an extension resource). */
+const shipped = async () => loadRegistry();
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 const lone = DEMO_STORIES[2].articles[0];
@@ -21,12 +25,12 @@ beforeEach(() => {
 async function seeded() {
   const index = new StoryIndex(db);
   await seedDemoIndex(db, index);
-  return { index, service: new StoryService(db, index, new ReaderSources(db)) };
+  return { index, service: new StoryService(db, index, new ReaderSources(db, shipped)) };
 }
 
 describe('story service over the demo index', () => {
   it('says the index is empty before anything is indexed', async () => {
-    const service = new StoryService(db, new StoryIndex(db), new ReaderSources(db));
+    const service = new StoryService(db, new StoryIndex(db), new ReaderSources(db, shipped));
     const view = await service.view(pageUrl(reuters), detectionOf(reuters));
     expect(view.status).toBe('index-empty');
   });
@@ -80,7 +84,7 @@ describe('story service over the demo index', () => {
   it('answers identically from the stored snapshot after the worker restarts', async () => {
     const { service } = await seeded();
     const before = await service.view(pageUrl(reuters), detectionOf(reuters));
-    const restarted = new StoryService(db, new StoryIndex(db), new ReaderSources(db));
+    const restarted = new StoryService(db, new StoryIndex(db), new ReaderSources(db, shipped));
     expect(await restarted.view(pageUrl(reuters), detectionOf(reuters))).toEqual(before);
   });
 
@@ -117,7 +121,7 @@ describe('the reader’s corrections and records', () => {
 
   it('keeps "wrong story" when that story is later merged into another', async () => {
     const index = new StoryIndex(db);
-    const service = new StoryService(db, index, new ReaderSources(db));
+    const service = new StoryService(db, index, new ReaderSources(db, shipped));
     const T0 = Date.parse('2026-03-02T08:00:00Z');
     const stored = (id: string, title: string, hours: number) => ({
       id: `https://news${id}.example/${id}`,

@@ -53,6 +53,14 @@ describe('TabPages', () => {
     expect(asked).toEqual([7]);
   });
 
+  it('asks the page when the browser hides the tab’s address (no tabs permission, no host access)', async () => {
+    const { api, asked } = tabs({ url: undefined, answer: ARTICLE });
+    const pages = new TabPages(api);
+    pages.record(7, ARTICLE);
+    expect(await pages.pageOf(7)).toEqual(ARTICLE);
+    expect(asked).toEqual([7]);
+  });
+
   it('treats a malformed or missing answer from the page as no article', async () => {
     for (const answer of [
       { pageUrl: 'javascript:alert(1)', detection: ARTICLE.detection },

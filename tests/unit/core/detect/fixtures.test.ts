@@ -46,6 +46,13 @@ describe('non-article fixtures (section fronts, hubs, video, gallery, live index
 });
 
 describe('article fixtures', () => {
+  it('counts an article with an embedded photo gallery, its paragraphs each in a card wrapper, as an article', () => {
+    const detection = detectArticle(fixture('positive', 'article-with-photo-gallery.html'), UNKNOWN);
+    expect(detection.reasons).toContain('body:strong');
+    expect(detection.reasons).not.toContain('gallery:figures');
+    expect(detection.isArticle).toBe(true);
+    expect(detection.title).toBe('Old Mill bridge reopens after barge strike');
+  });
   it('reads a JSON-LD @graph article with OpenGraph', () => {
     const detection = detectArticle(fixture('positive', 'news-article-jsonld-graph.html'), UNKNOWN);
     expect(detection).toMatchObject({

@@ -59,6 +59,44 @@ describe('JSON-LD', () => {
   });
 });
 
+describe('page structure', () => {
+  const figures = (count: number) =>
+    Array.from({ length: count }, (_, i) => `<figure><img src="/p/${i}.jpg" alt=""><figcaption>Photo ${i + 1}</figcaption></figure>`).join(
+      '',
+    );
+  const head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2026-01-05T10:00:00Z">';
+
+  it('keeps an article whose body is short but real when a gallery is embedded in it', () => {
+    const detection = detectArticle(page(head, `<h1>Budget passes</h1><article>${BODY}${figures(12)}</article>`), UNKNOWN);
+    expect(detection.reasons).not.toContain('gallery:figures');
+    expect(detection.isArticle).toBe(true);
+  });
+
+  it('still rejects a gallery: many figures around a line of text', () => {
+    const detection = detectArticle(
+      page(head, `<h1>In pictures</h1><p>Scenes from the parade this morning in town.</p>${figures(12)}`),
+      UNKNOWN,
+    );
+    expect(detection.reasons).toContain('gallery:figures');
+    expect(detection.isArticle).toBe(false);
+  });
+
+  it('reads paragraphs each wrapped in their own card as one body, but teaser cards with headlines apart', () => {
+    const cards = BODY.split('</p>')
+      .filter((p) => p !== '')
+      .map((p) => `<div class="card"><div class="card-content">${p}</p></div></div>`)
+      .join('');
+    expect(detectArticle(page('', `<h1>Budget passes</h1><div id="body">${cards}</div>`), UNKNOWN).reasons).toContain('body:strong');
+    const teasers = BODY.split('</p>')
+      .filter((p) => p !== '')
+      .map((p, i) => `<div class="card"><h3><a href="/story-${i}">Story ${i}</a></h3><div class="card-content">${p}</p></div></div>`)
+      .join('');
+    const front = detectArticle(page('', `<h1>News</h1><div id="list">${teasers}</div>`), UNKNOWN);
+    expect(front.reasons).not.toContain('body:strong');
+    expect(front.reasons).toContain('body:none');
+  });
+});
+
 describe('metadata extraction', () => {
   it('takes parsely and sailthru metas when OpenGraph is missing', () => {
     const head =

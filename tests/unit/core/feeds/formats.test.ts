@@ -186,6 +186,32 @@ describe('images', () => {
   });
 });
 
+describe('entries whose visible text is outside the usual elements', () => {
+  it('takes the alternate link even when an enclosure link comes first', () => {
+    expect(parseOk('fallbacks.rss').feed.entries[0].link).toBe('https://fallback.example/episodes/1');
+    expect(parseOk('base64.atom').feed.entries[3].link).toBe('https://b64.example/stories/4');
+  });
+
+  it('reads the summary from xhtml:body and itunes:summary', () => {
+    const [, post, episode] = parseOk('fallbacks.rss').feed.entries;
+    expect(post.summary).toBe('The whole post is here, in XHTML.');
+    expect(episode.summary).toBe('Show notes for episode three.');
+  });
+
+  it('reads the title from media:title on media:content, in media:group, or on the item, and drops no such entry', () => {
+    const { entries } = parseOk('fallbacks.rss').feed;
+    expect(entries.map((e) => e.title).slice(3)).toEqual(['Harbour at dawn', 'Storm over the bay', 'A clip with nothing but its title']);
+  });
+
+  it('decodes base64 Atom content: a base64 type parameter, a non-text media type, and Atom 0.3 mode="base64"', () => {
+    const [html, octets, picture] = parseOk('base64.atom').feed.entries;
+    expect(html.summary).toBe('Council approves the night bus trial.');
+    expect(octets.summary).toBe('Budget talks resume on Monday.');
+    expect(picture.summary).toBeNull(); // binary data is not text
+    expect(parseOk('base64-0.3.atom').feed.entries[0].summary).toBe('Some text, encoded the old way.');
+  });
+});
+
 describe('JSON Feed', () => {
   it('reads JSON Feed 1.1: HTML content to text, relative image, dates, 1.1 authors', () => {
     const { feed, warnings } = parseOk('jsonfeed-1.1.json');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry, outletListSchema, publisherHost, SHIPPED_OUTLETS_DATA } from '../../../../src/core/outlets/index';
 import { ratingSetSchema, SHIPPED_RATINGS_DATA, shippedRatingSets } from '../../../../src/core/ratings/index';
+import { catalogueFigures } from '../../../../src/core/outlets/catalogue/build';
 
 describe('shipped outlet data', () => {
   it('parses with the registry schema (ids and hosts unique, hosts ownable)', () => {
@@ -68,11 +69,30 @@ describe('shipped outlet data', () => {
     }
   });
 
-  it('gives a source for the facts of every outlet and only https/http URLs for feeds', () => {
+  it('gives a source for the facts of every outlet and of every feed, and only https/http URLs for feeds', () => {
     for (const outlet of outlets) {
       expect(outlet.source, outlet.id).toMatch(/^https:\/\//);
-      for (const feed of outlet.feeds) expect(feed.url, outlet.id).toMatch(/^https?:\/\//);
+      for (const feed of outlet.feeds) {
+        expect(feed.url, outlet.id).toMatch(/^https?:\/\//);
+        expect(feed.source, feed.url).toMatch(/^https:\/\//);
+      }
     }
+  });
+
+  it('reaches the catalogue aims: 2,000 outlets, 1,200 rated, 1,000 with feeds, 3,000 feeds, 25 countries with 5 outlets that have feeds', () => {
+    const figures = catalogueFigures(outlets, shippedRatingSets()[0]);
+    expect(figures.outlets).toBeGreaterThanOrEqual(2000);
+    expect(figures.ratedOutlets).toBeGreaterThanOrEqual(1200);
+    expect(figures.outletsWithFeeds).toBeGreaterThanOrEqual(1000);
+    expect(figures.feeds).toBeGreaterThanOrEqual(3000);
+    expect(figures.countriesWith5FeedOutlets).toBeGreaterThanOrEqual(25);
+  });
+
+  it('carries old and sister domains of outlets (HuffPost, BBC, Al Jazeera)', () => {
+    const registry = loadRegistry();
+    expect(registry.resolve('https://www.huffingtonpost.com/entry/x')?.id).toBe('huffpost');
+    expect(registry.resolve('https://feeds.bbci.co.uk/news/rss.xml')?.id).toBe('bbc-news');
+    expect(registry.resolve('https://www.aljazeera.net/news/')?.id).toBe('al-jazeera');
   });
 });
 
