@@ -147,14 +147,23 @@ export function decisionFigures(model: LogisticWeights, data: DecisionExamples, 
  * could merge is then an example, positive when both stories' majority label is the same (pairs whose
  * labels are twins are left out, as above).
  */
-export function collectMergeExamples(articles: readonly ArticleRecord[], model: DecisionModel): Examples {
-  const spanMs = 36 * 3600 * 1000;
-  const twins = twinStoryPairs(articles, spanMs);
-  const noMerges: DecisionModel = { ...model, merge: { ...model.merge, bias: -1000 } };
-  const engine = clusterInTimeOrder(articles, { refineNeighbours: 0 }, noMerges);
-  const labelOfArticle = new Map(articles.map((article) => [article.id, article.story ?? '']));
+/** The most common key of a count map (ties: the smaller key), '' when it is empty. */
+function mostCommon(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [key, n] of counts) {
+    if (n > most || (n === most && key < best)) {
+      best = key;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/** The label most of a clustered story's articles carry, per story id (computed once each). */
+function majorityLabels(engine: StoryEngine, labelOfArticle: ReadonlyMap<string, string>): (storyId: string) => string {
   const majority = new Map<string, string>();
-  const labelOf = (storyId: string): string => {
+  return (storyId) => {
     let label = majority.get(storyId);
     if (label === undefined) {
       const counts = new Map<string, number>();
@@ -162,18 +171,20 @@ export function collectMergeExamples(articles: readonly ArticleRecord[], model: 
         const l = labelOfArticle.get(id) ?? '';
         counts.set(l, (counts.get(l) ?? 0) + 1);
       }
-      let most = 0;
-      label = '';
-      for (const [l, n] of counts) {
-        if (n > most || (n === most && l < label)) {
-          label = l;
-          most = n;
-        }
-      }
+      label = mostCommon(counts);
       majority.set(storyId, label);
     }
     return label;
   };
+}
+
+export function collectMergeExamples(articles: readonly ArticleRecord[], model: DecisionModel): Examples {
+  const spanMs = 36 * 3600 * 1000;
+  const twins = twinStoryPairs(articles, spanMs);
+  const noMerges: DecisionModel = { ...model, merge: { ...model.merge, bias: -1000 } };
+  const engine = clusterInTimeOrder(articles, { refineNeighbours: 0 }, noMerges);
+  const labelOfArticle = new Map(articles.map((article) => [article.id, article.story ?? '']));
+  const labelOf = majorityLabels(engine, labelOfArticle);
   const rows: number[] = [];
   const labels: number[] = [];
   for (const pair of engine.mergeCandidateEvidence()) {
@@ -237,25 +248,7 @@ export function collectMatchExamples(articles: readonly ArticleRecord[], model: 
   const engine = clusterInTimeOrder(indexed, {}, model);
   const twins = twinStoryPairs(articles, spanMs);
   const labelOfArticle = new Map(indexed.map((article) => [article.id, article.story ?? '']));
-  const majorityLabel = new Map<string, string>();
-  const labelOfStory = (storyId: string): string => {
-    let label = majorityLabel.get(storyId);
-    if (label === undefined) {
-      const counts = new Map<string, number>();
-      for (const id of engine.members(storyId))
-        counts.set(labelOfArticle.get(id) ?? '', (counts.get(labelOfArticle.get(id) ?? '') ?? 0) + 1);
-      let most = 0;
-      label = '';
-      for (const [l, n] of counts) {
-        if (n > most || (n === most && l < label)) {
-          label = l;
-          most = n;
-        }
-      }
-      majorityLabel.set(storyId, label);
-    }
-    return label;
-  };
+  const labelOfStory = majorityLabels(engine, labelOfArticle);
   const ownCluster = new Map<string, string>();
   const storyCounts = new Map<string, Map<string, number>>();
   for (const article of indexed) {
@@ -265,17 +258,7 @@ export function collectMatchExamples(articles: readonly ArticleRecord[], model: 
     const cluster = engine.storyOf(article.id) ?? '';
     counts.set(cluster, (counts.get(cluster) ?? 0) + 1);
   }
-  for (const [label, counts] of storyCounts) {
-    let best = '';
-    let most = 0;
-    for (const [cluster, n] of counts) {
-      if (n > most || (n === most && cluster < best)) {
-        best = cluster;
-        most = n;
-      }
-    }
-    ownCluster.set(label, best);
-  }
+  for (const [label, counts] of storyCounts) ownCluster.set(label, mostCommon(counts));
   const wholeQueries = split.heldOutWhole.map((article) => original.get(article) as ArticleRecord);
   const twinned = storiesWithHeadlineTwins(wholeQueries, indexed, spanMs);
   const present = split.heldOutSingles.map((article) => original.get(article) as ArticleRecord);
