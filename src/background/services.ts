@@ -14,6 +14,7 @@ import { FeedRefresher } from './feed-refresh';
 import { indexHandlers } from './index-handlers';
 import { IndexTransfer } from './index-transfer';
 import { optionsHandlers } from './options-handlers';
+import { syncOutletSites } from './outlet-sites';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
@@ -58,6 +59,12 @@ export function createBackgroundServices(
     now: () => Date.now(),
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
+  // A feed's grant may include its outlet's site: the article script follows the grants.
+  const outletSites = () =>
+    void sources
+      .ready()
+      .then(() => syncOutletSites(registry))
+      .catch(() => undefined);
   const retention = new RetentionService({ db, index, now: () => Date.now() });
   const transfer = new IndexTransfer({ db, index, now: () => Date.now() });
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
@@ -85,6 +92,11 @@ export function createBackgroundServices(
       views.answered(message);
       return reply;
     },
-    onInstalled: () => ensureSeeded(),
+    onPermissionsChanged: outletSites,
+    onInstalled: () => {
+      // An update may bring other outlets: the registered sites are those the new catalogue knows.
+      outletSites();
+      return ensureSeeded();
+    },
   };
 }
