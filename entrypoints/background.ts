@@ -6,7 +6,7 @@ import { createBackgroundServices } from '@/src/background/services';
 // Registers the services and listeners; the logic lives in src/background.
 export default defineBackground(() => {
   const services = createBackgroundServices(earlySnapshot);
-  browser.runtime.onInstalled.addListener(() => void services.onInstalled());
+  browser.runtime.onInstalled.addListener((details) => void services.onInstalled(details.reason));
   browser.runtime.onMessage.addListener((message, sender) =>
     services.route(message, {
       tabId: sender.tab?.id,

@@ -22,6 +22,8 @@ import { StoryIndex } from './story-index';
 import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
 import { TabViews } from './tab-views';
+import { openWelcomeOnInstall } from './welcome';
+import { welcomeHandlers } from './welcome-handlers';
 
 /** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
 export function createBackgroundServices(
@@ -75,6 +77,7 @@ export function createBackgroundServices(
       changed: sourcesChanged,
       ensureSeeded,
     }),
+    ...welcomeHandlers({ catalog: () => sources.catalog() }),
   });
 
   return {
@@ -85,6 +88,9 @@ export function createBackgroundServices(
       views.answered(message);
       return reply;
     },
-    onInstalled: () => ensureSeeded(),
+    onInstalled: async (reason: string) => {
+      await openWelcomeOnInstall(reason).catch((error: unknown) => console.error('Parallax could not open its welcome page:', error));
+      await ensureSeeded();
+    },
   };
 }

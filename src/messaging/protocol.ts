@@ -24,6 +24,7 @@ import type { Lean7, LeanSide } from '../core/types';
 import type { PopupStory } from './page';
 import { INDEX_REQUEST_SCHEMAS, type IndexReplies } from './protocol-index';
 import { OPTIONS_REQUEST_SCHEMAS, type OptionsReplies } from './protocol-options';
+import { WELCOME_REQUEST_SCHEMAS, type WelcomeReplies } from './protocol-welcome';
 
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable();
@@ -67,6 +68,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('index/status') }),
   ...INDEX_REQUEST_SCHEMAS,
   ...OPTIONS_REQUEST_SCHEMAS,
+  ...WELCOME_REQUEST_SCHEMAS,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -89,7 +91,7 @@ export interface CoreReplies {
 }
 
 /** Every request's reply. A request type missing here is a compile error in `ReplyOf`. */
-export interface Replies extends CoreReplies, IndexReplies, OptionsReplies {}
+export interface Replies extends CoreReplies, IndexReplies, OptionsReplies, WelcomeReplies {}
 export type ReplyOf<T extends RequestType> = Replies[T];
 
 /** The envelope every answer travels in: the handler's value, or why there is none. */

@@ -15,6 +15,8 @@ interface Fixtures {
   scheme: 'light' | 'dark';
   /** Extra Chromium flags, e.g. a real-hosts server's host mapping (see real-hosts.ts). */
   chromiumArgs: string[];
+  /** Another build of the extension to load (default: the store build in .output/chrome-mv3; see granted-build.ts). */
+  extensionDir: string | undefined;
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
@@ -23,14 +25,15 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   scheme: ['light', { option: true }],
   chromiumArgs: [[], { option: true }],
+  extensionDir: [undefined, { option: true }],
   site: async ({}, use) => {
     const requests: string[] = [];
     const server = await startDemoServer({ mounts: { '/fixtures/': resolve('tests/fixtures/e2e') }, onRequest: (p) => requests.push(p) });
     await use(Object.assign(server, { requests }));
     await server.close();
   },
-  context: async ({ scheme, chromiumArgs }, use) => {
-    const { context } = await launchWithExtension({ headless: true, colorScheme: scheme, extraArgs: chromiumArgs });
+  context: async ({ scheme, chromiumArgs, extensionDir }, use) => {
+    const { context } = await launchWithExtension({ headless: true, colorScheme: scheme, extraArgs: chromiumArgs, extensionDir });
     await use(context);
     await context.close();
   },

@@ -4,11 +4,11 @@
  * The browser's permission prompt cannot be clicked in a headless run, so `chrome.permissions.request`
  * is replaced on the page with the reader's answer (`answerPermissionPrompt`); everything else is real.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
+import { answerPermissionPrompt, expectNoSeriousViolations, permissionRequests } from './page-checks';
 
 const FIXTURES = resolve('tests/fixtures/options');
 const DAY = 86_400_000;
@@ -23,21 +23,6 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
 }
 
 const send = (page: Page, message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
-
-/** What the reader answers to the browser's permission prompt, for pages opened after this call. */
-async function answerPermissionPrompt(context: BrowserContext, granted: boolean): Promise<void> {
-  await context.addInitScript((answer: boolean) => {
-    const api = (globalThis as unknown as { chrome?: { permissions?: { request: (p: unknown) => Promise<boolean> } } }).chrome;
-    if (api?.permissions) {
-      const asked: unknown[] = [];
-      (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests = asked;
-      api.permissions.request = (p: unknown) => {
-        asked.push(p);
-        return Promise.resolve(answer);
-      };
-    }
-  }, granted);
-}
 
 /** Adds rows to the reading table as the worker records them when the reader opens an article. */
 async function seedReading(
@@ -62,20 +47,6 @@ async function seedReading(
       }),
     rows,
   );
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
 }
 
 test('a custom outlet is refused with per-field messages, then added and removed', async ({ context, extensionId }) => {
@@ -273,9 +244,7 @@ test('badge settings: mode, listed sites with validation, undoing a dismissal, a
   await page.getByTestId('all-sites').click();
   await expect(page.getByTestId('all-sites-note')).toContainText('Access to all sites was not allowed');
   await expect(page.getByTestId('all-sites')).not.toBeChecked();
-  expect(await page.evaluate(() => (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests)).toEqual([
-    { origins: ['https://*/*', 'http://*/*'] },
-  ]);
+  expect(await permissionRequests(page)).toEqual([{ origins: ['https://*/*', 'http://*/*'] }]);
   expect(await send(page, { type: 'content/all-sites-status' })).toMatchObject({ ok: true, data: { enabled: false } });
 
   await page.getByTestId('badge-mode-nowhere').check();
@@ -294,9 +263,7 @@ test('enabling a feed asks for its site first; refused, the feed stays off and t
   await expect(page.getByTestId('feeds-notice')).toContainText('Access was not allowed');
   await expect(page.getByTestId('feeds-notice')).toContainText('Parallax still rates the outlets you visit');
   await expect(feed.getByTestId('feed-toggle')).not.toBeChecked();
-  const asked = await page.evaluate(
-    () => (globalThis as unknown as { __permissionRequests: { origins: string[] }[] }).__permissionRequests,
-  );
+  const asked = await permissionRequests(page);
   expect(asked).toHaveLength(1);
   expect(asked[0].origins[0]).toMatch(/^https?:\/\/[^/]+\/\*$/);
   expect(await send(page, { type: 'refresh/status' })).toMatchObject({ ok: true, data: { feedsEnabled: 0 } });

@@ -1,18 +1,12 @@
 /** Every popup state, in light and dark, with accessibility checks and screenshots to look at. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
 import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
+import { expectNoSeriousViolations } from './page-checks';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const LONE = DEMO_STORIES[2].articles[0];
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`popup in ${scheme}`, () => {
@@ -31,7 +25,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.getByTestId('segment-R')).toHaveAttribute('aria-label', /Right: 4 sources, 40% \(.*Lean Right: 2.*\)/);
       await popup.getByText('Why this story?').click();
       await expect(popup.getByTestId('why-this-match').locator('.term').first()).toBeVisible();
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-matched-${scheme}`);
     });
 
@@ -43,7 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'no-coverage');
       await expect(popup.getByTestId('popup-message')).toContainText('No other coverage of this story');
       await expect(popup.getByTestId('outlet-card')).toContainText('The Japan Times');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-no-coverage-${scheme}`);
     });
 
@@ -57,7 +51,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'index-empty');
       await expect(popup.getByTestId('popup-message')).toContainText('Your local index is empty');
       await expect(popup.getByRole('button', { name: 'Choose feeds in the options' })).toBeVisible();
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-index-empty-${scheme}`);
     });
 
@@ -80,11 +74,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'loading');
       await expect(popup.getByRole('status')).toContainText('Looking for this story’s coverage');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-loading-${scheme}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'error', { timeout: POPUP_ANSWER_TIMEOUT_MS + 1_000 });
       await expect(popup.getByTestId('popup-message')).toContainText('background worker did not answer');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-error-${scheme}`);
       await busy;
       await popup.getByRole('button', { name: 'Try again' }).click();
@@ -96,7 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`${site.origin}/`);
       const popup = await openPopupFor(context, extensionId, worker, page);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'not-article');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-not-article-${scheme}`);
     });
   });

@@ -10,6 +10,7 @@ import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
+import { NoFeedsPrompt } from './NoFeedsPrompt';
 import { OutletCard, openOptions } from './OutletCard';
 
 export type PopupState =
@@ -100,6 +101,7 @@ function renderState(state: State, reload: () => void) {
         <>
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={t('stateIndexEmpty')} action={{ label: t('stateIndexEmptyAction'), run: () => void openOptions() }} />
+          <NoFeedsPrompt />
         </>
       );
     case 'no-coverage':
@@ -107,6 +109,7 @@ function renderState(state: State, reload: () => void) {
         <>
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={view.unlinked ? t('stateUnlinked') : t('stateNoCoverage')} hint={t('stateNoCoverageHint')} />
+          <NoFeedsPrompt />
         </>
       );
     case 'matched':
