@@ -68,7 +68,11 @@ export async function keepWorkerBusy(worker: Worker, ms: number): Promise<void> 
 
 /** Opens the popup page for the tab showing `page` (as the toolbar button would, but as a page). */
 export async function openPopupFor(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
-  const tabId = await tabIdOf(worker, page);
+  return openPopupForTab(context, extensionId, await tabIdOf(worker, page));
+}
+
+/** Opens the popup page for a tab known by its id (see real-hosts.ts: the worker sees real hosts' URLs only by id). */
+export async function openPopupForTab(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -117,7 +117,12 @@ export function Welcome() {
     try {
       const after = await ask({ type: 'refresh/run' });
       const progress = await readStarterProgress(mine, startedAt, before);
-      setPhase({ kind: 'done', progress, failing: after.feedsFailing });
+      // The run's own count: the retention pass after it may already have removed entries older than the window.
+      setPhase({
+        kind: 'done',
+        progress: { ...progress, articlesAdded: after.lastRefreshAdded ?? progress.articlesAdded },
+        failing: after.feedsFailing,
+      });
     } finally {
       clearInterval(poll);
     }
