@@ -2,21 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { loadRegistry, serviceHostGlobs } from './src/core/outlets';
 
-/**
- * Test builds that hold feed hosts from install: `PARALLAX_GRANTED_ORIGINS` (match patterns, comma-separated)
- * are declared as host permissions, so the browser grants them without a prompt, which a headless browser
- * cannot answer. Such a build goes to `.output/granted/` and never to the store build's directory. Only the
- * E2E tests make one (tests/e2e/granted-build.ts); see the README's "Testing" section.
- */
-const grantedOrigins = (process.env.PARALLAX_GRANTED_ORIGINS ?? '')
-  .split(',')
-  .map((origin) => origin.trim())
-  .filter((origin) => origin !== '');
-
 // wxt is pinned to 0.20.x and vitest to 4.x: wxt 0.21 and vitest 5 need Node >= 22, and this
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
 export default defineConfig({
-  ...(grantedOrigins.length > 0 ? { outDir: '.output/granted' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
@@ -50,7 +38,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Loopback only: the demo site and a reader's own local feed server. Feed hosts are optional and asked
     // for when the reader enables feeds; nothing else is ever requested.
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', ...grantedOrigins],
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -7,6 +7,8 @@ import { createBackgroundServices } from '@/src/background/services';
 export default defineBackground(() => {
   const services = createBackgroundServices(earlySnapshot);
   browser.runtime.onInstalled.addListener((details) => void services.onInstalled(details.reason));
+  browser.permissions.onAdded.addListener(services.onPermissionsChanged);
+  browser.permissions.onRemoved.addListener(services.onPermissionsChanged);
   browser.runtime.onMessage.addListener((message, sender) =>
     services.route(message, {
       tabId: sender.tab?.id,

@@ -8,7 +8,7 @@ export const ALL_SITES_SCRIPT_ID = 'parallax-article-all-sites';
 export const ALL_SITES_ORIGINS = ['https://*/*', 'http://*/*'];
 
 /** The article script's file and the outlet patterns that already run it (from the built manifest). */
-function declaredArticleScript(): { js: string[]; matches: string[] } | null {
+export function declaredArticleScript(): { js: string[]; matches: string[] } | null {
   const script = (browser.runtime.getManifest().content_scripts ?? []).find((s) => s.js?.some((f) => f.includes('article')));
   return script?.js ? { js: script.js, matches: script.matches ?? [] } : null;
 }

@@ -4,7 +4,7 @@
  * (FeedRefresher, feed-refresh.ts) builds on this.
  */
 import { z } from 'zod';
-import type { OutletRegistry } from '../core/outlets/index';
+import { type OutletRegistry, outletSitePatterns } from '../core/outlets/index';
 import { feedOriginPatterns } from '../core/refresh/index';
 import type { FeedRow, ParallaxDatabase } from '../db/database';
 import type { FeedListing } from '../messaging/protocol-index';
@@ -81,13 +81,15 @@ export class FeedSubscriptions {
   }
 
   private listing(row: FeedRow | undefined, offer: { url: string; outletId: string; section: string }, custom: boolean): FeedListing {
+    const outlet = this.registry.get(row?.outletId ?? offer.outletId);
     return {
       url: offer.url,
       outletId: row?.outletId ?? offer.outletId,
-      outletName: this.registry.get(row?.outletId ?? offer.outletId)?.name ?? null,
+      outletName: outlet?.name ?? null,
       section: row?.section ?? offer.section,
       enabled: row?.enabled ?? false,
       custom,
+      siteOrigins: outlet === undefined ? [] : outletSitePatterns(outlet),
       failures: row?.failures ?? 0,
       lastError: row?.lastError ?? null,
       lastAttemptAt: row?.lastAttemptAt ?? null,

@@ -14,6 +14,7 @@ import { FeedRefresher } from './feed-refresh';
 import { indexHandlers } from './index-handlers';
 import { IndexTransfer } from './index-transfer';
 import { optionsHandlers } from './options-handlers';
+import { syncOutletSites } from './outlet-sites';
 import { installRefreshSchedule } from './refresh-schedule';
 import { RetentionService } from './retention';
 import { ReaderSources } from './source-lookup';
@@ -60,6 +61,12 @@ export function createBackgroundServices(
     now: () => Date.now(),
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
+  // A feed's grant may include its outlet's site: the article script follows the grants.
+  const outletSites = () =>
+    void sources
+      .ready()
+      .then(() => syncOutletSites(registry))
+      .catch(() => undefined);
   const retention = new RetentionService({ db, index, now: () => Date.now() });
   const transfer = new IndexTransfer({ db, index, now: () => Date.now() });
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
@@ -88,7 +95,10 @@ export function createBackgroundServices(
       views.answered(message);
       return reply;
     },
+    onPermissionsChanged: outletSites,
     onInstalled: async (reason: string) => {
+      // An update may bring other outlets: the registered sites are those the new catalogue knows.
+      outletSites();
       await openWelcomeOnInstall(reason).catch((error: unknown) => console.error('Parallax could not open its welcome page:', error));
       await ensureSeeded();
     },

@@ -1,5 +1,5 @@
 /** Handlers of the welcome page's messages (src/messaging/protocol-welcome.ts): the first run's starter set. */
-import { feedOriginPatterns } from '../core/refresh/index';
+import { feedAccessOrigins } from '../core/refresh/index';
 import { preselectEdition, starterEditions, starterSet, type EditionSummary, type SideOf } from '../core/starter-set/index';
 import type { RequestHandlers } from '../messaging/router';
 import type { WelcomeRequestType } from '../messaging/protocol-welcome';
@@ -32,7 +32,13 @@ export function welcomeHandlers(deps: WelcomeHandlerDeps): WelcomeHandlers {
     'starter/set': async (r) => {
       const catalog = await deps.catalog();
       const set = starterSet(catalog.registry.all(), sideOfCatalog(catalog), r.edition, { topics: r.topics });
-      return { ...set, origins: feedOriginPatterns(set.feeds.map((feed) => feed.url)) };
+      return {
+        ...set,
+        origins: feedAccessOrigins(
+          set.feeds.map((feed) => feed.url),
+          catalog.registry,
+        ),
+      };
     },
   };
 }

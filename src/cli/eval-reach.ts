@@ -1,13 +1,13 @@
 /**
  * eval-reach: the built extension in Chromium on saved real pages served under their real URLs. Counts
  * where the content script ran, where it found an article, and where the badge showed.
- *   npm run --silent eval:reach -- --pages DIR [--negatives DIR] [--all-hosts] [--no-page-scripts] [--list]
+ *   npm run --silent eval:reach -- --pages DIR [--negatives DIR] [--all-hosts | --sites-granted] [--no-page-scripts] [--list]
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { loadRegistry } from '../core/outlets/index';
+import { loadRegistry, type OutletRegistry, outletSitePatterns } from '../core/outlets/index';
 import { EXTENSION_DIR, launchWithExtension } from '../demo/browser';
 import { tabIdByUrl, waitForPageState } from '../demo/extension-probe';
 import { startRealHostServer } from '../demo/real-hosts';
@@ -15,7 +15,7 @@ import { readHtmlFile } from './detect';
 import { InputError } from './lib/jsonl';
 import { htmlFilesIn, readTruth, truthPageFile } from './lib/pages-dir';
 
-const HELP = `Usage: npm run --silent eval:reach -- --pages DIR [--negatives DIR] [--negatives-host HOST] [--all-hosts]
+const HELP = `Usage: npm run --silent eval:reach -- --pages DIR [--negatives DIR] [--negatives-host HOST] [--all-hosts | --sites-granted]
        [--no-page-scripts] [--list]
 
 Loads the built extension (npm run build first) in Debian's Chromium, serves each saved page under its
@@ -27,6 +27,9 @@ pages of outlets Parallax knows.
                         www.theguardian.com, a known outlet) at the path of their canonical link
   --all-hosts           run the content script on every host (a patched copy of the build), to measure
                         detection on pages of outlets Parallax does not know too
+  --sites-granted       grant the sites of the catalogue outlets among the pages (a patched copy of the
+                        build), as enabling those outlets' feeds does: the worker registers the article
+                        script there
   --no-page-scripts     do not run the pages' own scripts (the content script still runs). With them, a
                         saved page's script may move it to an address the server cannot answer as the
                         live site did: those pages are counted in "navigatedAway"
@@ -81,16 +84,39 @@ function negativeTargets(dir: string, host: string): Target[] {
   });
 }
 
-/** A copy of the build whose article script runs on every host. */
-function everywhereBuild(): string {
+interface Manifest {
+  content_scripts: { matches: string[] }[];
+  host_permissions?: string[];
+}
+
+/** A copy of the build with its manifest changed. */
+function patchedBuild(patch: (manifest: Manifest) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-reach-build-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: { matches: string[] }[] };
-  for (const script of manifest.content_scripts) script.matches = ['<all_urls>'];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  patch(manifest);
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
+
+/** Every host: the article script runs everywhere. */
+const everywhere = (manifest: Manifest) => {
+  for (const script of manifest.content_scripts) script.matches = ['<all_urls>'];
+};
+
+/**
+ * The sites of the catalogue outlets among `urls` granted, as enabling their feeds grants them: the
+ * worker then registers the article script there, as it does for a reader.
+ */
+const sitesGranted = (registry: OutletRegistry, urls: readonly string[]) => (manifest: Manifest) => {
+  const sites = new Set<string>();
+  for (const url of urls) {
+    const outlet = registry.resolve(url);
+    if (outlet !== null) for (const pattern of outletSitePatterns(outlet)) sites.add(pattern);
+  }
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...sites];
+};
 
 async function visit(page: Page, worker: Worker, tabId: number, target: Target): Promise<Omit<Outcome, 'name' | 'url' | 'outlet'>> {
   try {
@@ -148,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
   let negativesDir: string | null = null;
   let negativesHost = 'www.theguardian.com';
   let allHosts = false;
+  let grantSites = false;
   let pageScripts = true;
   let list = false;
   for (let i = 0; i < argv.length; i++) {
@@ -156,6 +183,7 @@ async function main(argv: string[]): Promise<void> {
     else if (arg === '--negatives') negativesDir = argv[++i] ?? fail('--negatives needs a folder');
     else if (arg === '--negatives-host') negativesHost = argv[++i] ?? fail('--negatives-host needs a host name');
     else if (arg === '--all-hosts') allHosts = true;
+    else if (arg === '--sites-granted') grantSites = true;
     else if (arg === '--no-page-scripts') pageScripts = false;
     else if (arg === '--list') list = true;
     else fail(`unexpected argument ${arg} (see --help)`);
@@ -182,7 +210,16 @@ async function main(argv: string[]): Promise<void> {
       return null;
     },
   });
-  const extensionDir = allHosts ? everywhereBuild() : undefined;
+  const extensionDir = allHosts
+    ? patchedBuild(everywhere)
+    : grantSites
+      ? patchedBuild(
+          sitesGranted(
+            registry,
+            articles.map((a) => a.url),
+          ),
+        )
+      : undefined;
   const browser = await launchWithExtension({ headless: true, extraArgs: server.chromiumArgs, extensionDir, pageScripts });
   try {
     const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));

@@ -72,6 +72,8 @@ export interface FeedListing {
   enabled: boolean;
   /** Added by the reader, not in the shipped registry. */
   custom: boolean;
+  /** The outlet's site, asked for with the feed when the manifest does not reach it (see outletSitePatterns). */
+  siteOrigins: string[];
   failures: number;
   lastError: string | null;
   lastAttemptAt: number | null;

@@ -7,6 +7,12 @@ declare namespace chrome {
   namespace tabs {
     function query(q: object): Promise<{ id?: number; url?: string }[]>;
   }
+  namespace scripting {
+    function getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+  }
+  namespace permissions {
+    function remove(p: { origins: string[] }): Promise<boolean>;
+  }
   namespace storage {
     const session: { clear(): Promise<void> };
   }

@@ -15,7 +15,7 @@ interface Fixtures {
   scheme: 'light' | 'dark';
   /** Extra Chromium flags, e.g. a real-hosts server's host mapping (see real-hosts.ts). */
   chromiumArgs: string[];
-  /** Another build of the extension to load (default: the store build in .output/chrome-mv3; see granted-build.ts). */
+  /** The built extension to load: the build itself unless a test loads a copy (see granted-build.ts). */
   extensionDir: string | undefined;
   context: BrowserContext;
   extensionId: string;

@@ -1,21 +1,19 @@
 /**
- * A build of the extension whose manifest declares some hosts as host permissions, so the browser grants
- * them at install. A headless browser cannot answer a permission prompt; with this build the extension's
- * own `permissions.request` for those hosts resolves as granted, without a prompt, and the rest of the
- * granted path (enabling, fetching, matching) runs for real. `PARALLAX_GRANTED_ORIGINS` is read by
- * wxt.config.ts, which then writes to `.output/granted/`, never over the store build.
+ * A copy of the built extension whose manifest declares some sites as granted. Headless Chromium cannot
+ * answer a permission prompt, so a site the reader would grant with a prompt is declared instead: the
+ * browser then holds exactly the grant the prompt would give, and everything after it runs for real.
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_DIR } from '../../src/demo/browser';
 
-export const GRANTED_EXTENSION_DIR = resolve('.output/granted/chrome-mv3');
-
-/** Builds the extension with `origins` (match patterns) granted; returns the unpacked extension's directory. */
-export function buildWithGrantedOrigins(origins: readonly string[]): string {
-  if (origins.length === 0) throw new Error('a granted build needs at least one origin');
-  execFileSync('nice', ['npx', 'wxt', 'build'], {
-    env: { ...process.env, PARALLAX_GRANTED_ORIGINS: origins.join(',') },
-    stdio: 'pipe',
-  });
-  return GRANTED_EXTENSION_DIR;
+export function grantedBuild(origins: readonly string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'parallax-granted-')), 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }

@@ -6,7 +6,7 @@
  * address gets the badge while the popup lists the other outlets that cover the story.
  *
  * The browser's permission prompt cannot be answered headless, so this test loads a build that declares the
- * starter set's hosts (granted-build.ts): the page's one `permissions.request` then resolves as granted with
+ * starter set's sites (granted-build.ts): the page's one `permissions.request` then resolves as granted with
  * no prompt, and everything after it is the real extension. Most feeds are real-world feeds
  * (tests/fixtures/e2e/real-feeds); the outlets of the story fixture serve that story in their first feed.
  */
@@ -16,10 +16,10 @@ import { launchWithExtension } from '../../src/demo/browser';
 import { startRealHostServer, type RealHostResponse } from '../../src/demo/real-hosts';
 import { loadRegistry } from '../../src/core/outlets';
 import { foldLean, ratingFor } from '../../src/core/ratings';
-import { feedOriginPatterns } from '../../src/core/refresh';
+import { feedAccessOrigins } from '../../src/core/refresh';
 import { starterSet } from '../../src/core/starter-set';
 import { expect, openPopupForTab, saveScreenshot, test } from './fixtures';
-import { buildWithGrantedOrigins } from './granted-build';
+import { grantedBuild } from './granted-build';
 import { welcomePage } from './page-checks';
 import { openOnRealHost } from './real-hosts';
 import { FIXTURE, renderFeed, renderPage, type FixtureFeed } from './story-feeds';
@@ -32,7 +32,10 @@ const SET = starterSet(
   },
   'US',
 );
-const ORIGINS = feedOriginPatterns(SET.feeds.map((feed) => feed.url));
+const ORIGINS = feedAccessOrigins(
+  SET.feeds.map((feed) => feed.url),
+  loadRegistry(),
+);
 
 const REAL_FEEDS_DIR = resolve('tests/fixtures/e2e/real-feeds');
 const REAL_FEEDS = readdirSync(REAL_FEEDS_DIR)
@@ -57,14 +60,9 @@ const READER = FIXTURE.feeds.find((f) => f.outletId === 'cnn')!;
 const READER_ARTICLE = READER.items[0];
 const OTHER_OUTLETS = ['The New York Times', 'Fox News', 'Breitbart News'];
 
-let extensionDir = '';
-test.beforeAll(() => {
-  test.setTimeout(180_000);
-  extensionDir = buildWithGrantedOrigins(ORIGINS);
-});
-
 test('one click on the welcome page fills the index from the starter set, and a real outlet’s article shows its coverage', async () => {
   test.setTimeout(150_000);
+  const extensionDir = grantedBuild(ORIGINS);
   expect(STORY_FEEDS.size, 'the story fixture’s outlets are in the US starter set').toBeGreaterThanOrEqual(4);
   const feedKeys = SET.feeds.map((feed) => key(new URL(feed.url)));
   const realFor = new Map(feedKeys.filter((k) => !STORY_FEEDS.has(k)).map((k, i) => [k, REAL_FEEDS[i % REAL_FEEDS.length]]));

@@ -10,7 +10,7 @@ import { describeZodError, outletListSchema, type Outlet } from './schema';
 export { OutletRegistry } from './registry';
 export { decodeAmpCacheLabel, publisherHost, type PublisherHost } from './host';
 export { nameFromFeedTitle, outletsNamedByFeeds, type TitledFeed } from './feed-titles';
-export { isServiceHost, serviceHostGlobs } from './reach';
+export { grantedOutletSitePatterns, isServiceHost, outletSitePatterns, serviceHostGlobs } from './reach';
 export {
   describeZodError,
   isOwnableHost,

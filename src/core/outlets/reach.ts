@@ -1,8 +1,10 @@
 /**
- * Where the article script runs: every host an outlet claims (home domains, former and sister domains,
- * short links) with its subdomains, and never on a host that serves a service rather than articles
- * (a portal's mail, log-in, accounts, shop…). Pure; used by the build (manifest) and by resolution.
+ * Where the article script runs: every host a hand-kept outlet claims (home domains, former and sister
+ * domains, short links) with its subdomains, through the manifest; the sites of catalogue outlets whose
+ * feeds the reader enabled, registered at run time; never on a host that serves a service rather than
+ * articles (a portal's mail, log-in, accounts, shop…). Pure; used by the build, resolution and the worker.
  */
+import type { Outlet } from './schema';
 
 /**
  * First labels of hosts that serve an account, a mailbox or a shop, never articles: `mail.yahoo.com`,
@@ -68,4 +70,39 @@ export function hostPatterns(hosts: Iterable<string>): string[] {
     return false;
   };
   return [...all].filter((host) => !covered(host)).map((host) => `*://*.${host}/*`);
+}
+
+/** The resolving side of a registry: enough for the site-access rules below. */
+interface Resolves {
+  resolve(urlOrHost: string): Outlet | null;
+}
+
+/**
+ * The site patterns of a catalogue outlet the manifest does not reach (not hand-kept): asked for with
+ * its feeds, so that once granted the article script runs there too. Hand-kept outlets give none.
+ */
+export function outletSitePatterns(outlet: Outlet): string[] {
+  return outlet.curated === true ? [] : hostPatterns([...outlet.domains, ...(outlet.aliases ?? [])]);
+}
+
+/** `*://*.host/*` → host; any other pattern (a feed's origin, all sites) → null. */
+function siteHostOf(pattern: string): string | null {
+  const match = /^\*:\/\/\*\.([a-z0-9.-]+)\/\*$/.exec(pattern);
+  return match === null ? null : match[1];
+}
+
+/**
+ * Of the origins the browser granted, the site patterns of catalogue outlets: where the article script
+ * is registered at run time. A pattern counts only when it is exactly one its outlet asks for, so a
+ * feed host's grant (`https://feeds.example.com/*`) never widens to the outlet's whole site.
+ */
+export function grantedOutletSitePatterns(registry: Resolves, granted: readonly string[]): string[] {
+  const patterns = new Set<string>();
+  for (const pattern of granted) {
+    const host = siteHostOf(pattern);
+    if (host === null) continue;
+    const outlet = registry.resolve(host);
+    if (outlet !== null && outletSitePatterns(outlet).includes(pattern)) patterns.add(pattern);
+  }
+  return [...patterns].sort();
 }

@@ -34,4 +34,4 @@ export {
 } from './retention';
 export { parseOpml, type OpmlFeed, type OpmlParseResult } from './opml';
 export { MAX_FEED_RESPONSE_BYTES, fetchFeedDocument, type FeedFetchOutcome, type FetchLike } from './fetch';
-export { feedOriginPattern, feedOriginPatterns } from './permissions';
+export { feedAccessOrigins, feedOriginPattern, feedOriginPatterns } from './permissions';

@@ -92,7 +92,9 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
   const enable = (urls: string[]) => {
     if (busy.current || urls.length === 0) return;
     busy.current = true;
-    const asked = requestOrigins(feedOriginPatterns(urls));
+    const chosen = new Set(urls);
+    const sites = (feeds ?? []).filter((f) => chosen.has(f.url)).flatMap((f) => f.siteOrigins);
+    const asked = requestOrigins([...new Set([...feedOriginPatterns(urls), ...sites])]);
     void asked
       .then(async (granted) => {
         if (!granted) {

@@ -31,10 +31,21 @@ describe('welcome handlers', () => {
     expect(reply.editions.map((e) => e.country)).toEqual(expect.arrayContaining(['US', 'GB', 'DE']));
   });
 
-  it('answer a starter set with the one list of sites to ask for: every feed’s origin, no more', async () => {
+  it('answer a starter set with the one list of sites to ask for: every feed’s origin, and the sites of its catalogue outlets', async () => {
     const set = await handlers['starter/set']({ type: 'starter/set', edition: 'US', topics: ['technology'] });
     expect(set.balanced).toBe(true);
-    const origins = new Set(set.feeds.map((feed) => `${new URL(feed.url).protocol}//${new URL(feed.url).hostname}/*`));
-    expect(new Set(set.origins)).toEqual(origins);
+    const feedOrigins = set.feeds.map((feed) => `${new URL(feed.url).protocol}//${new URL(feed.url).hostname}/*`);
+    expect(set.origins).toEqual(expect.arrayContaining(feedOrigins));
+    const sites = set.origins.filter((origin) => !feedOrigins.includes(origin));
+    // Hand-kept outlets are reached by the manifest: only the others' sites are asked for.
+    const catalogueOutlets = new Set(set.feeds.map((f) => catalog.registry.get(f.outletId)).filter((o) => o && o.curated !== true));
+    expect(sites.length).toBeGreaterThan(0);
+    for (const site of sites)
+      expect(
+        [...catalogueOutlets].some(
+          (o) => site === `*://*.${o!.domains[0]}/*` || o!.domains.concat(o!.aliases ?? []).some((d) => site === `*://*.${d}/*`),
+        ),
+      ).toBe(true);
+    expect(set.origins).not.toContain('*://*.cnn.com/*');
   });
 });

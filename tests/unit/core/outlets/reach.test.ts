@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isServiceHost, loadRegistry, OutletRegistry, serviceHostGlobs, type Outlet } from '../../../../src/core/outlets/index';
+import {
+  grantedOutletSitePatterns,
+  isServiceHost,
+  loadRegistry,
+  OutletRegistry,
+  outletSitePatterns,
+  serviceHostGlobs,
+  type Outlet,
+} from '../../../../src/core/outlets/index';
 import { hostPatterns } from '../../../../src/core/outlets/reach';
 
 const registry = loadRegistry();
@@ -87,5 +95,25 @@ describe('isServiceHost', () => {
   it('resolves no service host to an outlet', () => {
     expect(registry.resolve('https://mail.yahoo.com/d/folders/1')).toBeNull();
     expect(registry.resolve('https://news.yahoo.com/x.html')?.id).toBe('yahoo-news');
+  });
+});
+
+describe('the sites of catalogue outlets, asked for with their feeds', () => {
+  it('gives a catalogue outlet its site patterns and a hand-kept one none (the manifest reaches it)', () => {
+    expect(outletSitePatterns(registry.get('macrumors')!)).toEqual(['*://*.macrumors.com/*']);
+    expect(outletSitePatterns(registry.get('huffpost')!)).toEqual([]);
+  });
+
+  it('registers only granted patterns that are exactly an outlet site: never a feed host, a hand-kept outlet or an unknown site', () => {
+    const granted = [
+      'https://feeds.macrumors.com/*',
+      '*://*.macrumors.com/*',
+      '*://*.huffpost.com/*',
+      '*://*.unknown-site.example/*',
+      'http://127.0.0.1/*',
+      'https://*/*',
+    ];
+    expect(grantedOutletSitePatterns(registry, granted)).toEqual(['*://*.macrumors.com/*']);
+    expect(grantedOutletSitePatterns(registry, ['https://feeds.macrumors.com/*'])).toEqual([]);
   });
 });

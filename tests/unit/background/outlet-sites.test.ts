@@ -1,0 +1,60 @@
+/**
+ * The run-time registration on granted outlet sites. The fake browser has no scripting or permissions
+ * API, so those two are stubbed here; the E2E suite loads the real ones.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OUTLET_SITES_SCRIPT_ID, syncOutletSites } from '../../../src/background/outlet-sites';
+import { loadRegistry } from '../../../src/core/outlets/index';
+
+type Registered = { id: string; js?: string[]; matches?: string[] };
+const registry = loadRegistry();
+
+function stubBrowser(granted: { origins: string[] }) {
+  const registered: Registered[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Parallax',
+    version: '0.1.0',
+    content_scripts: [{ matches: ['http://127.0.0.1/*', '*://*.cnn.com/*'], js: ['content-scripts/article.js'] }],
+  });
+  vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...granted.origins], permissions: [] }));
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
+    async (filter) => registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)) as never,
+  );
+  vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
+    for (const script of scripts as Registered[]) {
+      if (registered.some((s) => s.id === script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+      registered.push(script);
+    }
+  });
+  vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
+    for (const id of filter?.ids ?? []) registered.splice(registered.findIndex((s) => s.id === id) >>> 0, 1);
+  });
+  return registered;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('the article script on granted outlet sites', () => {
+  it("follows the grants: an outlet's site granted runs the article script there; removed, it no longer does", async () => {
+    const granted = { origins: ['https://feeds.macrumors.com/*', '*://*.macrumors.com/*'] };
+    const registered = stubBrowser(granted);
+    expect(await syncOutletSites(registry)).toEqual(['*://*.macrumors.com/*']);
+    expect(registered).toEqual([
+      expect.objectContaining({ id: OUTLET_SITES_SCRIPT_ID, js: ['content-scripts/article.js'], matches: ['*://*.macrumors.com/*'] }),
+    ]);
+    granted.origins = ['https://feeds.macrumors.com/*'];
+    expect(await syncOutletSites(registry)).toEqual([]);
+    expect(registered).toEqual([]);
+  });
+
+  it('keeps one registration when grants arrive together', async () => {
+    const registered = stubBrowser({ origins: ['*://*.macrumors.com/*'] });
+    await Promise.all([syncOutletSites(registry), syncOutletSites(registry), syncOutletSites(registry)]);
+    expect(registered).toHaveLength(1);
+  });
+});
