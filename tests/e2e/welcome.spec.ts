@@ -28,6 +28,8 @@ for (const scheme of ['light', 'dark'] as const) {
       }
       await expect(page.getByTestId('starter-unbalanced')).toHaveCount(0);
       await expect(page.getByTestId('welcome-start')).toBeEnabled();
+      // Skippable: the reader may choose feeds one by one instead.
+      await expect(page.getByTestId('welcome-skip')).toHaveAttribute('href', '/options.html#feeds');
       await expectNoSeriousViolations(page);
       await saveScreenshot(page, `welcome-${scheme}`);
     });
