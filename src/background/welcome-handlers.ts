@@ -20,13 +20,13 @@ const sideOfCatalog =
   };
 
 export function welcomeHandlers(deps: WelcomeHandlerDeps): WelcomeHandlers {
-  // Every edition's set is worked out to list them: once per catalogue (it changes with the reader's outlets and providers).
+  // Once per catalogue (it changes with the reader's outlets).
   const editionsOf = new WeakMap<SourceCatalog, EditionSummary[]>();
   return {
     'starter/editions': async (r) => {
       const catalog = await deps.catalog();
       let editions = editionsOf.get(catalog);
-      if (editions === undefined) editionsOf.set(catalog, (editions = starterEditions(catalog.registry.all(), sideOfCatalog(catalog))));
+      if (editions === undefined) editionsOf.set(catalog, (editions = starterEditions(catalog.registry.all())));
       return { editions, suggested: preselectEdition(r.languages, editions) };
     },
     'starter/set': async (r) => {

@@ -33,7 +33,7 @@ function main(argv: string[]): void {
     return found ? foldLean(found.rating.lean) : null;
   };
   const named = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--topics').map((a) => a.toUpperCase());
-  const editions = named.length > 0 ? named : starterEditions(outlets, sideOf).map((e) => e.country);
+  const editions = named.length > 0 ? named : starterEditions(outlets).map((e) => e.country);
   for (const edition of editions) {
     const set = starterSet(outlets, sideOf, edition, { topics: topics as StarterTopic[] });
     const rated = set.counts.L + set.counts.C + set.counts.R;

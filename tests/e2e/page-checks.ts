@@ -39,11 +39,3 @@ export async function answerPermissionPrompt(context: BrowserContext, granted: b
 /** The permission requests the page made, as `answerPermissionPrompt` recorded them. */
 export const permissionRequests = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __permissionRequests: { origins: string[] }[] }).__permissionRequests);
-
-/** The welcome page the extension opened on install (a tab of its own). */
-export async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
-  const url = `chrome-extension://${extensionId}/welcome.html`;
-  const page = context.pages().find((p) => p.url() === url) ?? (await context.waitForEvent('page', { predicate: (p) => p.url() === url }));
-  await page.waitForLoadState();
-  return page;
-}

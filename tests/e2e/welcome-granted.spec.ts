@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { launchWithExtension } from '../../src/demo/browser';
+import { launchWithExtension, welcomePageOf } from '../../src/demo/browser';
 import { startRealHostServer, type RealHostResponse } from '../../src/demo/real-hosts';
 import { loadRegistry } from '../../src/core/outlets';
 import { foldLean, ratingFor } from '../../src/core/ratings';
@@ -20,7 +20,6 @@ import { feedAccessOrigins } from '../../src/core/refresh';
 import { starterSet } from '../../src/core/starter-set';
 import { expect, openPopupForTab, saveScreenshot, test } from './fixtures';
 import { grantedBuild } from './granted-build';
-import { welcomePage } from './page-checks';
 import { openOnRealHost } from './real-hosts';
 import { FIXTURE, renderFeed, renderPage, type FixtureFeed } from './story-feeds';
 
@@ -91,10 +90,15 @@ test('one click on the welcome page fills the index from the starter set, and a 
     },
   });
   const installedAt = Date.now();
-  const { context, extensionId } = await launchWithExtension({ headless: true, extensionDir, extraArgs: server.chromiumArgs });
+  const { context, extensionId } = await launchWithExtension({
+    headless: true,
+    extensionDir,
+    extraArgs: server.chromiumArgs,
+    welcome: 'keep',
+  });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const welcome = await welcomePage(context, extensionId);
+    const welcome = await welcomePageOf(context, extensionId);
     await expect(welcome.getByTestId('edition')).toHaveValue('US');
     await expect(welcome.getByTestId('welcome-start')).toHaveText(`Enable ${SET.feeds.length} feeds and start`);
     const marks: string[] = [];

@@ -4,10 +4,13 @@
  * the options page's ways back lead to it. Light and dark, with axe.
  */
 import type { Page } from '@playwright/test';
+import { welcomePageOf } from '../../src/demo/browser';
 import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
-import { answerPermissionPrompt, expectNoSeriousViolations, permissionRequests, welcomePage } from './page-checks';
+import { answerPermissionPrompt, expectNoSeriousViolations, permissionRequests } from './page-checks';
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: string };
+
+test.use({ keepWelcome: true });
 
 /** The rated shares the page shows, in whole percent. */
 async function shares(page: Page): Promise<number[]> {
@@ -18,7 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`welcome page in ${scheme}`, () => {
     test.use({ scheme });
     test(`opens on install with a balanced starter set for the browser's region (${scheme})`, async ({ context, extensionId }) => {
-      const page = await welcomePage(context, extensionId);
+      const page = await welcomePageOf(context, extensionId);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Welcome to Parallax/);
       await expect(page.getByTestId('edition')).toHaveValue('US');
       await expect(page.getByTestId('starter-summary')).toContainText(/\d+ feeds from \d+ outlets/);
@@ -37,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('an edition that cannot be balanced says so; topics change the set', async ({ context, extensionId }) => {
-  const page = await welcomePage(context, extensionId);
+  const page = await welcomePageOf(context, extensionId);
   await expect(page.getByTestId('edition')).toHaveValue('US');
   await page.getByTestId('edition').selectOption('DE');
   await expect(page.getByTestId('starter-unbalanced')).toContainText('cannot be balanced');
@@ -48,7 +51,7 @@ test('an edition that cannot be balanced says so; topics change the set', async 
 
 test('refused, the welcome page says what that means and enables nothing', async ({ context, extensionId }) => {
   await answerPermissionPrompt(context, false);
-  const page = await welcomePage(context, extensionId);
+  const page = await welcomePageOf(context, extensionId);
   // The page opened before the stand-in was installed: load it again so it has it.
   await page.reload();
   await expect(page.getByTestId('welcome-start')).toBeEnabled();

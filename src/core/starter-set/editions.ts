@@ -3,37 +3,46 @@
  * minimum size, and the one to preselect from the browser's languages ("en-GB" → GB).
  */
 import type { Outlet } from '../outlets/schema';
-import { STARTER_MIN_FEEDS, starterSet, type SideOf } from './rule';
+import { FEEDS_PER_OUTLET, STARTER_MIN_FEEDS } from './rule';
 
 export interface EditionSummary {
   /** ISO 3166-1 alpha-2. */
   country: string;
   lang: string | null;
-  /** The default starter set's size, outlets, and whether it is balanced. */
-  feeds: number;
+  /** Outlets with a feed in the edition, and their feeds up to 2 each: what a starter set is chosen from. */
   outlets: number;
-  balanced: boolean;
+  feeds: number;
 }
 
-/** Editions with a starter set of at least 40 feeds, largest first (ties: by code). */
-export function starterEditions(outlets: readonly Outlet[], sideOf: SideOf): EditionSummary[] {
-  // Each edition's set is made from its own outlets and the wire services, not the whole catalogue.
-  const wires = outlets.filter((outlet) => outlet.wire === true);
-  const byCountry = new Map<string, Outlet[]>();
+/**
+ * Editions whose outlets offer at least 40 feeds (2 per outlet at most), most outlets first (ties: by
+ * code). One pass over the catalogue: the welcome page lists them at once, and works out the set of the
+ * edition the reader picks (`starterSet`) only then.
+ */
+export function starterEditions(outlets: readonly Outlet[]): EditionSummary[] {
+  const byCountry = new Map<string, { outlets: number; feeds: number; langs: Map<string, number> }>();
   for (const outlet of outlets) {
-    if (outlet.wire === true) continue;
-    for (const country of new Set(outlet.feeds.map((feed) => feed.country ?? outlet.country))) {
+    const perCountry = new Map<string, number>();
+    for (const feed of outlet.feeds) {
+      const country = feed.country ?? outlet.country;
       if (country === undefined) continue;
-      let list = byCountry.get(country);
-      if (list === undefined) byCountry.set(country, (list = [...wires]));
-      list.push(outlet);
+      perCountry.set(country, (perCountry.get(country) ?? 0) + 1);
+      let entry = byCountry.get(country);
+      if (entry === undefined) byCountry.set(country, (entry = { outlets: 0, feeds: 0, langs: new Map() }));
+      const lang = (feed.lang ?? outlet.lang)?.split('-')[0];
+      if (lang) entry.langs.set(lang, (entry.langs.get(lang) ?? 0) + 1);
+    }
+    for (const [country, n] of perCountry) {
+      const entry = byCountry.get(country)!;
+      entry.outlets += 1;
+      entry.feeds += Math.min(n, FEEDS_PER_OUTLET);
     }
   }
   const editions: EditionSummary[] = [];
-  for (const [country, own] of byCountry) {
-    const set = starterSet(own, sideOf, country);
-    if (set.feeds.length < STARTER_MIN_FEEDS) continue;
-    editions.push({ country, lang: set.lang, feeds: set.feeds.length, outlets: set.outlets, balanced: set.balanced });
+  for (const [country, entry] of byCountry) {
+    if (entry.feeds < STARTER_MIN_FEEDS) continue;
+    const lang = [...entry.langs].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? null;
+    editions.push({ country, lang, outlets: entry.outlets, feeds: entry.feeds });
   }
   return editions.sort((a, b) => b.outlets - a.outlets || a.country.localeCompare(b.country));
 }
