@@ -25,7 +25,7 @@ export function NoFeedsPrompt() {
   return (
     <div class="message" data-testid="no-feeds">
       <p>{t('stateNoFeeds')}</p>
-      <button type="button" class="button primary" onClick={() => void openWelcome()}>
+      <button type="button" class="button" onClick={() => void openWelcome()}>
         {t('stateNoFeedsAction')}
       </button>
     </div>
