@@ -13,7 +13,7 @@ export default defineBackground(() => {
     url: sender?.url,
     fromExtensionPage: sender?.url?.startsWith(browser.runtime.getURL('/')) ?? false,
   });
-  browser.runtime.onInstalled.addListener(() => void services.onInstalled());
+  browser.runtime.onInstalled.addListener((details) => void services.onInstalled(details.reason));
   browser.permissions.onAdded.addListener(services.onPermissionsChanged);
   browser.permissions.onRemoved.addListener(services.onPermissionsChanged);
   browser.runtime.onMessage.addListener((message, sender) => services.route(message, senderInfo(sender)));

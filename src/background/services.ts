@@ -28,6 +28,8 @@ import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
 import { TabViews } from './tab-views';
 import { serveTransferPort, type TransferPort } from './transfer-port';
+import { openWelcomeOnInstall } from './welcome';
+import { welcomeHandlers } from './welcome-handlers';
 
 /** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
 export function createBackgroundServices(
@@ -97,6 +99,7 @@ export function createBackgroundServices(
       changed: sourcesChanged,
       ensureSeeded,
     }),
+    ...welcomeHandlers({ catalog: () => sources.catalog() }),
   });
 
   return {
@@ -108,10 +111,11 @@ export function createBackgroundServices(
       return reply;
     },
     onPermissionsChanged: outletSites,
-    onInstalled: () => {
+    onInstalled: async (reason: string) => {
       // An update may bring other outlets: the registered sites are those the new catalogue knows.
       outletSites();
-      return ensureSeeded();
+      await openWelcomeOnInstall(reason).catch((error: unknown) => console.error('Parallax could not open its welcome page:', error));
+      await ensureSeeded();
     },
     /** A page's port: the index's export and import travel over it, for Parallax's own pages only. */
     connect: (port: TransferPort & { name: string; disconnect(): void }, sender: SenderInfo) => {

@@ -28,6 +28,11 @@ export async function launchWithExtension(options: {
   extensionDir?: string;
   /** False: pages' own scripts do not run (the extension's content script still does). */
   pageScripts?: boolean;
+  /**
+   * The welcome page the extension opens on install: 'close' (default) closes it, so a tool or test starts
+   * from a browser with no tab of the extension's; 'keep' leaves it open (tests of the first run).
+   */
+  welcome?: 'close' | 'keep';
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -54,7 +59,17 @@ export async function launchWithExtension(options: {
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, extensionId: new URL(worker.url()).host };
+  const extensionId = new URL(worker.url()).host;
+  if (options.welcome !== 'keep') await (await welcomePageOf(context, extensionId)).close();
+  return { context, extensionId };
+}
+
+/** The welcome page the extension opened on install (a tab of its own), once it has loaded. */
+export async function welcomePageOf(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const page = context.pages().find((p) => p.url() === url) ?? (await context.waitForEvent('page', { predicate: (p) => p.url() === url }));
+  await page.waitForLoadState();
+  return page;
 }
 
 /**

@@ -27,6 +27,7 @@ import type { PopupStory } from './page';
 import { INDEX_REQUEST_SCHEMAS, type IndexReplies } from './protocol-index';
 import { OPTIONS_REQUEST_SCHEMAS, type OptionsReplies } from './protocol-options';
 import { STORIES_REQUEST_SCHEMAS, type StoriesReplies } from './protocol-stories';
+import { WELCOME_REQUEST_SCHEMAS, type WelcomeReplies } from './protocol-welcome';
 
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable();
@@ -71,6 +72,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...INDEX_REQUEST_SCHEMAS,
   ...OPTIONS_REQUEST_SCHEMAS,
   ...STORIES_REQUEST_SCHEMAS,
+  ...WELCOME_REQUEST_SCHEMAS,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -93,7 +95,7 @@ export interface CoreReplies {
 }
 
 /** Every request's reply. A request type missing here is a compile error in `ReplyOf`. */
-export interface Replies extends CoreReplies, IndexReplies, OptionsReplies, StoriesReplies {}
+export interface Replies extends CoreReplies, IndexReplies, OptionsReplies, StoriesReplies, WelcomeReplies {}
 export type ReplyOf<T extends RequestType> = Replies[T];
 
 /** The envelope every answer travels in: the handler's value, or why there is none. */

@@ -5,6 +5,7 @@
 import { INDEX_EXTENSION_PAGE_ONLY } from './protocol-index';
 import { OPTIONS_EXTENSION_PAGE_ONLY } from './protocol-options';
 import { STORIES_EXTENSION_PAGE_ONLY } from './protocol-stories';
+import { WELCOME_EXTENSION_PAGE_ONLY } from './protocol-welcome';
 import { RequestSchema, describeInvalid, type Reply, type ReplyOf, type RequestOf, type RequestType } from './protocol';
 
 export interface SenderInfo {
@@ -35,6 +36,7 @@ const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   ...INDEX_EXTENSION_PAGE_ONLY,
   ...OPTIONS_EXTENSION_PAGE_ONLY,
   ...STORIES_EXTENSION_PAGE_ONLY,
+  ...WELCOME_EXTENSION_PAGE_ONLY,
 ]);
 
 export function createRouter(handlers: Handlers) {

@@ -17,6 +17,8 @@ interface Fixtures {
   chromiumArgs: string[];
   /** The built extension to load: the build itself unless a test loads a copy (see granted-build.ts). */
   extensionDir: string | undefined;
+  /** Leave open the welcome page the extension opens on install (closed by default, see launchWithExtension). */
+  keepWelcome: boolean;
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
@@ -26,14 +28,21 @@ export const test = base.extend<Fixtures>({
   scheme: ['light', { option: true }],
   chromiumArgs: [[], { option: true }],
   extensionDir: [undefined, { option: true }],
+  keepWelcome: [false, { option: true }],
   site: async ({}, use) => {
     const requests: string[] = [];
     const server = await startDemoServer({ mounts: { '/fixtures/': resolve('tests/fixtures/e2e') }, onRequest: (p) => requests.push(p) });
     await use(Object.assign(server, { requests }));
     await server.close();
   },
-  context: async ({ scheme, chromiumArgs, extensionDir }, use) => {
-    const { context } = await launchWithExtension({ headless: true, colorScheme: scheme, extraArgs: chromiumArgs, extensionDir });
+  context: async ({ scheme, chromiumArgs, extensionDir, keepWelcome }, use) => {
+    const { context } = await launchWithExtension({
+      headless: true,
+      colorScheme: scheme,
+      extraArgs: chromiumArgs,
+      extensionDir,
+      welcome: keepWelcome ? 'keep' : 'close',
+    });
     await use(context);
     await context.close();
   },
@@ -82,7 +91,11 @@ export async function openOptions(
 
 /** Opens the popup page for the tab showing `page` (as the toolbar button would, but as a page). */
 export async function openPopupFor(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
-  const tabId = await tabIdOf(worker, page);
+  return openPopupForTab(context, extensionId, await tabIdOf(worker, page));
+}
+
+/** Opens the popup page for a tab known by its id (see real-hosts.ts: the worker sees real hosts' URLs only by id). */
+export async function openPopupForTab(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -1,7 +1,9 @@
-/** The options page in E2E tests: opening it, asking the worker as it does, and the reader's answers to prompts. */
-import AxeBuilder from '@axe-core/playwright';
+/** The options page in E2E tests: opening it, asking the worker as it does, rows written as another build left them. */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
+
+// The checks every extension page shares, here too for the options page's tests.
+export { answerPermissionPrompt, expectNoSeriousViolations } from './page-checks';
 
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
@@ -24,21 +26,6 @@ export async function openOptions(
 /** One request to the worker from an extension page, as `ask()` sends it. */
 export const send = (page: Page, message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
 
-/** What the reader answers to the browser's permission prompt, for pages opened after this call. */
-export async function answerPermissionPrompt(context: BrowserContext, granted: boolean): Promise<void> {
-  await context.addInitScript((answer: boolean) => {
-    const api = (globalThis as unknown as { chrome?: { permissions?: { request: (p: unknown) => Promise<boolean> } } }).chrome;
-    if (api?.permissions) {
-      const asked: unknown[] = [];
-      (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests = asked;
-      api.permissions.request = (p: unknown) => {
-        asked.push(p);
-        return Promise.resolve(answer);
-      };
-    }
-  }, granted);
-}
-
 /** Rows written straight into a store of the extension's IndexedDB, as an older build or a tool left them. */
 export async function putRows(page: Page, store: string, rows: unknown[]): Promise<void> {
   await page.evaluate(
@@ -59,18 +46,4 @@ export async function putRows(page: Page, store: string, rows: unknown[]): Promi
       }),
     { name: store, items: rows },
   );
-}
-
-export async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
 }

@@ -7,7 +7,8 @@
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
-import { answerPermissionPrompt, expectNoSeriousViolations, openOptions, putRows, send } from './options-page';
+import { openOptions, putRows, send } from './options-page';
+import { answerPermissionPrompt, expectNoSeriousViolations, permissionRequests } from './page-checks';
 
 const FIXTURES = resolve('tests/fixtures/options');
 const DAY = 86_400_000;
@@ -184,9 +185,7 @@ test('badge settings: mode, listed sites with validation, undoing a dismissal, a
   await page.getByTestId('all-sites').click();
   await expect(page.getByTestId('all-sites-note')).toContainText('Access to all sites was not allowed');
   await expect(page.getByTestId('all-sites')).not.toBeChecked();
-  expect(await page.evaluate(() => (globalThis as unknown as { __permissionRequests: unknown[] }).__permissionRequests)).toEqual([
-    { origins: ['https://*/*', 'http://*/*'] },
-  ]);
+  expect(await permissionRequests(page)).toEqual([{ origins: ['https://*/*', 'http://*/*'] }]);
   expect(await send(page, { type: 'content/all-sites-status' })).toMatchObject({ ok: true, data: { enabled: false } });
 
   await page.getByTestId('badge-mode-nowhere').check();
@@ -205,9 +204,7 @@ test('enabling a feed asks for its site first; refused, the feed stays off and t
   await expect(page.getByTestId('feeds-notice')).toContainText('Access was not allowed');
   await expect(page.getByTestId('feeds-notice')).toContainText('Parallax still rates the outlets you visit');
   await expect(feed.getByTestId('feed-toggle')).not.toBeChecked();
-  const asked = await page.evaluate(
-    () => (globalThis as unknown as { __permissionRequests: { origins: string[] }[] }).__permissionRequests,
-  );
+  const asked = await permissionRequests(page);
   expect(asked).toHaveLength(1);
   expect(asked[0].origins[0]).toMatch(/^https?:\/\/[^/]+\/\*$/);
   expect(await send(page, { type: 'refresh/status' })).toMatchObject({ ok: true, data: { feedsEnabled: 0 } });

@@ -5,6 +5,7 @@ import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
 import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
 import { badgeOf } from './badge';
+import { expectNoSeriousViolations } from './page-checks';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const LONE = DEMO_STORIES[2].articles[0];
@@ -40,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.getByTestId('segment-R')).toHaveAttribute('aria-label', /Right: 4 sources, 40% \(.*Lean Right: 2.*\)/);
       await popup.getByText('Why this story?').click();
       await expect(popup.getByTestId('why-this-match').locator('.term').first()).toBeVisible();
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-matched-${scheme}`);
     });
 
@@ -89,11 +90,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'loading');
       await expect(popup.getByRole('status')).toContainText('Looking for this story’s coverage');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-loading-${scheme}`);
       await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'error', { timeout: POPUP_ANSWER_TIMEOUT_MS + 1_000 });
       await expect(popup.getByTestId('popup-message')).toContainText('background worker did not answer');
-      await expectAccessible(popup);
+      await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-error-${scheme}`);
       await busy;
       await popup.getByRole('button', { name: 'Try again' }).click();

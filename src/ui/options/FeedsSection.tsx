@@ -135,6 +135,11 @@ export function FeedsSection({ onIndexChanged }: { onIndexChanged(): void }) {
     <section class="card" aria-labelledby="feeds-title" id="feeds">
       <h2 id="feeds-title">{t('feedsTitle')}</h2>
       <p>{t('feedsIntro')}</p>
+      <p>
+        <a href="/welcome.html" data-testid="welcome-link">
+          {t('feedsWelcomeLink')}
+        </a>
+      </p>
       <RefreshPanel
         status={status}
         onGrant={grantMissing}

@@ -9,6 +9,7 @@ import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
+import { NoFeedsPrompt } from './NoFeedsPrompt';
 import { OutletCard, openOptions } from './OutletCard';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { countriesLine } from '../components/countries';
@@ -119,6 +120,7 @@ function renderState(state: State, reload: () => void) {
           <StateTitle text={t('stateIndexEmptyTitle')} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={t('stateIndexEmpty')} action={{ label: t('stateIndexEmptyAction'), run: () => void openOptions() }} />
+          <NoFeedsPrompt />
         </>
       );
     case 'no-coverage':
@@ -127,6 +129,7 @@ function renderState(state: State, reload: () => void) {
           <StateTitle text={view.unlinked ? t('stateUnlinkedTitle') : t('stateNoCoverageTitle')} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
           <Message text={view.unlinked ? t('stateUnlinked') : t('stateNoCoverage')} hint={t('stateNoCoverageHint')} />
+          <NoFeedsPrompt />
         </>
       );
     case 'matched':

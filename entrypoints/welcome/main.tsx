@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { Welcome } from '@/src/ui/welcome/Welcome';
+import '@/src/ui/theme.css';
+import '@/src/ui/welcome/welcome.css';
+
+render(<Welcome />, document.getElementById('app')!);
