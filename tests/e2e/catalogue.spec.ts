@@ -20,6 +20,11 @@ test('the options page credits the catalogue sources and lists the catalogue out
     'href',
     'https://github.com/kagisearch/kite-public',
   );
+  // Thousands of outlets: fifty at a time, more on request, any of them by search.
+  await expect(options.getByTestId('outlet-row')).toHaveCount(50);
+  await options.getByTestId('outlets-show-more').click();
+  await expect(options.getByTestId('outlet-row')).toHaveCount(100);
   await options.getByTestId('outlet-search').fill('Science Daily');
   await expect(options.getByTestId('outlet-row').first()).toContainText('Science Daily');
+  await expect(options.getByTestId('outlets-show-more')).toHaveCount(0);
 });

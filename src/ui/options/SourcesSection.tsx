@@ -16,8 +16,8 @@ interface Props {
   onCustomChange(): void;
 }
 
-/** Rows rendered at once: the registry has hundreds of outlets; the search narrows them. */
-const SHOWN_MAX = 200;
+/** Rows rendered at first and per "show more": the catalogue has thousands of outlets; the search narrows them. */
+const SHOWN_STEP = 50;
 
 const toggle = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
 
@@ -31,6 +31,7 @@ const fold = (text: string) =>
 export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomChange }: Props) {
   const [query, setQuery] = useState('');
   const [onlyChanged, setOnlyChanged] = useState(false);
+  const [limit, setLimit] = useState(SHOWN_STEP);
   const loaded = outlets !== null;
   // Opened from the popup's "override" link (#outlet=ID): show that outlet.
   useEffect(() => {
@@ -45,7 +46,7 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
       (o) => (!q || fold(o.name).includes(q) || [...o.domains, ...o.aliases].some((d) => d.includes(q))) && (!onlyChanged || changed(o)),
     );
   }, [outlets, query, onlyChanged, prefs]);
-  const shown = matching.slice(0, SHOWN_MAX);
+  const shown = matching.slice(0, limit);
 
   return (
     <section aria-labelledby="sources-title" class="card" id="sources">
@@ -55,7 +56,15 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
       <div class="row wrap-row">
         <label class="search">
           <span>{t('optionsSearch')}</span>
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="outlet-search" />
+          <input
+            type="search"
+            value={query}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setLimit(SHOWN_STEP);
+            }}
+            data-testid="outlet-search"
+          />
         </label>
         <label class="check">
           <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.currentTarget.checked)} />
@@ -131,6 +140,11 @@ export function SourcesSection({ outlets, prefs, update, focusOutlet, onCustomCh
           );
         })}
       </ul>
+      {matching.length > shown.length ? (
+        <button type="button" class="button" onClick={() => setLimit((l) => l + SHOWN_STEP)} data-testid="outlets-show-more">
+          {t('feedsShowMore', matching.length - shown.length)}
+        </button>
+      ) : null}
       <CustomOutlets onChange={onCustomChange} />
     </section>
   );
