@@ -61,11 +61,7 @@ export async function askQuietly<T extends RequestType>(
     if (options.timeoutMs !== undefined) timer = setTimeout(() => resolve(undefined), options.timeoutMs);
   });
   try {
-    const sent = nativeApi<MessagingApi>()
-      .runtime.sendMessage(request)
-      .catch((error: unknown) => {
-        throw CHANNEL_LOST.test(errorText(error)) ? new WorkerStoppedError() : error;
-      });
+    const sent = nativeApi<MessagingApi>().runtime.sendMessage(request);
     const reply = (await Promise.race([sent, timeout])) as Reply<ReplyOf<T>> | undefined;
     if (!reply) throw new NoAnswerError();
     if (!reply.ok) throw new WorkerError(reply.error);

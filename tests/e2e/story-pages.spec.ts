@@ -26,6 +26,8 @@ async function importIndex(context: BrowserContext, extensionId: string) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('data-import').setInputFiles(IMPORTED);
+  // The import first shows what it would change; the reader confirms.
+  await options.getByTestId('import-dialog').getByTestId('import-confirm').click({ timeout: 30_000 });
   // The import writes and clusters in the worker: on a loaded machine that outlasts the usual 10 s.
   await expect(options.getByTestId('options-status')).toContainText(/Imported: 18 articles in the file/, { timeout: 30_000 });
   await options.close();

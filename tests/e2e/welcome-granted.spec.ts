@@ -18,6 +18,7 @@ import { loadRegistry } from '../../src/core/outlets';
 import { foldLean, ratingFor } from '../../src/core/ratings';
 import { feedAccessOrigins } from '../../src/core/refresh';
 import { starterSet } from '../../src/core/starter-set';
+import { badgeOf } from './badge';
 import { expect, openPopupForTab, saveScreenshot, test } from './fixtures';
 import { grantedBuild } from './granted-build';
 import { openOnRealHost } from './real-hosts';
@@ -126,8 +127,8 @@ test('one click on the welcome page fills the index from the starter set, and a 
     for (const k of feedKeys) expect(asked.has(k), `fetched ${k}`).toBe(true);
 
     const { page, tabId } = await openOnRealHost(context, worker, server, READER_ARTICLE.url);
-    await expect(page.getByTestId('parallax-badge')).toContainText('CNN');
-    await expect(page.getByTestId('parallax-badge')).toContainText(/\d+ sources/);
+    await badgeOf(page).expectText('CNN');
+    await badgeOf(page).expectText(/\d+ sources/);
     mark('badge');
     const popup = await openPopupForTab(context, extensionId, tabId);
     await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');

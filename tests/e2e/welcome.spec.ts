@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { welcomePageOf } from '../../src/demo/browser';
+import { badgeOf } from './badge';
 import { expect, openPopupFor, saveScreenshot, test } from './fixtures';
 import { answerPermissionPrompt, expectNoSeriousViolations, permissionRequests } from './page-checks';
 
@@ -82,7 +83,7 @@ test('with no feed enabled, the popup and the options page lead back to the welc
 
   const page = await context.newPage();
   await page.goto(`${site.origin}/fixtures/catalogue-article.html`);
-  await expect(page.getByTestId('parallax-badge')).toBeVisible();
+  await badgeOf(page).expectVisible();
   const popup = await openPopupFor(context, extensionId, worker, page);
   await expect(popup.getByTestId('no-feeds')).toContainText('You have no news feeds yet');
   const opened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html') });
