@@ -9,12 +9,8 @@ import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 import type { EarlySnapshot } from '../db/early-snapshot';
 
-/**
- * Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. (A
- * snapshot also names the decision model that cut its stories; one decided by other weights is rebuilt
- * too, without a bump: StoryEngine.fromSnapshot refuses it.)
- */
-export const ENGINE_VERSION = 3;
+/** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
+export const ENGINE_VERSION = 2;
 
 /** User Timing marks of a worker's engine restore, read by the browser benchmark (npm run bench). */
 export const ENGINE_MARKS = { read: 'parallax:engine-snapshot-read', restored: 'parallax:engine-restored' } as const;
@@ -66,8 +62,7 @@ export class StoryIndex {
         performance.mark(ENGINE_MARKS.restored);
         return engine;
       } catch {
-        // An unreadable snapshot, or one whose stories other decision weights cut, is rebuilt from the
-        // articles, which are the index's source of truth.
+        // An unreadable snapshot is rebuilt from the articles, which are the index's source of truth.
       }
     }
     const engine = new StoryEngine();

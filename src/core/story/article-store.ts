@@ -30,11 +30,6 @@ function withRoom<T extends Column>(column: T, used: number, needed: number): T 
   return grown;
 }
 
-/** An article's outlet key: its publisher name, else its host, folded; empty when neither is known. */
-function outletKey(article: EngineArticle): string {
-  return (article.publisher ?? article.host ?? '').trim().toLowerCase();
-}
-
 export class ArticleStore {
   /** Article id → slot; null after a restore until something asks by id (a first match need not). */
   slotMap: Map<string, number> | null = new Map();
@@ -125,7 +120,7 @@ export class ArticleStore {
 
   /** Interned outlet key of an article (publisher name, else host), −1 when unknown. */
   publisherId(article: EngineArticle): number {
-    const key = outletKey(article);
+    const key = (article.publisher ?? article.host ?? '').trim().toLowerCase();
     if (key.length === 0) return -1;
     let id = this.publisherIdOf.get(key);
     if (id === undefined) {
@@ -134,12 +129,6 @@ export class ArticleStore {
       this.publishers.push(key);
     }
     return id;
-  }
-
-  /** The outlet id of an article when the store knows its outlet, else −1 (read paths intern nothing). */
-  knownPublisherId(article: EngineArticle): number {
-    const key = outletKey(article);
-    return key.length === 0 ? -1 : (this.publisherIdOf.get(key) ?? -1);
   }
 
   /** Records a vectorised article in a new slot, as a member of `story`; returns the slot. */

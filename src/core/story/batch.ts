@@ -1,13 +1,8 @@
-import type { DecisionModel } from './decision-model';
 import { DEFAULT_ENGINE_OPTIONS, StoryEngine, type EngineArticle, type EngineOptions } from './engine';
 
 /** Clusters a batch of articles in `published` order (ties keep input order) into a new engine. */
-export function clusterInTimeOrder(
-  articles: readonly EngineArticle[],
-  options?: Partial<EngineOptions>,
-  model?: DecisionModel,
-): StoryEngine {
-  const engine = new StoryEngine(options, model);
+export function clusterInTimeOrder(articles: readonly EngineArticle[], options?: Partial<EngineOptions>): StoryEngine {
+  const engine = new StoryEngine(options);
   const order = articles.map((_, index) => index).sort((a, b) => articles[a].published - articles[b].published || a - b);
   for (const index of order) engine.add(articles[index]);
   // The whole batch has been seen: every story's coverage period is over.

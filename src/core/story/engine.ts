@@ -8,35 +8,38 @@
  *   story's period is taken from its core (10th to 90th percentile of its members' times, so one stray
  *   member neither ends nor stretches it); an article or story that would make the union longer than
  *   `storySpanMs` is penalised by e for every `decayMs` of excess.
- * - Score(article, story) = cosine(article, centroid) × time factor: it ranks the candidate stories.
- * - The decisions are the decision model's (decision-model.ts, decisions.ts): a logistic regression over
- *   what an article and a story share (cosine, characteristic terms, names, numbers, the rarity of the
- *   strongest shared term, time, the story's size and cohesion, its outlets), fitted on labelled headlines.
- * - add(): the most probable of the best-scoring candidates is joined when its probability reaches
- *   `joinThreshold`, else a new story starts. When the article is also probable for a second story and
- *   the merge model finds the two one event (≥ `mergeThreshold`), they merge.
+ * - Score(article, story) = cosine(article, centroid) × time factor.
+ * - add(): the best story at or above `joinThreshold` is joined, else a new story starts. When the article
+ *   is also close to a second story and the two centroids agree (≥ `mergeThreshold`), they merge.
  * - When a story's period has ended (it can gain no more articles of its event): a small story's
  *   articles get a second look against the stories that grew around them, and the story is merged with
- *   the most probable story whose core overlaps it within one period (≥ `mergeThreshold`): online
- *   assignment splits an event whose headlines are worded several ways. `settle()` does this at once for
- *   every story (end of a batch), refines the whole batch through an article similarity graph
- *   (refine-graph.ts: each article moves to the story its nearest headlines sit in), and splits the
- *   stories whose articles hold together only through one term (coherence.ts).
- * - match(): the candidate the match model finds most probable, when it reaches `matchThreshold`.
+ *   the closest story whose core overlaps it within one period when their centroids agree
+ *   (≥ `mergeThreshold`): online assignment splits an event whose headlines are worded several ways.
+ *   `settle()` does this at once for every story (end of a batch), and then refines the whole batch
+ *   through an article similarity graph (refine-graph.ts): each article moves to the story its nearest
+ *   headlines sit in, which joins fragments linked only through intermediate headlines.
+ * - match(): the best candidate with at least `matchMinSharedTerms` terms characteristic of the story,
+ *   scored against the story's own cohesion (see `matchCohesionWeight`), at or above `matchThreshold`.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *
  * This file is the clustering policy; the parts it composes: options.ts (tuning), vocabulary.ts (terms,
  * IDF), article-store.ts and story-store.ts (the columns), scoring.ts (similarities), snapshot.ts
- * (persistent form), decisions.ts (the model's decisions). The decisions: `joinOrNew` and `mergesOnJoin`
- * (add), `closestMergePartner` (end of a story's period), and `StoryDecisions.matchOrNull` (match).
+ * (persistent form). The decisions: `joinOrNew` and `mergesOnJoin` (add), `closestMergePartner` (end of
+ * a story's period), and `StoryScoring.matchOrNull` (match).
  */
 import { ArticleStore } from './article-store';
-import { splitIncoherentStories } from './coherence';
-import { DECISION_MODEL, type DecisionModel } from './decision-model';
-import { type CandidateEvidence, StoryDecisions } from './decisions';
-import { DECISION_CANDIDATES, NO_STORY, SMALL_STORY_SIZE, DEFAULT_ENGINE_OPTIONS, type EngineOptions, reachWindowMs } from './options';
-import { type NeighbourGraph, refineByNeighbourVotes } from './refine-graph';
+import {
+  MATCH_CANDIDATES,
+  MERGE_MIN_SIZE,
+  MERGE_PROBE_TERMS,
+  NO_STORY,
+  SMALL_STORY_SIZE,
+  DEFAULT_ENGINE_OPTIONS,
+  type EngineOptions,
+  reachWindowMs,
+} from './options';
+import { refineByNeighbourVotes } from './refine-graph';
 import { type Candidate, StoryScoring } from './scoring';
 import { checkSnapshotFormat, type EngineParts, type EngineSnapshot, restoreSnapshot, takeSnapshot } from './snapshot';
 import { StoryStore } from './story-store';
@@ -46,8 +49,6 @@ import { type ArticleVector, Vocabulary } from './vocabulary';
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options';
 export type { EngineSnapshot, PackedArticleIds } from './snapshot';
 export type { EngineArticle, StoryMatch } from './types';
-
-export type { CandidateEvidence } from './decisions';
 
 /** The join-or-new decision: the story an added article joins (NO_STORY: a new one), and the runner-up. */
 interface JoinDecision {
@@ -63,26 +64,18 @@ export class StoryEngine {
   private readonly articles: ArticleStore;
   private readonly stories: StoryStore;
   private readonly scoring: StoryScoring;
-  private readonly decisions: StoryDecisions;
   /** Stories of `addToLabelledStory`, by label. */
   private readonly labelledStories = new Map<string, number>();
   /** How far `reviseClosedSmallStories` has gone through the stories in creation order. */
   private revisedUpTo = 0;
 
-  /** @param model the decision model (the shipped one unless a test or the trainer gives another) */
-  constructor(options?: Partial<EngineOptions>, model: DecisionModel = DECISION_MODEL) {
+  constructor(options?: Partial<EngineOptions>) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     this.windowMs = reachWindowMs(this.options);
     this.vocabulary = new Vocabulary(this.options.descriptionWeight);
     this.articles = new ArticleStore();
     this.stories = new StoryStore(this.articles, this.vocabulary, this.options.centroidSaturation);
     this.scoring = new StoryScoring(this.options, this.windowMs, this.vocabulary, this.stories);
-    this.decisions = new StoryDecisions(model, this.options, this.vocabulary, this.articles, this.stories, this.scoring);
-  }
-
-  /** The version of the decision model this engine decides with (stored with its snapshots). */
-  get modelVersion(): string {
-    return this.decisions.model.version;
   }
 
   /** Adds an article (or re-adds it, replacing the old version) and returns the id of the story it joined. */
@@ -105,24 +98,39 @@ export class StoryEngine {
   }
 
   /**
-   * The join-or-new decision of `add`: among the best-scoring candidates, the one the pair model finds
-   * most probable, when that probability reaches `joinThreshold`.
+   * The join-or-new decision of `add`: the best story at or above `joinThreshold`, among candidates that
+   * share at least `joinMinSharedTerms` of their characteristic terms with the article (scored 0 otherwise)
+   * and, with `samePublisherFactor`, scored down when they already have an article from the same outlet.
    */
   private joinOrNew(vector: ArticleVector, published: number, publisher: number): JoinDecision {
-    const ranked = this.scoring.rankStories(vector, published, DECISION_CANDIDATES);
-    const [best, runnerUp] = this.decisions.joinProbabilities(vector, published, publisher, ranked);
+    const candidates = this.scoring.rankStories(vector, published, 4);
+    if (this.options.joinMinSharedTerms > 1) {
+      // A single shared word, however rare, does not make an article part of a story.
+      for (const candidate of candidates) {
+        if (this.scoring.characteristicSharedTerms(vector, candidate.story) < this.options.joinMinSharedTerms) candidate.score = 0;
+      }
+      candidates.sort((a, b) => b.score - a.score || a.story - b.story);
+    }
+    if (publisher >= 0 && this.options.samePublisherFactor !== 1) {
+      for (const candidate of candidates) {
+        if (this.stories.members[candidate.story].some((member) => this.articles.publisher[member] === publisher)) {
+          candidate.score *= this.options.samePublisherFactor;
+        }
+      }
+      candidates.sort((a, b) => b.score - a.score || a.story - b.story);
+    }
+    const [best, runnerUp] = candidates;
     return { story: best && best.score >= this.options.joinThreshold ? best.story : NO_STORY, runnerUp };
   }
 
   /**
    * The merge decision of `add`, once an article has joined `joined`: whether the runner-up story was
-   * probable enough to join too (≥ `joinThreshold`) and the merge model finds the two stories one event
-   * (≥ `mergeThreshold`).
+   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`).
    */
   private mergesOnJoin(joined: number, runnerUp: Candidate): boolean {
     if (runnerUp.score < this.options.joinThreshold) return false;
     const [smaller, larger] = this.bySize(joined, runnerUp.story);
-    return this.decisions.mergeProbability(smaller, larger) >= this.options.mergeThreshold;
+    return this.scoring.storySimilarity(smaller, larger) >= this.options.mergeThreshold;
   }
 
   /** Two stories, the one with fewer articles first (`b` first when they are the same size). */
@@ -187,18 +195,7 @@ export class StoryEngine {
       const score = this.scoring.scoreStory(vector, query.published, story);
       return { storyId: this.stories.ids[story], score, terms: this.scoring.evidence(vector, story) };
     }
-    const candidates = this.scoring.rankStories(vector, query.published, DECISION_CANDIDATES);
-    return this.decisions.matchOrNull(vector, query.published, this.articles.knownPublisherId(query), candidates);
-  }
-
-  /** The candidate stories of an article, with the pair model's evidence. Read-only (training, explaining). */
-  candidateEvidence(article: EngineArticle, limit = DECISION_CANDIDATES): CandidateEvidence[] {
-    return this.decisions.candidateEvidence(article, limit);
-  }
-
-  /** Every pair of stories that could merge at the end of their periods, with the merge model's features. Read-only. */
-  mergeCandidateEvidence(): { a: string; b: string; features: Float64Array }[] {
-    return this.decisions.mergeCandidateEvidence();
+    return this.scoring.matchOrNull(vector, this.scoring.rankStories(vector, query.published, MATCH_CANDIDATES));
   }
 
   /**
@@ -214,8 +211,7 @@ export class StoryEngine {
       candidates.push({ story, score: this.scoring.scoreStory(vector, query.published, story) });
     }
     candidates.sort((a, b) => b.score - a.score || a.story - b.story);
-    const publisher = this.articles.knownPublisherId(query);
-    return this.decisions.matchOrNull(vector, query.published, publisher, candidates.slice(0, DECISION_CANDIDATES));
+    return this.scoring.matchOrNull(vector, candidates.slice(0, MATCH_CANDIDATES));
   }
 
   remove(articleId: string): void {
@@ -244,13 +240,12 @@ export class StoryEngine {
   }
 
   toSnapshot(): EngineSnapshot {
-    return takeSnapshot(this.parts(), this.revisedBefore(), this.decisions.model.version);
+    return takeSnapshot(this.parts(), this.revisedBefore());
   }
 
-  /** The engine a snapshot holds; it must have been decided by `model` (the shipped one unless given). */
-  static fromSnapshot(snapshot: EngineSnapshot, model: DecisionModel = DECISION_MODEL): StoryEngine {
-    checkSnapshotFormat(snapshot, model.version);
-    const engine = new StoryEngine(snapshot.options, model);
+  static fromSnapshot(snapshot: EngineSnapshot): StoryEngine {
+    checkSnapshotFormat(snapshot);
+    const engine = new StoryEngine(snapshot.options);
     restoreSnapshot(snapshot, engine.parts());
     const { queue, first } = engine.stories;
     while (engine.revisedUpTo < queue.length && first[queue[engine.revisedUpTo]] + engine.options.storySpanMs < snapshot.revisedBefore) {
@@ -265,11 +260,8 @@ export class StoryEngine {
 
   /** Stories whose coverage period ended before this time have had their second look. */
   private revisedBefore(): number {
-    const { queue, members, first } = this.stories;
-    // Stories merged away while waiting are not in a snapshot: the next live one sets the time.
-    let at = this.revisedUpTo;
-    while (at < queue.length && members[queue[at]].length === 0) at++;
-    return at === queue.length ? Infinity : first[queue[at]] + this.options.storySpanMs;
+    const next = this.stories.queue[this.revisedUpTo];
+    return next === undefined ? Infinity : this.stories.first[next] + this.options.storySpanMs;
   }
 
   /**
@@ -290,20 +282,15 @@ export class StoryEngine {
     }
   }
 
-  /** A small story's second look: each article moves to a more probable story that grew around it. */
   private reviseMembers(story: number): void {
     const articles = this.articles;
-    const pair = this.decisions.model.pair;
     for (const member of [...this.stories.members[story]]) {
       const vector = articles.vectorOf(member);
       const published = articles.published[member];
-      const publisher = articles.publisher[member];
-      const ranked = this.scoring.rankStories(vector, published, DECISION_CANDIDATES).filter((candidate) => candidate.story !== story);
-      const [target] = this.decisions.joinProbabilities(vector, published, publisher, ranked);
+      const target = this.scoring.rankStories(vector, published, 2).find((candidate) => candidate.story !== story);
       if (!target || target.score < this.options.joinThreshold) continue;
-      // The own story's probability counts the article itself, so a move needs clearly better evidence.
-      const own = this.stories.members[story].length > 1 ? this.decisions.pairProbability(pair, vector, published, publisher, story) : 0;
-      if (target.score <= own) continue;
+      // The own story's score includes the article itself, so a move needs clearly better evidence.
+      if (this.stories.members[story].length > 1 && target.score <= this.scoring.scoreStory(vector, published, story)) continue;
       this.stories.moveArticle(member, target.story);
     }
   }
@@ -322,18 +309,47 @@ export class StoryEngine {
   }
 
   /**
-   * The merge decision at the end of a story's period: among the stories it could merge with (see
-   * `StoryScoring.mergeCandidates`), the one the merge model finds most probable, at `mergeThreshold` or
-   * above; NO_STORY when none is.
+   * The merge decision at the end of a story's period: the story whose centroid is most similar to
+   * `story`'s (at least `mergeThreshold`), both of at least MERGE_MIN_SIZE articles and their cores
+   * within one period together, or NO_STORY. Candidates are gathered through the postings of the story's
+   * strongest terms only (cheap; a story that shares none of them is not a fragment of the same event).
    */
   private closestMergePartner(story: number): number {
+    const stories = this.stories;
+    const size = stories.members[story].length;
+    if (size < MERGE_MIN_SIZE) return NO_STORY;
+    const strongest = [...stories.weightsOf(story)]
+      .map(([id, weight]) => ({ id, weight: (weight / size) * this.vocabulary.idf(id) }))
+      .sort((x, y) => y.weight - x.weight || x.id - y.id)
+      .slice(0, MERGE_PROBE_TERMS);
+    const low = stories.coreFirst(story);
+    const high = stories.coreLast(story);
+    const first = stories.first[story];
+    const last = stories.last[story];
+    const seen = new Set<number>();
     let best = NO_STORY;
     let bestScore = this.options.mergeThreshold;
-    for (const other of this.scoring.mergeCandidates(story)) {
-      const score = this.decisions.mergeProbability(story, other);
-      if (score > bestScore || (score === bestScore && best !== NO_STORY && other < best)) {
-        best = other;
-        bestScore = score;
+    for (const { id } of strongest) {
+      const posting = stories.posting(id);
+      for (let p = posting.length - 1; p >= 0; p--) {
+        const other = posting[p];
+        if (other === story || seen.has(other)) continue;
+        const otherFirst = stories.first[other];
+        if (otherFirst > first + this.windowMs) continue;
+        if (otherFirst < last - this.windowMs) {
+          if (otherFirst < last - 2 * this.windowMs) break;
+          continue;
+        }
+        seen.add(other);
+        if (stories.members[other].length < MERGE_MIN_SIZE || !stories.weightsOf(other).has(id)) continue;
+        // One event's articles all lie within one coverage period; a union that does not fit is two events.
+        // The core of each story is used, so that one stray member cannot block or allow a merge.
+        if (Math.max(high, stories.coreLast(other)) - Math.min(low, stories.coreFirst(other)) > this.options.storySpanMs) continue;
+        const score = this.scoring.centroidCosine(story, other);
+        if (score > bestScore || (score === bestScore && best !== NO_STORY && other < best)) {
+          best = other;
+          bestScore = score;
+        }
       }
     }
     return best;
@@ -362,38 +378,15 @@ export class StoryEngine {
     this.stories.rebuildPostings();
   }
 
-  /** The graph refinement, then the split of stories that hold together only through one term. */
   private refineThroughNeighbours(): void {
     const refine = this.articles.refineInput(this.vocabulary.idfOf);
     if (!refine) return;
-    const kept: { graph?: NeighbourGraph } = {};
-    const refined = refineByNeighbourVotes(
-      refine.input,
-      {
-        spanMs: this.options.storySpanMs,
-        decayMs: this.options.decayMs,
-        neighbours: this.options.refineNeighbours,
-        selfWeight: this.options.refineSelfWeight,
-      },
-      kept,
-    );
-    let labels = refined;
-    if (kept.graph) {
-      // Parts split off get new stories, numbered from the next slot on; each starts at its first article.
-      const split = splitIncoherentStories(refine.input, refined, kept.graph, this.stories.ids.length);
-      const earliest = new Float64Array(split.created).fill(Infinity);
-      for (let i = 0; i < split.labels.length; i++) {
-        const part = split.labels[i] - this.stories.ids.length;
-        if (part >= 0) earliest[part] = Math.min(earliest[part], refine.input.published[i]);
-      }
-      const { queue } = this.stories;
-      for (let part = 0; part < split.created; part++) {
-        // A part split off has had its look: it goes in the queue among the revised stories.
-        queue.splice(this.revisedUpTo++, 0, this.stories.create(earliest[part]));
-        queue.pop();
-      }
-      labels = split.labels;
-    }
+    const labels = refineByNeighbourVotes(refine.input, {
+      spanMs: this.options.storySpanMs,
+      decayMs: this.options.decayMs,
+      neighbours: this.options.refineNeighbours,
+      selfWeight: this.options.refineSelfWeight,
+    });
     this.stories.moveArticles(refine.slots, labels);
   }
 }

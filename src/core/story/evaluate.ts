@@ -180,102 +180,35 @@ export function twinStoryPairs(articles: readonly Dated[], windowMs: number): Se
   return pairs;
 }
 
-/** Predicted cluster sizes at which precision loss is reported: up to each bound (the last: any larger). */
-export const SIZE_BUCKETS = [1, 3, 10, 30, 100, 300, Infinity] as const;
-
-function bucketName(index: number): string {
-  const upper = SIZE_BUCKETS[index];
-  const lower = index === 0 ? 1 : SIZE_BUCKETS[index - 1] + 1;
-  if (upper === Infinity) return `>${SIZE_BUCKETS[index - 1]}`;
-  return lower === upper ? String(upper) : `${lower}-${upper}`;
-}
-
-export interface PrecisionLoss {
-  toTwins: number;
-  toOthers: number;
-}
-
 /**
  * Where BCubed precision goes: 1 − precision split into the share of predicted clusters taken by gold
- * stories that are twins of the item's own story (one event the labels file twice) and by other stories;
- * also by the size of the predicted cluster (each bucket's shares add up to the totals).
+ * stories that are twins of the item's own story (one event the labels file twice) and by other stories.
  */
 export function bcubedPrecisionLoss(
   gold: readonly string[],
   predicted: readonly string[],
   twins: ReadonlySet<string>,
-): PrecisionLoss & { bySize: ({ size: string; articles: number } & PrecisionLoss)[] } {
+): { toTwins: number; toOthers: number } {
   const clusters = new Map<string, Map<string, number>>();
   for (let i = 0; i < gold.length; i++) {
     let counts = clusters.get(predicted[i]);
     if (!counts) clusters.set(predicted[i], (counts = new Map()));
     counts.set(gold[i], (counts.get(gold[i]) ?? 0) + 1);
   }
-  const items = Math.max(1, gold.length);
-  const buckets = SIZE_BUCKETS.map((_, index) => ({ size: bucketName(index), articles: 0, toTwins: 0, toOthers: 0 }));
+  let toTwins = 0;
+  let toOthers = 0;
   for (const counts of clusters.values()) {
     let size = 0;
     for (const n of counts.values()) size += n;
-    const bucket = buckets[SIZE_BUCKETS.findIndex((bound) => size <= bound)];
-    bucket.articles += size;
     for (const [a, n] of counts) {
       for (const [b, m] of counts) {
         if (a === b) continue;
         // n items of story a each lose m/size to story b.
-        if (twins.has(`${a}\u0000${b}`)) bucket.toTwins += (n * m) / size;
-        else bucket.toOthers += (n * m) / size;
+        if (twins.has(`${a}\u0000${b}`)) toTwins += (n * m) / size;
+        else toOthers += (n * m) / size;
       }
     }
   }
-  let toTwins = 0;
-  let toOthers = 0;
-  for (const bucket of buckets) {
-    toTwins += bucket.toTwins;
-    toOthers += bucket.toOthers;
-    bucket.toTwins /= items;
-    bucket.toOthers /= items;
-  }
-  return { toTwins: toTwins / items, toOthers: toOthers / items, bySize: buckets.filter((bucket) => bucket.articles > 0) };
-}
-
-/**
- * The scores with twins accounted for: a predicted cluster that holds the item's own story and its twins
- * (one event the labels file under several ids) is right for that item. Precision counts twin stories as
- * the item's own; recall stays as the labels define it (a story split from its twin is not penalised,
- * a story split in two still is). BCubed and pairwise.
- */
-export function twinAwareScores(
-  gold: readonly string[],
-  predicted: readonly string[],
-  twins: ReadonlySet<string>,
-  scores: ClusteringScores,
-): { pairwise: PrecisionRecall; bcubed: PrecisionRecall } {
-  const loss = bcubedPrecisionLoss(gold, predicted, twins);
-  const bPrecision = 1 - loss.toOthers;
-  const clusters = new Map<string, Map<string, number>>();
-  for (let i = 0; i < gold.length; i++) {
-    let counts = clusters.get(predicted[i]);
-    if (!counts) clusters.set(predicted[i], (counts = new Map()));
-    counts.set(gold[i], (counts.get(gold[i]) ?? 0) + 1);
-  }
-  let right = 0;
-  let all = 0;
-  for (const counts of clusters.values()) {
-    const entries = [...counts];
-    for (let x = 0; x < entries.length; x++) {
-      const [a, n] = entries[x];
-      right += (n * (n - 1)) / 2;
-      all += (n * (n - 1)) / 2;
-      for (let y = x + 1; y < entries.length; y++) {
-        const [b, m] = entries[y];
-        all += n * m;
-        if (twins.has(`${a}\u0000${b}`)) right += n * m;
-      }
-    }
-  }
-  const pPrecision = all === 0 ? 1 : right / all;
-  return {
-    pairwise: { precision: pPrecision, recall: scores.pairwise.recall, f1: f1(pPrecision, scores.pairwise.recall) },
-    bcubed: { precision: bPrecision, recall: scores.bcubed.recall, f1: f1(bPrecision, scores.bcubed.recall) },
-  };
+  const items = Math.max(1, gold.length);
+  return { toTwins: toTwins / items, toOthers: toOthers / items };
 }

@@ -2,17 +2,12 @@
  * The story engine's tuning: its options with their defaults, and the fixed constants of its algorithms.
  */
 
-import { DECISION_MODEL } from './decision-model';
-
 export interface EngineOptions {
-  /**
-   * Probability (decision-model.ts) at which an added article joins its most probable story instead of
-   * starting one. Defaults to the shipped model's.
-   */
+  /** Minimum score for an added article to join an existing story instead of starting one. */
   joinThreshold: number;
-  /** Probability at which `match` names its most probable story rather than answering null. */
+  /** Minimum score for `match` to name a story rather than answer null. */
   matchThreshold: number;
-  /** Probability at which two stories are merged into one. */
+  /** Minimum story-to-story score for two stories to be merged into one. */
   mergeThreshold: number;
   /** How long after its first report a story keeps collecting coverage at full weight. */
   storySpanMs: number;
@@ -23,10 +18,22 @@ export interface EngineOptions {
   /** Number of shared terms reported as evidence. */
   evidenceTerms: number;
   /**
-   * Exponent applied to each term's share of a story's articles in its centroid when ranking candidates
-   * (1: plain mean). The decision model's features always use the plain mean.
+   * Score factor, when clustering, for a story that already has an article from the same outlet: an
+   * outlet usually covers one event once, so a second article of it more likely belongs elsewhere.
    */
+  samePublisherFactor: number;
+  /**
+   * How far `match` scores are calibrated against the story's cohesion (0: plain cosine; 1: cosine divided
+   * by the story's typical member-to-centroid cosine). A story worded many ways has low cohesion, and a
+   * modest overlap with it is then as good a sign as a high overlap with a tight story.
+   */
+  matchCohesionWeight: number;
+  /** Shared terms characteristic of a story that `add` requires to join it (1: a single shared term is enough). */
+  joinMinSharedTerms: number;
+  /** Exponent applied to each term's share of a story's articles in its centroid (1: plain mean). */
   centroidSaturation: number;
+  /** Shared terms characteristic of the story (used by ≥ a tenth of its articles) that `match` requires. */
+  matchMinSharedTerms: number;
   /**
    * Nearest neighbours per article in `settle()`'s graph refinement (0: no refinement). See
    * refine-graph.ts: articles move to the story their most similar headlines sit in.
@@ -40,30 +47,32 @@ export interface EngineOptions {
 }
 
 /**
- * Defaults: the decisions are the decision model's (fitted by `npm run train:engine`), at its
- * thresholds; the rest is chosen by principle rather than fitted: a story is one news event, covered over
- * a day and a half, so similarity decays by e per half day beyond that period. Centroid saturation stays
- * neutral (1): on the dev set it did not improve clustering.
+ * Defaults, chosen by principle rather than fitted: a story is one news event, covered over a day and a
+ * half, so similarity decays by e per half day beyond that period; an article joins a story when its
+ * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
+ * at least two of the story's characteristic words); two stories
+ * whose union fits one period merge when their centroids agree as much as a member typically agrees with
+ * its story; a match needs two characteristic shared words and a cohesion-calibrated score of 0.4, the
+ * middle of the range where held-out articles of indexed stories and of absent stories separate (the
+ * eval's sweep shows the trade-off is gradual, not a knife edge). Centroid saturation and the same-outlet
+ * factor stay neutral (1): on the dev set neither improved clustering.
  */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  joinThreshold: DECISION_MODEL.thresholds.join,
-  matchThreshold: DECISION_MODEL.thresholds.match,
-  mergeThreshold: DECISION_MODEL.thresholds.merge,
+  joinThreshold: 0.2,
+  matchThreshold: 0.4,
+  mergeThreshold: 0.2,
   storySpanMs: 36 * 3600 * 1000,
   decayMs: 12 * 3600 * 1000,
   descriptionWeight: 0.5,
   evidenceTerms: 5,
+  samePublisherFactor: 1,
+  matchCohesionWeight: 0.5,
+  matchMinSharedTerms: 2,
   centroidSaturation: 1,
+  joinMinSharedTerms: 2,
   refineNeighbours: 10,
   refineSelfWeight: 1,
 };
-
-/**
- * Time-decayed cosine below which an article and a story share no more than an incidental word: a story
- * that far in time cannot reach it even with a perfect overlap is no candidate, and two headlines below
- * it are not neighbours in the graph refinement.
- */
-export const REACH_SCORE = 0.2;
 
 /** A story slot that names no story: an article removed from the index, or no story found. */
 export const NO_STORY = -1;
@@ -75,17 +84,20 @@ export const INITIAL_ARTICLE_CAPACITY = 1024;
 export const IDF_PRIOR_ARTICLES = 100;
 /** Stories of at most this many articles get a second look when their coverage period ends. */
 export const SMALL_STORY_SIZE = 3;
-/** Candidate stories (best by time-decayed cosine) the decision model weighs for a join or a match. */
-export const DECISION_CANDIDATES = 4;
+/** Candidates `match` weighs (by score) before its calibrated decision. */
+export const MATCH_CANDIDATES = 3;
+/** Share of a story's articles a term must appear in to characterise the story. */
+export const CHARACTERISTIC_SHARE = 0.1;
 /** Terms of a story's centroid whose postings are searched for stories to merge with. */
 export const MERGE_PROBE_TERMS = 24;
 /** Stories smaller than this are not merged as wholes (their articles get a second look instead). */
 export const MERGE_MIN_SIZE = 3;
 
 /**
- * How far in time a story can be from an article (or another story) and still be in reach: the coverage
- * period plus the decay that brings a perfect score down to REACH_SCORE.
+ * How far in time a story can be from an article (or another story) and still reach the lowest threshold:
+ * the coverage period plus the decay that brings a perfect score down to that threshold.
  */
 export function reachWindowMs(options: EngineOptions): number {
-  return options.storySpanMs + options.decayMs * Math.log(1 / REACH_SCORE);
+  const lowest = Math.min(options.joinThreshold, options.matchThreshold, options.mergeThreshold);
+  return options.storySpanMs + options.decayMs * Math.log(1 / Math.max(lowest, 1e-3));
 }

@@ -12,7 +12,7 @@
  *
  * Pure and deterministic: typed arrays in, labels out.
  */
-import { DEFAULT_ENGINE_OPTIONS, REACH_SCORE } from './options';
+import { DEFAULT_ENGINE_OPTIONS } from './options';
 
 /** The articles of a batch as flat typed arrays (the engine's snapshot layout). */
 export interface RefineInput {
@@ -53,7 +53,7 @@ export const DEFAULT_GRAPH_REFINE_OPTIONS: GraphRefineOptions = {
   spanMs: DEFAULT_ENGINE_OPTIONS.storySpanMs,
   decayMs: DEFAULT_ENGINE_OPTIONS.decayMs,
   neighbours: DEFAULT_ENGINE_OPTIONS.refineNeighbours,
-  similarityFloor: REACH_SCORE,
+  similarityFloor: DEFAULT_ENGINE_OPTIONS.joinThreshold,
   selfWeight: DEFAULT_ENGINE_OPTIONS.refineSelfWeight,
   passes: 3,
 };
@@ -259,11 +259,7 @@ function storyCores(order: Int32Array, labels: Int32Array, published: Float64Arr
  * labels are a subset of `initial`'s values (stories are only emptied, never invented), same length,
  * deterministic.
  */
-export function refineByNeighbourVotes(
-  input: RefineInput,
-  options: Partial<GraphRefineOptions> = {},
-  keep?: { graph?: NeighbourGraph },
-): Int32Array {
+export function refineByNeighbourVotes(input: RefineInput, options: Partial<GraphRefineOptions> = {}): Int32Array {
   const settings = { ...DEFAULT_GRAPH_REFINE_OPTIONS, ...options };
   const { published } = input;
   const articles = published.length;
@@ -273,8 +269,6 @@ export function refineByNeighbourVotes(
   // Neighbour counts are stored in bytes.
   const k = Math.max(1, Math.min(255, Math.round(settings.neighbours)));
   const graph = nearestNeighbours(input, k, settings.similarityFloor, settings.spanMs, order);
-  // The graph is also what the coherence split reads (coherence.ts): handed out rather than rebuilt.
-  if (keep) keep.graph = graph;
   const { offsets, target, weight } = symmetricAdjacency(graph, articles);
   // Dense label numbers for the vote arrays.
   const denseOf = new Map<number, number>();

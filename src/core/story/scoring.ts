@@ -6,13 +6,11 @@
  *   of excess.
  * - `rankStories` finds the best stories through the term → stories postings, walked newest first and cut
  *   off by time, so the cost per article does not grow with the index's history.
- * - `mergeCandidates` finds the stories a closed story could merge with, through the postings of its
- *   strongest terms.
- * The decisions taken on these candidates are decisions.ts's.
+ * - `matchOrNull` is the read path's decision: the story `match` names, or none.
  */
-import { MERGE_MIN_SIZE, MERGE_PROBE_TERMS, type EngineOptions } from './options';
-import { TERM_PHRASE } from './pair-features';
+import { CHARACTERISTIC_SHARE, type EngineOptions } from './options';
 import { centroidWeight, type StoryStore } from './story-store';
+import type { StoryMatch } from './types';
 import type { ArticleVector, Vocabulary } from './vocabulary';
 
 /** A story slot and an article's score against it. */
@@ -158,7 +156,7 @@ export class StoryScoring {
    * event lies within `storySpanMs` of the event's first report, so the extent from the earliest to the
    * latest article counts, not the distance to the last one.
    */
-  timeDistance(published: number, story: number): number {
+  private timeDistance(published: number, story: number): number {
     // The story's core, not its extremes: one stray member must not end or stretch its period.
     const extent = Math.max(published, this.stories.coreLast(story)) - Math.min(published, this.stories.coreFirst(story));
     return Math.max(0, extent - this.options.storySpanMs);
@@ -168,76 +166,54 @@ export class StoryScoring {
     return Math.exp(-distanceMs / this.options.decayMs);
   }
 
-  /**
-   * The stories `story` could merge with at the end of its period: both of MERGE_MIN_SIZE articles or more,
-   * sharing one of `story`'s MERGE_PROBE_TERMS strongest terms, their cores within one period together.
-   * Cheap: a story that shares none of its strongest terms is not a fragment of the same event.
-   */
-  mergeCandidates(story: number): number[] {
-    const stories = this.stories;
-    const size = stories.members[story].length;
-    if (size < MERGE_MIN_SIZE) return [];
-    const strongest = [...stories.weightsOf(story)]
-      .map(([id, weight]) => ({ id, weight: (weight / size) * this.vocabulary.idf(id) }))
-      .sort((x, y) => y.weight - x.weight || x.id - y.id)
-      .slice(0, MERGE_PROBE_TERMS);
-    const low = stories.coreFirst(story);
-    const high = stories.coreLast(story);
-    const first = stories.first[story];
-    const last = stories.last[story];
-    const seen = new Set<number>();
-    const found: number[] = [];
-    for (const { id } of strongest) {
-      const posting = stories.posting(id);
-      for (let p = posting.length - 1; p >= 0; p--) {
-        const other = posting[p];
-        if (other === story || seen.has(other)) continue;
-        const otherFirst = stories.first[other];
-        if (otherFirst > first + this.windowMs) continue;
-        if (otherFirst < last - this.windowMs) {
-          if (otherFirst < last - 2 * this.windowMs) break;
-          continue;
-        }
-        seen.add(other);
-        if (stories.members[other].length < MERGE_MIN_SIZE || !stories.weightsOf(other).has(id)) continue;
-        // One event's articles all lie within one coverage period; a union that does not fit is two events.
-        // The core of each story is used, so that one stray member cannot block or allow a merge.
-        if (Math.max(high, stories.coreLast(other)) - Math.min(low, stories.coreFirst(other)) > this.options.storySpanMs) continue;
-        found.push(other);
-      }
-    }
-    return found;
+  /** Divisor that puts a story's scores on the scale of its own members' similarity to it. */
+  private calibration(story: number): number {
+    this.stories.norm(story);
+    return this.stories.cohesions[story] ** this.options.matchCohesionWeight;
+  }
+
+  /** Terms of the vector that characterise the story (used by at least CHARACTERISTIC_SHARE of its articles). */
+  characteristicSharedTerms(vector: ArticleVector, story: number): number {
+    const weights = this.stories.weightsOf(story);
+    const minimum = CHARACTERISTIC_SHARE * this.stories.members[story].length;
+    let count = 0;
+    for (const id of vector.ids) if ((weights.get(id) ?? 0) >= minimum) count++;
+    return count;
   }
 
   /**
-   * Shared terms in display form: the shared names (phrases) first, then the words that are not part of a
-   * name shown, each group strongest contribution first.
+   * The match-or-null decision of the read path, among the best-scoring candidates. A match needs
+   * - at least `matchMinSharedTerms` shared terms that characterise the story (used by a tenth of its
+   *   articles or more): one shared word, however rare, is as often a coincidence as a story;
+   * - a score, calibrated against the story's own cohesion, of at least `matchThreshold`: a story worded
+   *   many ways is matched on less overlap than a story whose articles all repeat one headline.
    */
+  matchOrNull(vector: ArticleVector, candidates: readonly Candidate[]): StoryMatch | null {
+    let best: Candidate | undefined;
+    for (const candidate of candidates) {
+      if (this.characteristicSharedTerms(vector, candidate.story) < this.options.matchMinSharedTerms) continue;
+      const score = Math.min(1, candidate.score / this.calibration(candidate.story));
+      if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
+    }
+    if (!best || best.score < this.options.matchThreshold) return null;
+    return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
+  }
+
+  /** Shared terms, strongest contribution first, in display form. */
   evidence(vector: ArticleVector, story: number): string[] {
     const weights = this.stories.weightsOf(story);
     const size = this.stories.members[story].length;
-    const kinds = this.vocabulary.termKind;
-    const shared: { term: string; name: boolean; contribution: number }[] = [];
+    const shared: { term: string; contribution: number }[] = [];
     for (let i = 0; i < vector.ids.length; i++) {
       const weight = weights.get(vector.ids[i]);
       if (weight === undefined) continue;
       shared.push({
         term: vector.surfaces[i],
-        name: kinds[vector.ids[i]] === TERM_PHRASE,
         contribution:
           vector.weights[i] * centroidWeight(weight, size, this.options.centroidSaturation) * this.vocabulary.idf(vector.ids[i]) ** 2,
       });
     }
-    shared.sort((x, y) => Number(y.name) - Number(x.name) || y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
-    // A word already shown inside a name ("Cup" in "World Cup") adds nothing.
-    const shownWords = new Set<string>();
-    const out: string[] = [];
-    for (const entry of shared) {
-      if (out.length >= this.options.evidenceTerms) break;
-      if (!entry.name && shownWords.has(entry.term.toLowerCase())) continue;
-      out.push(entry.term);
-      if (entry.name) for (const word of entry.term.toLowerCase().split(/\s+/u)) shownWords.add(word);
-    }
-    return out;
+    shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
+    return shared.slice(0, this.options.evidenceTerms).map((entry) => entry.term);
   }
 }

@@ -1,14 +1,12 @@
 /**
  * The story engine's persistent form: what a snapshot holds, how an engine's parts are written into one,
- * and how a new engine's parts are filled from one. A snapshot written by an earlier build with the same
- * decision model restores to an engine that answers exactly as the saved one did
- * (tests/fixtures/story/engine-snapshot-v2.bin); one of another format or decided by other weights is
- * refused, and the index is rebuilt from its articles (its stories were cut by other decisions).
+ * and how a new engine's parts are filled from one. A snapshot written by an earlier build restores to an
+ * engine that answers exactly as the saved one did (tests/fixtures/story/engine-snapshot-v1.bin).
  */
 import type { ArticleStore, PackedArticleIds } from './article-store';
 import { type EngineOptions, NO_STORY } from './options';
 import type { StoryStore } from './story-store';
-import { kindOfTerm, type Vocabulary } from './vocabulary';
+import type { Vocabulary } from './vocabulary';
 
 export type { PackedArticleIds } from './article-store';
 
@@ -18,9 +16,7 @@ export type { PackedArticleIds } from './article-store';
  */
 export interface EngineSnapshot {
   format: 'parallax-story-engine';
-  version: typeof SNAPSHOT_VERSION;
-  /** Version of the decision model (decision-model.ts) that cut the stories. */
-  decisionModel: string;
+  version: 1;
   options: EngineOptions;
   /** Vocabulary; a term's id is its index. */
   terms: string[];
@@ -70,12 +66,7 @@ export interface EngineSnapshot {
   df?: Int32Array;
   storyPostingOffsets?: Uint32Array;
   storyPostings?: Uint32Array;
-  /** Kind of each term (vocabulary.ts kindOfTerm), derived from `terms`; computed when absent. */
-  termKinds?: Uint8Array;
 }
-
-/** The snapshot format this build writes and reads (2: terms include names and phrases; decision model). */
-export const SNAPSHOT_VERSION = 2;
 
 /** The parts of an engine its snapshot holds. */
 export interface EngineParts {
@@ -115,11 +106,7 @@ function invertStoryTerms(offsets: Uint32Array, termIds: Uint32Array, termCount:
  * The snapshot of an engine's parts. `revisedBefore`: stories whose coverage period ended before this
  * time have had their second look.
  */
-export function takeSnapshot(
-  { options, vocabulary, articles, stories }: EngineParts,
-  revisedBefore: number,
-  decisionModel: string,
-): EngineSnapshot {
+export function takeSnapshot({ options, vocabulary, articles, stories }: EngineParts, revisedBefore: number): EngineSnapshot {
   // Compact: only live articles, live stories and terms in use, renumbered densely.
   const termRemap = new Int32Array(vocabulary.terms.length).fill(-1);
   const terms: string[] = [];
@@ -218,12 +205,9 @@ export function takeSnapshot(
     }
   }
   // The field order is the stored form's section order (snapshot-pack.ts): keep it.
-  const termKinds = new Uint8Array(terms.length);
-  for (let id = 0; id < vocabulary.terms.length; id++) if (termRemap[id] >= 0) termKinds[termRemap[id]] = vocabulary.termKind[id];
   return {
     format: 'parallax-story-engine',
-    version: SNAPSHOT_VERSION,
-    decisionModel,
+    version: 1,
     options: { ...options },
     terms,
     epochArticles: vocabulary.epochArticles,
@@ -250,20 +234,13 @@ export function takeSnapshot(
     df,
     storyPostingOffsets: postings.offsets,
     storyPostings: postings.stories,
-    termKinds,
   };
 }
 
-/**
- * Throws unless `snapshot` is of the one format and version this build reads, and its stories were cut
- * by the decision model `decisionModel` (the caller rebuilds the index from its articles otherwise).
- */
-export function checkSnapshotFormat(snapshot: EngineSnapshot, decisionModel: string): void {
-  if (snapshot.format !== 'parallax-story-engine' || snapshot.version !== SNAPSHOT_VERSION) {
+/** Throws unless `snapshot` is of the one format and version this build reads. */
+export function checkSnapshotFormat(snapshot: EngineSnapshot): void {
+  if (snapshot.format !== 'parallax-story-engine' || snapshot.version !== 1) {
     throw new Error(`unsupported story engine snapshot: ${String(snapshot.format)} v${String(snapshot.version)}`);
-  }
-  if (snapshot.decisionModel !== decisionModel) {
-    throw new Error(`story engine snapshot decided by model ${String(snapshot.decisionModel)}, not ${decisionModel}: rebuild it`);
   }
 }
 
@@ -282,8 +259,6 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { vocabulary, articles
   vocabulary.termIdMap = null;
   vocabulary.terms = snapshot.terms.slice();
   vocabulary.termDisplay = snapshot.termDisplay.slice();
-  vocabulary.termKind =
-    snapshot.termKinds?.length === termCount ? toNumbers(snapshot.termKinds, 0, termCount) : vocabulary.terms.map(kindOfTerm);
   const storedDf = snapshot.df?.length === termCount ? snapshot.df : null;
   vocabulary.df = storedDf ? toNumbers(storedDf, 0, termCount) : new Array<number>(termCount).fill(0);
   vocabulary.epochDf = toNumbers(snapshot.epochDf, 0, termCount);

@@ -133,18 +133,15 @@ export class StoryStore {
   }
 
   /**
-   * Rebuilds the term → stories postings in the order of the stories' first articles. Moves append a
-   * story to the postings of terms new to it, out of that order, and a story split off at settle has a
-   * new slot but an old time; the candidate search stops walking a posting list at the first story a
-   * window older than its range, so after moves and splits the lists must be put back in order.
+   * Rebuilds the term → stories postings in story creation order. Moves append a story to the postings of
+   * terms new to it, out of that order; the candidate search stops walking a posting list at the first
+   * story a window older than its range, so after many moves the lists must be put back in order.
    */
   rebuildPostings(): void {
     for (let id = 0; id < this.postings.length; id++) this.postings[id] = [];
     this.restoredPostings = undefined;
-    const order: number[] = [];
-    for (let story = 0; story < this.ids.length; story++) if (this.members[story].length > 0) order.push(story);
-    order.sort((a, b) => this.first[a] - this.first[b] || a - b);
-    for (const story of order) {
+    for (let story = 0; story < this.ids.length; story++) {
+      if (this.members[story].length === 0) continue;
       for (const id of this.weightsOf(story).keys()) this.writablePosting(id).push(story);
     }
   }

@@ -15,10 +15,10 @@ export interface EngineArticle {
 export interface StoryMatch {
   storyId: string;
   /**
-   * How sure the engine is, 0..1: for an article matched to a story, the decision model's probability that
-   * it reports the story's event; for an article of the index, its time-decayed cosine with its story.
+   * Time-decayed cosine similarity to the story, 0..1; from `match`, calibrated against the story's own
+   * cohesion (see `matchCohesionWeight`) and capped at 1.
    */
   score: number;
-  /** Key terms the article shares with the story, in display form: shared names first, then words. */
+  /** Key terms the article shares with the story, strongest first, in display form. */
   terms: string[];
 }

@@ -4,18 +4,9 @@
  *
  * Fields are read directly by the engine's stores and scoring loops (no getters on hot paths).
  */
-import { isPhraseKey, phrasesOf, stripHeadlineBoilerplate, tokenizeWithSurfaces } from '../text/index';
+import { stripHeadlineBoilerplate, tokenizeWithSurfaces } from '../text/index';
 import { IDF_PRIOR_ARTICLES, VOCABULARY_SCANS } from './options';
-import { TERM_NUMBER, TERM_PHRASE, TERM_WORD } from './pair-features';
 import type { EngineArticle } from './types';
-
-const NUMBER_TERM = /^\p{N}[\p{N}.,]*$/u;
-
-/** A term's kind (pair-features.ts): a phrase (name, title), a number, or a word. */
-export function kindOfTerm(term: string): number {
-  if (isPhraseKey(term)) return TERM_PHRASE;
-  return NUMBER_TERM.test(term) ? TERM_NUMBER : TERM_WORD;
-}
 
 /** A tokenised article: unique term ids (−1 for words not in the vocabulary) and their weights. */
 export interface ArticleVector {
@@ -35,8 +26,6 @@ export class Vocabulary {
   terms: string[] = [];
   /** Display form of each term. */
   termDisplay: string[] = [];
-  /** Kind of each term (kindOfTerm): names and numbers count apart in the decision model's features. */
-  termKind: number[] = [];
   /** Live articles per term. */
   df: number[] = [];
   /**
@@ -98,50 +87,37 @@ export class Vocabulary {
     return this.termIds().get(term);
   }
 
-  /**
-   * Tokenises an article into unique terms: its words, its names and quoted titles (phrases.ts), and the
-   * pairs of neighbouring words the vocabulary already knows as a name (a name written in Title Case or
-   * lower case elsewhere). `intern` adds unseen words and names to the vocabulary; pairs are never added.
-   */
+  /** Tokenises an article into unique terms; `intern` adds unseen words to the vocabulary. */
   vectorize(article: EngineArticle, intern: boolean): ArticleVector {
     const vector: ArticleVector = { surfaces: [], ids: [], weights: [] };
     const position = new Map<string, number>();
-    const add = (term: string, surface: string, weight: number, id: number | undefined): void => {
-      const at = position.get(term);
-      if (at !== undefined) {
-        if (vector.weights[at] < weight) vector.weights[at] = weight;
-        return;
-      }
-      position.set(term, vector.ids.length);
-      vector.surfaces.push(surface);
-      vector.weights.push(weight);
-      if (id === undefined && intern) id = this.intern(term, surface);
-      vector.ids.push(id ?? -1);
-    };
     const addText = (text: string, weight: number): void => {
-      const list = tokenizeWithSurfaces(stripHeadlineBoilerplate(text, article.publisher, article.host), undefined, true);
-      const phrases = phrasesOf(list);
-      for (const name of phrases.names) add(name.key, name.surface, weight, this.termId(name.key));
-      for (const pair of phrases.pairs) {
-        const id = this.termId(pair.key);
-        if (id !== undefined && this.df[id] > 0) add(pair.key, pair.surface, weight, id);
+      const list = tokenizeWithSurfaces(stripHeadlineBoilerplate(text, article.publisher, article.host));
+      for (let i = 0; i < list.tokens.length; i++) {
+        const term = list.tokens[i];
+        const at = position.get(term);
+        if (at !== undefined) {
+          if (vector.weights[at] < weight) vector.weights[at] = weight;
+          continue;
+        }
+        position.set(term, vector.ids.length);
+        vector.surfaces.push(list.surfaces[i]);
+        vector.weights.push(weight);
+        let id = this.termId(term);
+        if (id === undefined && intern) {
+          id = this.terms.length;
+          this.termIds().set(term, id);
+          this.terms.push(term);
+          this.termDisplay.push(list.surfaces[i]);
+          this.df.push(0);
+          this.epochDf.push(0);
+          this.idfOf.push(this.unseenIdf());
+        }
+        vector.ids.push(id ?? -1);
       }
-      for (let i = 0; i < list.tokens.length; i++) add(list.tokens[i], list.surfaces[i], weight, this.termId(list.tokens[i]));
     };
     addText(article.title, 1);
     if (article.description) addText(article.description, this.descriptionWeight);
     return vector;
-  }
-
-  private intern(term: string, surface: string): number {
-    const id = this.terms.length;
-    this.termIds().set(term, id);
-    this.terms.push(term);
-    this.termDisplay.push(surface);
-    this.termKind.push(kindOfTerm(term));
-    this.df.push(0);
-    this.epochDf.push(0);
-    this.idfOf.push(this.unseenIdf());
-    return id;
   }
 }

@@ -29,7 +29,7 @@ function segmenterFor(lang: string): Intl.Segmenter {
 }
 
 /** Case fold: lower case plus the one common full folding lower-casing misses. */
-export function fold(word: string): string {
+function fold(word: string): string {
   let folded = word.toLowerCase();
   if (folded.includes('ß')) folded = folded.replace(/ß/g, 'ss');
   // Accents are dropped for Latin letters only ("économie" = "economie"); other scripts keep their marks
@@ -47,7 +47,7 @@ const SHORT_CVC_STEM = /^[^aeiouy]*[aeiouy][^aeiouwxy]$/;
  * "share", "companies" = "company") and -ed/-ing ("launched" = "launching" = "launch"). Headlines of one
  * story differ mostly in such forms; a full stemmer per language is not worth its weight here.
  */
-export function foldInflection(word: string): string {
+function foldInflection(word: string): string {
   if (word.length < 4 || !LATIN_ONLY.test(word)) return word;
   let stem = word;
   if (stem.endsWith('sses')) stem = stem.slice(0, -2);
@@ -66,7 +66,7 @@ export function foldInflection(word: string): string {
 }
 
 /** Splits one regex word into its final word forms (before stop-word filtering). */
-export function wordForms(raw: string): string[] {
+function wordForms(raw: string): string[] {
   let word = raw;
   if (word.includes('.')) {
     if (DOTTED_ACRONYM.test(word)) word = word.replace(/\./g, '');
@@ -82,33 +82,10 @@ export function wordForms(raw: string): string[] {
 export interface TokenList {
   tokens: string[];
   surfaces: string[];
-  /** With `withWords`: every word in order, stop words included, for finding names and phrases. */
-  words?: WordSpan[];
-  /** The text the word offsets refer to (NFKC-normalised). */
-  text?: string;
 }
 
-/** One word of a text, stop words included: its term form and where it stands. */
-export interface WordSpan {
-  /** Folded like a token ("Sums" → "sum"), also for stop words. */
-  key: string;
-  /** The word as written, possessive ending removed. */
-  surface: string;
-  start: number;
-  end: number;
-  /** Ended in 's: a name ends with it. */
-  possessive: boolean;
-}
-
-function pushToken(out: TokenList, original: string, textHasLowercase: boolean, raw: string, start: number): void {
+function pushToken(out: TokenList, original: string, textHasLowercase: boolean): void {
   const folded = fold(original);
-  if (out.words) {
-    // Stop words stay unstemmed in phrase keys ("fed up"): they are short and never inflected in names.
-    const key = STOP_WORDS.has(folded) ? folded : foldInflection(folded);
-    const last = raw.charCodeAt(raw.length - 2);
-    const possessive = raw.length > 2 && (raw.endsWith('s') || raw.endsWith('S')) && (last === 39 || last === 0x2019);
-    out.words.push({ key, surface: original, start, end: start + raw.length, possessive });
-  }
   // A short all-capitals word in a normally cased text is an acronym ("US", "IT", "WHO"), not a stop word.
   const isAcronym = textHasLowercase && original.length >= 2 && original.length <= 5 && !HAS_LOWERCASE.test(original);
   if (!isAcronym && (STOP_WORDS.has(folded) || CJK_PARTICLES.has(folded))) return;
@@ -129,23 +106,23 @@ export function tokenize(text: string, lang?: string): string[] {
   return tokenizeWithSurfaces(text, lang).tokens;
 }
 
-/** `tokenize`, plus the surface form of every token (same order and length), and with `withWords` every word. */
-export function tokenizeWithSurfaces(text: string, lang?: string, withWords = false): TokenList {
+/** `tokenize`, plus the surface form of every token (same order and length). */
+export function tokenizeWithSurfaces(text: string, lang?: string): TokenList {
   const normalized = text.normalize('NFKC');
-  const out: TokenList = withWords ? { tokens: [], surfaces: [], words: [], text: normalized } : { tokens: [], surfaces: [] };
+  const out: TokenList = { tokens: [], surfaces: [] };
   const textHasLowercase = HAS_LOWERCASE.test(normalized);
   if (UNSPACED_SCRIPT.test(normalized) && typeof Intl.Segmenter === 'function') {
     for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
       if (!segment.isWordLike) continue;
       // The segmenter leaves Latin runs whole ("iPhone's"); give them the same treatment as spaced text.
       for (const match of segment.segment.matchAll(WORD)) {
-        for (const form of wordForms(match[0])) pushToken(out, form, textHasLowercase, match[0], segment.index + match.index);
+        for (const form of wordForms(match[0])) pushToken(out, form, textHasLowercase);
       }
     }
     return out;
   }
   for (const match of normalized.matchAll(WORD)) {
-    for (const form of wordForms(match[0])) pushToken(out, form, textHasLowercase, match[0], match.index);
+    for (const form of wordForms(match[0])) pushToken(out, form, textHasLowercase);
   }
   return out;
 }

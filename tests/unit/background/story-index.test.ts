@@ -1,7 +1,7 @@
 /** The worker's index keeps the engine and the articles table in step, and survives a bad snapshot. */
 import { describe, expect, it, vi } from 'vitest';
 import { StoryEngine } from '../../../src/core/story';
-import { decodeSnapshot, encodeSnapshot } from '../../../src/core/story/snapshot-pack';
+import { decodeSnapshot } from '../../../src/core/story/snapshot-pack';
 import { StoryIndex } from '../../../src/background/story-index';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 import { readSnapshotEarly } from '../../../src/db/early-snapshot';
@@ -93,21 +93,5 @@ describe('StoryIndex persistence', () => {
     // And the rebuilt snapshot is stored for the next wake.
     expect(await new StoryIndex(db).status()).toEqual({ articles: 3, stories: 2 });
     expect((await db.engineState.get('engine'))?.snapshot).toBeInstanceOf(Blob);
-  });
-
-  it('rebuilds from the articles when the stored snapshot was decided by other weights', async () => {
-    const db = new ParallaxDatabase(`index-${Math.random()}`);
-    const index = new StoryIndex(db);
-    await index.add(ROWS);
-    const state = (await db.engineState.get('engine'))!;
-    const current = decodeSnapshot(await (state.snapshot as Blob).arrayBuffer());
-    const older = { ...current, decisionModel: 'm-older-weights', articleIds: [], articleIdsUtf8: undefined };
-    await db.engineState.put({ ...state, snapshot: new Blob([encodeSnapshot({ ...older, articleIds: ROWS.map((r) => r.id) })]) });
-    const woken = new StoryIndex(db);
-    const query = row('https://d.example/4', 'Japan, US agree on joint missile production', 1.5);
-    expect(await woken.match(query)).toEqual(await index.match(query));
-    // The rebuilt engine was stored, under the weights of this build.
-    const stored = (await db.engineState.get('engine'))!.snapshot as Blob;
-    expect(decodeSnapshot(await stored.arrayBuffer()).decisionModel).toBe((await index.ready()).modelVersion);
   });
 });

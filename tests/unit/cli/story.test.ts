@@ -83,23 +83,10 @@ describe('eval:clusters CLI', { timeout: 30_000 }, () => {
   it('prints pairwise and BCubed scores as one JSON line', () => {
     const { status, stdout } = run('eval-clusters', ['--no-holdout', `${FIXTURES}/headlines.jsonl`]);
     expect(status).toBe(0);
-    const [result, a, b] = jsonLines(stdout);
+    const [result] = jsonLines(stdout);
     expect(result.goldClusters).toBe(5);
     expect(result.bcubed).toEqual({ precision: 1, recall: 1, f1: 1 });
     expect(result.pairwise).toEqual({ precision: 1, recall: 1, f1: 1 });
-    // Then each half of the stories, which together hold every story once.
-    expect([result.half, a.half, b.half]).toEqual([null, 'a', 'b']);
-    expect((a.goldClusters as number) + (b.goldClusters as number)).toBe(5);
-    const twins = result.twins as { bcubedPrecisionLost: { bySize: { articles: number }[] }; twinAware: unknown };
-    expect(twins.bcubedPrecisionLost.bySize.reduce((sum, bucket) => sum + bucket.articles, 0)).toBe(result.articles);
-    expect(twins.twinAware).toEqual({ pairwise: result.pairwise, bcubed: result.bcubed });
-  });
-
-  it('evaluates one half alone with --half', () => {
-    const { status, stdout } = run('eval-clusters', ['--no-holdout', '--half', 'b', `${FIXTURES}/headlines.jsonl`]);
-    expect(status).toBe(0);
-    const lines = jsonLines(stdout);
-    expect(lines.map((line) => line.half)).toEqual(['b']);
   });
 
   it('evaluates held-out matching against a clustered or a gold-label index, with the twin counts', () => {

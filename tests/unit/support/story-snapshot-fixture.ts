@@ -15,10 +15,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type EngineArticle, StoryEngine } from '../../../src/core/story';
 import { encodeSnapshot } from '../../../src/core/story/snapshot-pack';
 
-export const SNAPSHOT_FIXTURE = 'tests/fixtures/story/engine-snapshot-v2.bin';
-export const ANSWERS_FIXTURE = 'tests/fixtures/story/engine-snapshot-v2.answers.json';
-/** A snapshot of the format before names and the decision model (v1): a build of today refuses it. */
-export const OLDER_SNAPSHOT_FIXTURE = 'tests/fixtures/story/engine-snapshot-v1.bin';
+export const SNAPSHOT_FIXTURE = 'tests/fixtures/story/engine-snapshot-v1.bin';
+export const ANSWERS_FIXTURE = 'tests/fixtures/story/engine-snapshot-v1.answers.json';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { StoryEngine, clusterInTimeOrder, type EngineArticle } from '../../../../src/core/story/index';
-import { cosineModel } from '../../support/decision-model';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -29,14 +28,9 @@ function articles(titles: readonly string[], prefix: string, start: number): Eng
   return titles.map((title, i) => ({ id: `${prefix}${i}`, title, published: start + i * HOUR }));
 }
 
-/**
- * Decisions on the cosine alone: a strict join (0.5) keeps the two wordings of the event apart while they
- * arrive; their centroids agree enough (0.2) to merge.
- */
-const FRAGMENTS = cosineModel({ join: 0.5, merge: 0.2 });
-
+/** An engine whose strict join keeps the two wordings of the event apart while they arrive. */
 function fragmentedEngine(extra: readonly EngineArticle[] = []): StoryEngine {
-  const engine = new StoryEngine({}, FRAGMENTS);
+  const engine = new StoryEngine({ joinThreshold: 0.5 });
   FILLER.forEach((title, i) => {
     engine.add({ id: `f${i}`, title, published: T0 + i });
   });
@@ -100,17 +94,19 @@ describe('StoryEngine consolidation of fragments', () => {
       ...articles(RECALL, 'a', T0 + HOUR),
       ...articles(REACTION, 'b', T0 + 5 * HOUR),
     ];
-    const engine = clusterInTimeOrder(batch, {}, FRAGMENTS);
+    const engine = clusterInTimeOrder(batch, { joinThreshold: 0.5 });
     expect(engine.storyOf('b2')).toBe(engine.storyOf('a0'));
   });
 
-  it('restores a snapshot whose options lack one added later, with its default', () => {
+  it('restores a snapshot saved before the newer options existed, with their defaults', () => {
     const engine = fragmentedEngine();
     engine.settle();
     const snapshot = engine.toSnapshot();
-    const { centroidSaturation, ...olderOptions } = snapshot.options;
-    expect(centroidSaturation).toBe(1);
-    const restored = StoryEngine.fromSnapshot({ ...snapshot, options: { ...olderOptions } as typeof snapshot.options }, FRAGMENTS);
+    const { matchCohesionWeight, matchMinSharedTerms, joinMinSharedTerms, centroidSaturation, ...olderOptions } = snapshot.options;
+    expect(
+      [matchCohesionWeight, matchMinSharedTerms, joinMinSharedTerms, centroidSaturation].every((value) => typeof value === 'number'),
+    ).toBe(true);
+    const restored = StoryEngine.fromSnapshot({ ...snapshot, options: { ...olderOptions } as typeof snapshot.options });
     const query = { id: 'q', title: 'Acme scooter owners angry about recall', published: T0 + 10 * HOUR };
     expect(restored.match(query)).toEqual(engine.match(query));
   });
@@ -118,7 +114,7 @@ describe('StoryEngine consolidation of fragments', () => {
   it('keeps a merged index identical through a snapshot round trip', () => {
     const engine = fragmentedEngine();
     engine.settle();
-    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()), FRAGMENTS);
+    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()));
     const query = { id: 'q', title: 'Acme scooter owners angry about recall', published: T0 + 10 * HOUR };
     expect(restored.match(query)).toEqual(engine.match(query));
   });
@@ -126,22 +122,50 @@ describe('StoryEngine consolidation of fragments', () => {
 
 describe('StoryEngine joining', () => {
   it('does not join a story on a single shared word', () => {
-    const engine = new StoryEngine();
-    const story = engine.add({ id: 'a', title: 'Acme recalls electric scooters over battery fires', published: T0 });
-    expect(engine.add({ id: 'b', title: 'Acme opens new headquarters', published: T0 + HOUR })).not.toBe(story);
-    expect(engine.add({ id: 'c', title: 'Acme scooter battery fires spread', published: T0 + 2 * HOUR })).toBe(story);
+    for (const [joinMinSharedTerms, joins] of [
+      [2, false],
+      [1, true],
+    ] as const) {
+      const engine = new StoryEngine({ joinThreshold: 0.01, joinMinSharedTerms });
+      const story = engine.add({ id: 'a', title: 'Acme recalls electric scooters over battery fires', published: T0 });
+      const joined = engine.add({ id: 'b', title: 'Acme opens new headquarters', published: T0 + HOUR }) === story;
+      expect(joined, `joinMinSharedTerms ${joinMinSharedTerms}`).toBe(joins);
+      expect(engine.add({ id: 'c', title: 'Acme scooter battery fires spread', published: T0 + 2 * HOUR })).toBe(story);
+    }
   });
 });
 
-describe('StoryEngine matching', () => {
-  it('answers null on a single shared word, and names the story on its characteristic words', () => {
-    const engine = clusterInTimeOrder([...articles(RECALL, 'a', T0 + HOUR), ...articles(REACTION, 'b', T0 + 5 * HOUR)]);
-    expect(engine.match({ id: 'q1', title: 'Acme opens new headquarters', published: T0 + 10 * HOUR })).toBeNull();
-    const hit = engine.match({ id: 'q2', title: 'Acme scooter owners angry about battery fires', published: T0 + 10 * HOUR });
+describe('StoryEngine calibrated matching', () => {
+  it('answers null on a single shared word, however close the score', () => {
+    const engine = fragmentedEngine();
+    engine.settle();
+    const lenient = StoryEngine.fromSnapshot({ ...engine.toSnapshot(), options: { ...engine.toSnapshot().options, matchThreshold: 0.01 } });
+    expect(lenient.match({ id: 'q1', title: 'Acme opens new headquarters', published: T0 + 10 * HOUR })).toBeNull();
+    const hit = lenient.match({ id: 'q2', title: 'Acme scooter owners angry', published: T0 + 10 * HOUR });
     expect(hit?.storyId).toBe(engine.storyOf('a0'));
     expect(hit?.terms).toEqual(expect.arrayContaining(['Acme', 'scooter']));
-    // The score is the match model's probability, at or above the threshold it answered at.
-    expect(hit?.score).toBeGreaterThanOrEqual(0.5);
-    expect(hit?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('scores a story worded many ways against its own cohesion, not on plain cosine', () => {
+    const engine = fragmentedEngine();
+    engine.settle();
+    const snapshot = engine.toSnapshot();
+    const plain = StoryEngine.fromSnapshot({ ...snapshot, options: { ...snapshot.options, matchCohesionWeight: 0, matchThreshold: 0 } });
+    const calibrated = StoryEngine.fromSnapshot({ ...snapshot, options: { ...snapshot.options, matchThreshold: 0 } });
+    const query = { id: 'q', title: 'Acme scooter owners angry', published: T0 + 10 * HOUR };
+    const plainScore = plain.match(query)?.score ?? 0;
+    const calibratedScore = calibrated.match(query)?.score ?? 0;
+    expect(plainScore).toBeGreaterThan(0);
+    expect(calibratedScore).toBeGreaterThan(plainScore);
+    expect(calibratedScore).toBeLessThanOrEqual(1);
+  });
+
+  it('does not calibrate a one-article story (its cohesion is 1)', () => {
+    const engine = new StoryEngine({ matchThreshold: 0 });
+    engine.add({ id: 'x1', title: 'Wildfire forces evacuation of hill towns', published: T0 });
+    const plain = new StoryEngine({ matchThreshold: 0, matchCohesionWeight: 0 });
+    plain.add({ id: 'x1', title: 'Wildfire forces evacuation of hill towns', published: T0 });
+    const query = { id: 'q', title: 'Hill towns evacuated as wildfire spreads', published: T0 + HOUR };
+    expect(engine.match(query)?.score).toBeCloseTo(plain.match(query)?.score ?? -1, 10);
   });
 });

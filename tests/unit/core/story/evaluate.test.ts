@@ -4,7 +4,6 @@ import {
   holdoutSplit,
   scoreClustering,
   storiesWithHeadlineTwins,
-  twinAwareScores,
   twinStoryPairs,
 } from '../../../../src/core/story/index';
 
@@ -92,34 +91,5 @@ describe('twinStoryPairs and bcubedPrecisionLoss', () => {
     expect(loss.toOthers).toBeCloseTo((1 / 3 + 1 / 3 + 2 / 3) / 3);
     const precision = scoreClustering(['a', 'b', 'c'], ['x', 'x', 'x']).bcubed.precision;
     expect(1 - precision).toBeCloseTo(loss.toTwins + loss.toOthers);
-  });
-
-  it('tells where precision is lost by the size of the predicted cluster', () => {
-    // A clean cluster of 2 and a mixed cluster of 4 (3 of story p, 1 of story q, no twins).
-    const gold = ['o', 'o', 'p', 'p', 'p', 'q'];
-    const predicted = ['x', 'x', 'y', 'y', 'y', 'y'];
-    const loss = bcubedPrecisionLoss(gold, predicted, new Set());
-    expect(loss.bySize.map((bucket) => [bucket.size, bucket.articles])).toEqual([
-      ['2-3', 2],
-      ['4-10', 4],
-    ]);
-    expect(loss.bySize[0].toOthers).toBe(0);
-    // p items lose 1/4 each, the q item 3/4: (3/4 + 3/4) / 6 articles.
-    expect(loss.bySize[1].toOthers).toBeCloseTo(1.5 / 6);
-    expect(loss.toOthers).toBeCloseTo(loss.bySize[1].toOthers);
-  });
-
-  it('counts twin stories as the same story for precision when twins are accounted for', () => {
-    const twins = new Set(['a\u0000b', 'b\u0000a']);
-    const gold = ['a', 'a', 'b', 'c'];
-    const predicted = ['x', 'x', 'x', 'x'];
-    const scores = scoreClustering(gold, predicted);
-    const aware = twinAwareScores(gold, predicted, twins, scores);
-    // a, a, b keep 3/4 with twins counted (c is another story); c keeps 1/4.
-    expect(aware.bcubed.precision).toBeCloseTo((3 / 4 + 3 / 4 + 3 / 4 + 1 / 4) / 4);
-    expect(aware.bcubed.recall).toBe(scores.bcubed.recall);
-    // Pairs: 6 in the cluster; right: a-a, and the two a-b pairs.
-    expect(aware.pairwise.precision).toBeCloseTo(3 / 6);
-    expect(aware.pairwise.precision).toBeGreaterThan(scores.pairwise.precision);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { nearestNeighbours, refineByNeighbourVotes, type RefineInput } from '../../../../src/core/story/refine-graph';
 import { StoryEngine, clusterInTimeOrder, type EngineArticle } from '../../../../src/core/story/index';
 import { tokenize } from '../../../../src/core/text/index';
-import { cosineModel } from '../../support/decision-model';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -147,14 +146,13 @@ describe('StoryEngine.settle with the graph refinement', () => {
     ...BRIDGE.map((title, i) => ({ id: `b${i}`, title, published: T0 + (4 + i) * HOUR })),
     ...REACTION.map((title, i) => ({ id: `c${i}`, title, published: T0 + (8 + i) * HOUR })),
   ];
-  // A strict join (on the cosine alone) and no story merging, so that only the refinement can bring the
-  // wordings together.
-  const strict = cosineModel({ join: 0.6, match: 0.3, merge: 2 });
+  // A strict join and no story merging online, so that only the refinement can bring the wordings together.
+  const strict = { joinThreshold: 0.6, mergeThreshold: 2 };
 
   it('brings an event worded several ways into one story, and old story ids still resolve', () => {
-    const without = clusterInTimeOrder(batch, { refineNeighbours: 0 }, strict);
+    const without = clusterInTimeOrder(batch, { ...strict, refineNeighbours: 0 });
     expect(without.storyOf('c0')).not.toBe(without.storyOf('a0'));
-    const engine = clusterInTimeOrder(batch, { refineNeighbours: 10 }, strict);
+    const engine = clusterInTimeOrder(batch, { ...strict, refineNeighbours: 10 });
     const story = engine.storyOf('a0');
     for (const id of ['a1', 'a2', 'b0', 'b1', 'b2', 'c0', 'c1', 'c2']) expect(engine.storyOf(id), id).toBe(story);
     expect(engine.storyOf('f0')).not.toBe(story);
@@ -164,8 +162,8 @@ describe('StoryEngine.settle with the graph refinement', () => {
   });
 
   it('survives a snapshot round trip unchanged', () => {
-    const engine = clusterInTimeOrder(batch, { refineNeighbours: 10 }, strict);
-    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()), strict);
+    const engine = clusterInTimeOrder(batch, { ...strict, refineNeighbours: 10 });
+    const restored = StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()));
     const query = { id: 'q', title: 'Acme scooter owners angry about battery recall', published: T0 + 10 * HOUR };
     expect(restored.match(query)).toEqual(engine.match(query));
     for (const article of batch) expect(restored.storyOf(article.id)).toBe(engine.storyOf(article.id));
@@ -186,8 +184,7 @@ describe('StoryEngine.refineStories on an online index', () => {
   const REACTION = ['Acme shares drop on recall', 'Acme shares slide as investors fret', 'Acme shares drop, investors fret'];
 
   it('joins the fragments without ending any story: later coverage still joins the story', () => {
-    const strict = cosineModel({ join: 0.6, match: 0.3, merge: 2 });
-    const engine = new StoryEngine({}, strict);
+    const engine = new StoryEngine({ joinThreshold: 0.6, mergeThreshold: 2 });
     FILLER.forEach((h, i) => {
       engine.add({ id: `f${i}`, title: h.title, published: h.published });
     });
@@ -209,6 +206,6 @@ describe('StoryEngine.refineStories on an online index', () => {
     // The read path sees the refined stories, before and after a snapshot round trip.
     const query = { id: 'q', title: 'Acme shares drop on scooter recall', published: T0 + 13 * HOUR };
     expect(engine.match(query)?.storyId).toBe(engine.storyOf('a0'));
-    expect(StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot()), strict).match(query)).toEqual(engine.match(query));
+    expect(StoryEngine.fromSnapshot(structuredClone(engine.toSnapshot())).match(query)).toEqual(engine.match(query));
   });
 });

@@ -88,9 +88,7 @@ describe('snapshot encoding', () => {
     expect(pruned.storyOf(ARTICLES[0].id)).toBeUndefined();
   });
 
-  it('restores an engine that keeps answering, growing and shrinking like the original, and leaves its snapshot as it was', {
-    timeout: 30_000,
-  }, () => {
+  it('restores an engine that keeps answering, growing and shrinking like the original, and leaves its snapshot as it was', () => {
     const articles = syntheticArticles(1500);
     // Past the first thousand articles, a fresh engine's columns grow too.
     const original = clusterInTimeOrder(articles.slice(0, 1100));

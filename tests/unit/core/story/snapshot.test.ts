@@ -3,13 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryEngine } from '../../../../src/core/story';
 import { decodeSnapshot, encodeSnapshot } from '../../../../src/core/story/snapshot-pack';
-import {
-  ANSWERS_FIXTURE,
-  answersOf,
-  OLDER_SNAPSHOT_FIXTURE,
-  type RecordedAnswers,
-  SNAPSHOT_FIXTURE,
-} from '../../support/story-snapshot-fixture';
+import { ANSWERS_FIXTURE, answersOf, type RecordedAnswers, SNAPSHOT_FIXTURE } from '../../support/story-snapshot-fixture';
 
 /** The stored bytes, in a buffer of their own (as IndexedDB hands them back). */
 const storedBytes = () => new Uint8Array(readFileSync(SNAPSHOT_FIXTURE));
@@ -31,11 +25,5 @@ describe('a snapshot written by an earlier build', () => {
     const again = encodeSnapshot(restored.toSnapshot());
     expect(again.length).toBe(bytes.length);
     expect(again.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
-  });
-
-  it('is refused when it was written before the decision model, so that the index is rebuilt', () => {
-    const older = decodeSnapshot(new Uint8Array(readFileSync(OLDER_SNAPSHOT_FIXTURE)).buffer);
-    expect(older.version).toBe(1);
-    expect(() => StoryEngine.fromSnapshot(older)).toThrow(/unsupported story engine snapshot/);
   });
 });
