@@ -35,6 +35,8 @@ for (const scheme of ['light', 'dark'] as const) {
       // Skippable: the reader may choose feeds one by one instead.
       await expect(page.getByTestId('welcome-skip')).toHaveAttribute('href', '/options.html#feeds');
       await expectNoSeriousViolations(page);
+      // The page follows the browser's scheme, as every Parallax page does.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
       await saveScreenshot(page, `welcome-${scheme}`);
     });
   });
