@@ -26,12 +26,19 @@ const DAY_MS = 86_400_000;
 /** Related stories come from this long before the story's first article to this long after its last. */
 export const RELATED_SPAN_MS = 3 * DAY_MS;
 
+/** Longest run of digesting before the worker lets other messages through. */
+const DIGEST_SLICE_MS = 25;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface StoryPagesDeps {
   db: ParallaxDatabase;
   index: Pick<StoryIndex, 'memberIds' | 'storiesOf' | 'currentStoryId'>;
   sources: { lookup(): Promise<SourceLookup> };
   /** Changes whenever the index or a setting does (TabViews.stamp). */
   stamp: () => string;
+  /** Longest run of digesting before other messages get through (DIGEST_SLICE_MS). */
+  sliceMs?: number;
 }
 
 interface Window {
@@ -112,14 +119,21 @@ export class StoryPages {
     const outside = memberIds.flat().filter((id) => !byId.has(id));
     if (outside.length > 0) for (const a of await this.deps.db.articles.bulkGet(outside)) if (a) byId.set(a.id, a);
     const stories: StoryDigest[] = [];
-    storyIds.forEach((storyId, i) => {
+    let slice = performance.now();
+    for (const [i, storyId] of storyIds.entries()) {
+      // A window takes seconds to digest on a big index: the worker answers the popup, the badge and the
+      // story page in between instead of after it.
+      if (performance.now() - slice >= (this.deps.sliceMs ?? DIGEST_SLICE_MS)) {
+        await nextTask();
+        slice = performance.now();
+      }
       const items = memberIds[i].flatMap((id) => {
         const article = byId.get(id);
         return article ? [coverageItem(article, lookup, prefs)] : [];
       });
       const digest = digestStory(storyId, items);
       if (digest) stories.push(digest);
-    });
+    }
     stories.sort(byCoverage);
     return { stories, related: relatedIndex(stories) };
   }

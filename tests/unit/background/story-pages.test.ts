@@ -61,4 +61,32 @@ describe('story pages over the demo index', () => {
     const after = (await pages.list(14, NO_FILTER, 1000)).stories.find((s) => s.id === storyId)!;
     expect(after.sources).toBe(before.sources - 1);
   });
+
+  it('lets other work run between stories while it digests a window', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const sources = new ReaderSources(db, async () => loadRegistry());
+    // Every outlet looked up and every task that ran, in the order they happened.
+    const events: string[] = [];
+    const spied = {
+      lookup: async () => {
+        const lookup = await sources.lookup();
+        return { ...lookup, outletForUrl: (url: string) => (events.push('digest'), lookup.outletForUrl(url)) };
+      },
+    };
+    const pages = new StoryPages({ db, index, sources: spied, stamp: () => 'spied', sliceMs: 0 });
+    let done = false;
+    const tick = () => {
+      if (done) return;
+      events.push('task');
+      setTimeout(tick, 0);
+    };
+    const listed = pages.list(14, NO_FILTER, 1000).finally(() => {
+      done = true;
+    });
+    tick();
+    expect((await listed).total).toBe(DEMO_STORIES.length);
+    const digesting = events.slice(events.indexOf('digest'), events.lastIndexOf('digest'));
+    expect(digesting.filter((e) => e === 'task').length).toBeGreaterThanOrEqual(DEMO_STORIES.length - 1);
+  });
 });
