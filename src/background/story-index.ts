@@ -3,7 +3,7 @@
  * runs and is restored from its stored snapshot when the worker wakes, so the first match after a wake
  * does not recluster the whole index.
  */
-import { StoryEngine, type EngineArticle, type EngineSnapshot, type StoryMatch } from '../core/story';
+import { StoryEngine, type EngineArticle, type EngineSnapshot, type NeighbourWindow, type StoryMatch } from '../core/story';
 import { decodeSnapshot, encodeSnapshot } from '../core/story/snapshot-pack';
 import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
@@ -184,6 +184,11 @@ export class StoryIndex {
   /** The ids of a story's articles (following merges), from memory. */
   async memberIds(storyId: string): Promise<string[]> {
     return (await this.ready()).members(storyId);
+  }
+
+  /** Stories related to a story, from memory (StoryEngine.related). */
+  async related(storyId: string, window: NeighbourWindow): Promise<string[]> {
+    return (await this.ready()).related(storyId, window);
   }
 
   /** The story of each article (undefined: not indexed), from memory. */

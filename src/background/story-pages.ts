@@ -1,8 +1,8 @@
 /**
  * The story page's and the stories page's answers: one story in full, the stories of a time window in
- * brief (digests), and related stories. Digests of a window are kept until the index or a setting
- * changes, so that filtering and searching the stories page, or opening story after story, reads the
- * database once.
+ * brief (digests), and related stories (found by the engine in memory, then digested: a story page reads
+ * its story and its five neighbours, never a window). Digests of a window are kept until the index or a
+ * setting changes, so that filtering and searching the stories page reads the database once.
  */
 import type { Preferences } from '../core/preferences';
 import {
@@ -11,9 +11,6 @@ import {
   digestStory,
   filterStories,
   publishedSpan,
-  relatedIndex,
-  relatedStories,
-  type RelatedIndex,
   type StoryDigest,
   type StoryFilter,
 } from '../core/story-page';
@@ -33,7 +30,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface StoryPagesDeps {
   db: ParallaxDatabase;
-  index: Pick<StoryIndex, 'memberIds' | 'storiesOf' | 'currentStoryId'>;
+  index: Pick<StoryIndex, 'memberIds' | 'storiesOf' | 'currentStoryId' | 'related'>;
   sources: { lookup(): Promise<SourceLookup> };
   /** Changes whenever the index or a setting does (TabViews.stamp). */
   stamp: () => string;
@@ -43,7 +40,7 @@ export interface StoryPagesDeps {
 
 interface Window {
   key: string;
-  digests: Promise<{ stories: StoryDigest[]; related: RelatedIndex }>;
+  digests: Promise<StoryDigest[]>;
 }
 
 export class StoryPages {
@@ -70,13 +67,16 @@ export class StoryPages {
     if (id === undefined) return [];
     const members = await this.members(id);
     if (members.length === 0) return [];
-    const { firstAt: first, lastAt: last } = publishedSpan(members);
-    // Whole days, so that the stories of one day share one window (and its cached digests).
-    const from = Math.floor((first - RELATED_SPAN_MS) / DAY_MS) * DAY_MS;
-    const to = Math.ceil((last + RELATED_SPAN_MS) / DAY_MS) * DAY_MS;
-    const { stories, related } = await this.window(from, to);
-    const own = stories.find((s) => s.id === id);
-    return own ? relatedStories(id, own.terms, related) : [];
+    const { firstAt, lastAt } = publishedSpan(members);
+    const ids = await this.deps.index.related(id, { from: firstAt - RELATED_SPAN_MS, to: lastAt + RELATED_SPAN_MS });
+    const [{ lookup, prefs }, stories] = await Promise.all([this.context(), Promise.all(ids.map((other) => this.members(other)))]);
+    return stories.flatMap(
+      (rows, i) =>
+        digestStory(
+          ids[i],
+          rows.map((a) => coverageItem(a, lookup, prefs)),
+        ) ?? [],
+    );
   }
 
   async list(days: number, filter: StoryFilter, limit: number): Promise<StoryList> {
@@ -84,7 +84,7 @@ export class StoryPages {
     if (!newest) return { stories: [], total: 0, matching: 0, from: null, to: null };
     const to = newest.published;
     const from = to - days * DAY_MS;
-    const { stories } = await this.window(from, to);
+    const stories = await this.window(from, to);
     const matching = filterStories(stories, filter);
     return { stories: matching.slice(0, limit), total: stories.length, matching: matching.length, from, to };
   }
@@ -107,7 +107,7 @@ export class StoryPages {
     return digests;
   }
 
-  private async computeWindow(from: number, to: number): Promise<{ stories: StoryDigest[]; related: RelatedIndex }> {
+  private async computeWindow(from: number, to: number): Promise<StoryDigest[]> {
     const [{ lookup, prefs }, rows] = await Promise.all([
       this.context(),
       this.deps.db.articles.where('published').between(from, to, true, true).toArray(),
@@ -134,7 +134,6 @@ export class StoryPages {
       const digest = digestStory(storyId, items);
       if (digest) stories.push(digest);
     }
-    stories.sort(byCoverage);
-    return { stories, related: relatedIndex(stories) };
+    return stories.sort(byCoverage);
   }
 }

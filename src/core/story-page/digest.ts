@@ -1,11 +1,11 @@
 /**
  * A story in brief, as the stories list and "related stories" show it: its headline, how many sources and
- * original reports, its Left / Center / Right counts, its blindspot, when it ran, and its key terms.
+ * original reports, its Left / Center / Right counts, its blindspot, and when it ran.
  */
 import { blindspot, leanDistribution, type CoverageItem } from '../coverage';
 import { representativeHeadline } from '../story-view';
 import type { LeanSide } from '../types';
-import { groupReposts, headlineKey } from './reposts';
+import { groupReposts } from './reposts';
 
 export interface StoryDigest {
   id: string;
@@ -20,8 +20,6 @@ export interface StoryDigest {
   /** Epoch ms of the first and the last visible article. */
   firstAt: number;
   lastAt: number;
-  /** The terms most of its headlines use (folded forms, for matching only), strongest first. */
-  terms: string[];
 }
 
 /** Epoch ms of the first and the last of `items`. */
@@ -33,19 +31,6 @@ export function publishedSpan(items: readonly Pick<CoverageItem, 'published'>[])
     lastAt = Math.max(lastAt, item.published);
   }
   return { firstAt, lastAt };
-}
-
-/** Key terms kept per story: enough to find neighbours, few enough that one stray word does not. */
-export const KEY_TERMS = 8;
-
-/** The terms used by the most headlines of the story (ties: alphabetical), at most KEY_TERMS. */
-export function keyTerms(items: readonly CoverageItem[]): string[] {
-  const uses = new Map<string, number>();
-  for (const item of items) for (const term of headlineKey(item)) uses.set(term, (uses.get(term) ?? 0) + 1);
-  return [...uses]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, KEY_TERMS)
-    .map(([term]) => term);
 }
 
 /** The digest of one story from its articles' coverage items (hidden outlets left out); null when none is visible. */
@@ -66,6 +51,5 @@ export function digestStory(id: string, items: readonly CoverageItem[]): StoryDi
     blindspot: blindspot(originalDistribution)?.side ?? null,
     firstAt,
     lastAt,
-    terms: keyTerms(visible),
   };
 }

@@ -1,8 +1,7 @@
 export { buildStoryPage, type StoryPage, type StoryPageInput } from './build';
 export { countryShares, type CountryShare, type CountryShares } from './countries';
-export { digestStory, keyTerms, publishedSpan, type StoryDigest } from './digest';
+export { digestStory, publishedSpan, type StoryDigest } from './digest';
 export { byCoverage, filterStories, foldText, NO_FILTER, type StoryFilter } from './list';
-export { relatedIndex, relatedStories, type RelatedIndex } from './related';
 export { groupReposts, headlineKey, sameReport, type RepostGroup } from './reposts';
 export { splitSentences } from './sentences';
 export { extractSummary, type SummarySentence, type SummarySource } from './summary';

@@ -31,7 +31,7 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** Keys already computed, per item: the digest asks for them twice (reports, then key terms). */
+/** Keys already computed, per item: an item grouped again (its story's view, then its page) is not tokenised twice. */
 const keyCache = new WeakMap<object, string[]>();
 
 /** The headline's terms with the outlet's boilerplate removed, as a sorted, de-duplicated list. */

@@ -39,6 +39,7 @@ import {
   type EngineOptions,
   reachWindowMs,
 } from './options';
+import { type NeighbourWindow, neighbourStories } from './neighbours';
 import { refineByNeighbourVotes } from './refine-graph';
 import { type Candidate, StoryScoring } from './scoring';
 import { checkSnapshotFormat, type EngineParts, type EngineSnapshot, restoreSnapshot, takeSnapshot } from './snapshot';
@@ -184,6 +185,12 @@ export class StoryEngine {
     const slot = this.stories.slotOf.get(this.stories.resolveId(storyId));
     if (slot === undefined) return [];
     return this.stories.members[slot].map((article) => this.articles.idAt(article));
+  }
+
+  /** Ids of the stories related to `storyId` (neighbours.ts), strongest first. Read-only. */
+  related(storyId: string, window: NeighbourWindow): string[] {
+    const slot = this.stories.slotOf.get(this.stories.resolveId(storyId));
+    return slot === undefined ? [] : neighbourStories(this.stories, this.vocabulary, slot, window).map((s) => this.stories.ids[s]);
   }
 
   /** The story `query` belongs to, or null when no story is close enough. Never changes the index. */

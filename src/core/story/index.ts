@@ -20,3 +20,4 @@ export {
   type HoldoutSplit,
 } from './evaluate';
 export { clusterInTimeOrder, parseOptionOverrides } from './batch';
+export { RELATED_MAX, type NeighbourWindow } from './neighbours';
