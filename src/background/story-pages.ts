@@ -58,7 +58,7 @@ export class StoryPages {
     const id = await this.deps.index.currentStoryId(storyId);
     if (id === undefined) return { status: 'missing' };
     const [{ lookup, prefs }, members] = await Promise.all([this.context(), this.members(id)]);
-    const page = buildStoryPage({ storyId: id, members, related: [] }, lookup, prefs);
+    const page = buildStoryPage({ storyId: id, members }, lookup, prefs);
     return page ? { status: 'found', page } : { status: 'missing' };
   }
 

@@ -15,7 +15,7 @@ import type { Preferences } from '../preferences';
 import { coverageItem, outletCard, representativeHeadline, type OutletCard, type SourceLookup } from '../story-view';
 import type { IndexArticle, LeanSide } from '../types';
 import { countryShares, type CountryShares } from './countries';
-import { publishedSpan, type StoryDigest } from './digest';
+import { publishedSpan } from './digest';
 import { groupReposts, type RepostGroup } from './reposts';
 import { extractSummary, type SummarySentence } from './summary';
 
@@ -41,15 +41,11 @@ export interface StoryPage {
   reports: Record<LeanSide | 'unrated', RepostGroup[]>;
   /** One card per outlet in the story, by side then name. */
   outlets: OutletCard[];
-  related: StoryDigest[];
-  /** Every visible article, for the timeline. */
-  items: CoverageItem[];
 }
 
 export interface StoryPageInput {
   storyId: string;
   members: readonly IndexArticle[];
-  related: StoryDigest[];
 }
 
 /** Enough text for an on-device summary of a big story, and a bounded message. */
@@ -119,7 +115,12 @@ export function buildStoryPage(input: StoryPageInput, lookup: SourceLookup, pref
     outlets: [...outlets.values()].sort(
       (a, b) => SIDE_ORDER[a.side ?? 'none'] - SIDE_ORDER[b.side ?? 'none'] || a.name.localeCompare(b.name),
     ),
-    related: input.related,
-    items: visible,
   };
+}
+
+/** Every article of the reports (originals and reposts), oldest first: the timeline's input. */
+export function reportItems(reports: StoryPage['reports']): CoverageItem[] {
+  return Object.values(reports)
+    .flatMap((groups) => groups.flatMap((g) => [g.original, ...g.reposts]))
+    .sort((a, b) => a.published - b.published || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
 }

@@ -1,4 +1,4 @@
-export { buildStoryPage, type StoryPage, type StoryPageInput } from './build';
+export { buildStoryPage, reportItems, type StoryPage, type StoryPageInput } from './build';
 export { countryShares, type CountryShare, type CountryShares } from './countries';
 export { digestStory, publishedSpan, type StoryDigest } from './digest';
 export { byCoverage, filterStories, foldText, NO_FILTER, type StoryFilter } from './list';

@@ -24,6 +24,8 @@ function ItemHead({ item }: { item: CoverageItem }) {
 
 function Report({ group }: { group: RepostGroup }) {
   const { original, reposts, repostOutlets } = group;
+  // A wire story's list runs to hundreds of rows: built when the reader opens it, not for the first screen.
+  const [open, setOpen] = useState(false);
   return (
     <li class="item report" data-testid="report">
       <ItemHead item={original} />
@@ -31,7 +33,7 @@ function Report({ group }: { group: RepostGroup }) {
         {original.title}
       </a>
       {reposts.length > 0 ? (
-        <details class="reposts" data-testid="reposts">
+        <details class="reposts" data-testid="reposts" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>
             {original.outletName} ·{' '}
             {repostOutlets === 1
@@ -40,19 +42,21 @@ function Report({ group }: { group: RepostGroup }) {
                 ? t('repostedBy', repostOutlets)
                 : t('repostCopies', reposts.length)}
           </summary>
-          <ul class="repost-list">
-            {reposts.map((r) => (
-              <li key={r.articleId}>
-                <a href={r.url} target="_blank" rel="noopener noreferrer" dir="auto">
-                  {r.outletName}
-                </a>{' '}
-                <span class={`chip side-${r.side ?? 'none'}`}>{leanLabel(r.lean)}</span>{' '}
-                <time class="muted small" dateTime={new Date(r.published).toISOString()}>
-                  {timeAgo(r.published)}
-                </time>
-              </li>
-            ))}
-          </ul>
+          {open ? (
+            <ul class="repost-list">
+              {reposts.map((r) => (
+                <li key={r.articleId}>
+                  <a href={r.url} target="_blank" rel="noopener noreferrer" dir="auto">
+                    {r.outletName}
+                  </a>{' '}
+                  <span class={`chip side-${r.side ?? 'none'}`}>{leanLabel(r.lean)}</span>{' '}
+                  <time class="muted small" dateTime={new Date(r.published).toISOString()}>
+                    {timeAgo(r.published)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </details>
       ) : null}
     </li>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoryPage as StoryPageData } from '../../core/story-page';
+import { reportItems, type StoryPage as StoryPageData } from '../../core/story-page';
 import { ask } from '../../messaging/client';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { PageTop } from '../components/PageTop';
@@ -119,7 +119,7 @@ function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummar
         <div class="story-main">
           <SummarySection sentences={page.summary} descriptions={page.descriptions} offerDevice={deviceSummary} />
           <ReportColumns reports={page.reports} />
-          <Timeline items={page.items} />
+          <Timeline items={reportItems(page.reports)} />
         </div>
         <aside class="story-side">
           <DistributionBar distribution={page.distribution} originals={page.originalDistribution} />

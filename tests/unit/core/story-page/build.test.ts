@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../../src/core/preferences';
 import { foldLean } from '../../../../src/core/ratings';
-import { buildStoryPage } from '../../../../src/core/story-page';
+import { buildStoryPage, reportItems } from '../../../../src/core/story-page';
 import type { OutletFacts, SourceLookup } from '../../../../src/core/story-view';
 import type { IndexArticle, Lean7 } from '../../../../src/core/types';
 
@@ -57,7 +57,7 @@ const MEMBERS: IndexArticle[] = [
 ];
 
 describe('buildStoryPage', () => {
-  const page = buildStoryPage({ storyId: 's1', members: MEMBERS, related: [] }, lookup, DEFAULT_PREFERENCES)!;
+  const page = buildStoryPage({ storyId: 's1', members: MEMBERS }, lookup, DEFAULT_PREFERENCES)!;
 
   it('counts sources and original reports: a wire story run by five outlets is one report', () => {
     expect(page.sources).toBe(12);
@@ -68,6 +68,13 @@ describe('buildStoryPage', () => {
     expect(wire.original.outletName).toBe('AP');
     expect(wire.repostOutlets).toBe(5);
     expect(wire.reposts.map((r) => r.side)).toEqual(['L', 'L', 'L', 'L', 'L']);
+  });
+
+  it('gives the timeline every article of the reports once, oldest first', () => {
+    const items = reportItems(page.reports);
+    expect(items).toHaveLength(MEMBERS.length);
+    expect(new Set(items.map((i) => i.articleId)).size).toBe(MEMBERS.length);
+    expect(items.map((i) => i.published)).toEqual([...items.map((i) => i.published)].sort((a, b) => a - b));
   });
 
   it('finds the blindspot in the original reports, and names the first report and its country', () => {
@@ -90,9 +97,9 @@ describe('buildStoryPage', () => {
 
   it('leaves hidden outlets out of everything, and is null when nothing is left', () => {
     const prefs = { ...DEFAULT_PREFERENCES, hiddenOutlets: ['ap-example'] };
-    const hidden = buildStoryPage({ storyId: 's1', members: MEMBERS, related: [] }, lookup, prefs)!;
+    const hidden = buildStoryPage({ storyId: 's1', members: MEMBERS }, lookup, prefs)!;
     expect(hidden.sources).toBe(11);
     expect(hidden.outlets.map((o) => o.name)).not.toContain('AP');
-    expect(buildStoryPage({ storyId: 's1', members: MEMBERS.slice(0, 1), related: [] }, lookup, prefs)).toBeNull();
+    expect(buildStoryPage({ storyId: 's1', members: MEMBERS.slice(0, 1) }, lookup, prefs)).toBeNull();
   });
 });
