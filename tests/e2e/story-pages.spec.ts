@@ -194,15 +194,17 @@ test('loading while the worker is busy, an error when it does not answer, and "t
   await importIndex(context, extensionId);
   const stories = await openStories(context, extensionId);
   const url = (await stories.getByRole('link', { name: SENATE }).getAttribute('href'))!;
-  // The worker's thread is kept busy for longer than the page waits: a stuck worker, for real.
-  const busy = keepWorkerBusy(worker, PAGE_ANSWER_TIMEOUT_MS + 2_000);
+  // The worker's thread is kept busy for longer than the page waits: a stuck worker, for real. The loop
+  // starts before the page asks, and outlasts a page that takes seconds to load on a loaded machine.
+  const busy = keepWorkerBusy(worker, PAGE_ANSWER_TIMEOUT_MS + 6_000);
   const page = await context.newPage();
+  await page.waitForTimeout(300);
   await page.goto(url);
   await expect(page.locator('.story-page')).toHaveAttribute('data-state', 'loading');
   await expect(page.getByRole('status')).toContainText('Loading the story');
   await expectAccessible(page);
   await saveScreenshot(page, 'story-page-loading-light');
-  await expect(page.locator('.story-page')).toHaveAttribute('data-state', 'error', { timeout: PAGE_ANSWER_TIMEOUT_MS + 2_000 });
+  await expect(page.locator('.story-page')).toHaveAttribute('data-state', 'error', { timeout: PAGE_ANSWER_TIMEOUT_MS + 5_000 });
   await expect(page.getByTestId('page-message')).toContainText('background worker did not answer');
   await expectAccessible(page);
   await saveScreenshot(page, 'story-page-error-light');
