@@ -71,7 +71,13 @@ describe('story pages over the demo index', () => {
     const spied = {
       lookup: async () => {
         const lookup = await sources.lookup();
-        return { ...lookup, outletForUrl: (url: string) => (events.push('digest'), lookup.outletForUrl(url)) };
+        return {
+          ...lookup,
+          outletForUrl: (url: string) => {
+            events.push('digest');
+            return lookup.outletForUrl(url);
+          },
+        };
       },
     };
     const pages = new StoryPages({ db, index, sources: spied, stamp: () => 'spied', sliceMs: 0 });
