@@ -1,0 +1,16 @@
+/** Lean chips on links: resolution of a link's target, the article test, the chip data and where chips run. */
+export { isArticleLink } from './article-link';
+export { chipOutletFor, chipOutletsFor, type ChipOutlet } from './chip-outlet';
+export {
+  CHIP_GROUP_PATTERNS,
+  CHIP_GROUPS,
+  chipScriptMatches,
+  DEFAULT_CHIP_SETTINGS,
+  patternCovers,
+  siteOrigin,
+  sitePatterns,
+  type ChipGroup,
+  type ChipSettings,
+} from './chip-sites';
+export { resolveLinkTarget } from './resolve';
+export { siteRuleFor, targetFromText, type SiteRule } from './site-rules';
