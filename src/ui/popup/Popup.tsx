@@ -10,6 +10,7 @@ import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { NoFeedsPrompt } from './NoFeedsPrompt';
+import { ChipsSiteToggle } from './ChipsSiteToggle';
 import { OutletCard, openOptions } from './OutletCard';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { countriesLine } from '../components/countries';
@@ -67,6 +68,7 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
         </nav>
       </header>
       <main>{renderState(state, load)}</main>
+      <ChipsSiteToggle search={location.search} />
     </div>
   );
 }
