@@ -20,7 +20,12 @@ export const CHIP_PAGES: readonly ChipPage[] = [
   { name: 'DuckDuckGo', group: 'search', url: 'https://duckduckgo.com/?q=riverside+night+bus', file: `${dir}/search/duckduckgo.html` },
   { name: 'Google News', group: 'aggregators', url: 'https://news.google.com/home?hl=en-US', file: `${dir}/aggregators/google-news.html` },
   { name: 'Yahoo News', group: 'aggregators', url: 'https://news.yahoo.com/', file: `${dir}/aggregators/yahoo-news.html` },
-  { name: 'Apple News', group: 'aggregators', url: 'https://apple.news/AqR3x9Lk2TtmV5b1YpQw8cB', file: `${dir}/aggregators/apple-news.html` },
+  {
+    name: 'Apple News',
+    group: 'aggregators',
+    url: 'https://apple.news/AqR3x9Lk2TtmV5b1YpQw8cB',
+    file: `${dir}/aggregators/apple-news.html`,
+  },
   { name: 'Reddit', group: 'social', url: 'https://www.reddit.com/r/news/', file: `${dir}/social/reddit.html` },
   { name: 'old Reddit', group: 'social', url: 'https://old.reddit.com/r/news/', file: `${dir}/social/old-reddit.html` },
   { name: 'X', group: 'social', url: 'https://x.com/home', file: `${dir}/social/x.html` },
@@ -38,5 +43,4 @@ export const INFINITE_PAGE: ChipPage = {
 };
 
 /** The `realPages` option of real-hosts.ts for some pages. */
-export const servedPages = (pages: readonly ChipPage[]): Record<string, string> =>
-  Object.fromEntries(pages.map((p) => [p.url, p.file]));
+export const servedPages = (pages: readonly ChipPage[]): Record<string, string> => Object.fromEntries(pages.map((p) => [p.url, p.file]));

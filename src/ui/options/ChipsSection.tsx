@@ -74,7 +74,13 @@ export function ChipsSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="chips-title" id="chips" data-testid="chips-section" aria-busy={settings === null ? 'true' : 'false'}>
+    <section
+      class="card"
+      aria-labelledby="chips-title"
+      id="chips"
+      data-testid="chips-section"
+      aria-busy={settings === null ? 'true' : 'false'}
+    >
       <h2 id="chips-title">{t('chipsTitle')}</h2>
       <p>{t('chipsIntro')}</p>
       <ErrorNote error={failure.error} />

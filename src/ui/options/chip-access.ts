@@ -6,7 +6,15 @@
  * pattern, so a pattern overlapping a needed one in either direction is kept.
  */
 import { browser } from 'wxt/browser';
-import { CHIP_GROUP_PATTERNS, CHIP_GROUPS, type ChipGroup, type ChipSettings, patternCovers, siteOrigin, sitePatterns } from '../../core/links/index';
+import {
+  CHIP_GROUP_PATTERNS,
+  CHIP_GROUPS,
+  type ChipGroup,
+  type ChipSettings,
+  patternCovers,
+  siteOrigin,
+  sitePatterns,
+} from '../../core/links/index';
 import { feedOriginPatterns } from '../../core/refresh/permissions';
 import { ask } from '../../messaging/client';
 import { ALL_SITES_ORIGINS } from './browser-access';
