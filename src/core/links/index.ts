@@ -12,5 +12,5 @@ export {
   type ChipGroup,
   type ChipSettings,
 } from './chip-sites';
-export { resolveLinkTarget } from './resolve';
+export { resolveLinkTarget, resolveLinkUrl } from './resolve';
 export { siteRuleFor, targetFromText, type SiteRule } from './site-rules';

@@ -3,7 +3,7 @@
  * sites carry the target in their query, AMP caches in their path. No request is ever made, so a
  * shortened link (its target known only to the shortener's server) has no target here.
  */
-import { decodeAmpCacheLabel } from '../outlets/host';
+import { decodeAmpCacheLabel } from '../outlets/amp-label';
 
 /** Hosts whose links name their target only on the shortener's server. */
 const SHORTENER_HOSTS: ReadonlySet<string> = new Set([
@@ -40,12 +40,17 @@ const MAX_UNWRAP = 3;
  * known without a request (a shortener) or is not a web page (mailto:, javascript:, a bad address).
  */
 export function resolveLinkTarget(href: string, baseUrl: string): string | null {
+  return resolveLinkUrl(href, baseUrl)?.href ?? null;
+}
+
+/** `resolveLinkTarget` as a parsed URL, for callers that go on to read its parts. */
+export function resolveLinkUrl(href: string, baseUrl: string): URL | null {
   let url = parseWeb(href, baseUrl);
   for (let depth = 0; url !== null && depth <= MAX_UNWRAP; depth += 1) {
     const host = url.hostname;
     if (SHORTENER_HOSTS.has(host)) return null;
     const inner = host === 'news.google.com' ? googleNewsTarget(url.pathname) : unwrap(url, host);
-    if (inner === undefined) return url.href;
+    if (inner === undefined) return url;
     url = inner === null ? null : parseWeb(inner, url.href);
   }
   return null;
