@@ -35,8 +35,7 @@ const attribute = (node: DomNode, name: string): string | null => {
   return null;
 };
 
-const text = (node: DomNode): string =>
-  node.nodeName === '#text' ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join('');
+const text = (node: DomNode): string => (node.nodeName === '#text' ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join(''));
 
 function findButton(node: DomNode): DomNode | null {
   if (node.nodeName === 'BUTTON') return node;
@@ -77,12 +76,14 @@ export class ChipProbe {
 
   /** Every chip of the page, with its link and what that link expects. */
   async chips(): Promise<SeenChip[]> {
-    const links = await this.page.evaluate((tag) =>
-      [...document.querySelectorAll(tag)].map((chip) => {
-        const link = chip.closest('a') ?? (chip.previousElementSibling?.localName === 'a' ? chip.previousElementSibling : null);
-        return { href: link?.getAttribute('href') ?? '(no link)', expected: link?.getAttribute('data-expect-chip') ?? null };
-      }),
-    CHIP_TAG);
+    const links = await this.page.evaluate(
+      (tag) =>
+        [...document.querySelectorAll(tag)].map((chip) => {
+          const link = chip.closest('a') ?? (chip.previousElementSibling?.localName === 'a' ? chip.previousElementSibling : null);
+          return { href: link?.getAttribute('href') ?? '(no link)', expected: link?.getAttribute('data-expect-chip') ?? null };
+        }),
+      CHIP_TAG,
+    );
     const buttons = await this.buttons();
     expect(buttons).toHaveLength(links.length);
     return links.map((link, i) => {
@@ -121,6 +122,23 @@ export class ChipProbe {
     return chips;
   }
 
+  /** Waits for the chips to come and their number to hold still. */
+  async waitForChips(): Promise<number> {
+    let last = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = await this.count();
+          const settled = now > 0 && now === last;
+          last = now;
+          return settled;
+        },
+        { timeout: 15_000, intervals: [300] },
+      )
+      .toBe(true);
+    return last;
+  }
+
   /** The first chip's button, for clicking with the real mouse or reading its state. */
   private async firstButton(): Promise<number> {
     const [button] = await this.buttons();
@@ -131,7 +149,11 @@ export class ChipProbe {
   async call<T>(fn: string): Promise<T> {
     const cdp = await this.cdp();
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: await this.firstButton() });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
     return result.value as T;
   }
 

@@ -71,8 +71,13 @@ for (const group of [...CHIP_GROUPS, 'mastodon'] as const) {
   }) => {
     test.slow();
     await answerPermissionPrompt(context, true);
-    const options = group === 'mastodon' ? await addMastodon(context, extensionId, worker) : await setGroups(context, extensionId, worker, { [group]: true });
-    expect(await permissionRequests(options)).toEqual([{ origins: group === 'mastodon' ? [`${MASTODON}/*`] : [...CHIP_GROUP_PATTERNS[group]] }]);
+    const options =
+      group === 'mastodon'
+        ? await addMastodon(context, extensionId, worker)
+        : await setGroups(context, extensionId, worker, { [group]: true });
+    expect(await permissionRequests(options)).toEqual([
+      { origins: group === 'mastodon' ? [`${MASTODON}/*`] : [...CHIP_GROUP_PATTERNS[group]] },
+    ]);
     await context.addInitScript(RECORD_BLOCKS_EARLY);
     for (const fixture of pages) {
       await test.step(fixture.name, async () => {
@@ -139,8 +144,8 @@ test('an infinite feed gets chips on every batch of 100 links it adds', async ({
     await page.locator('#sentinel').scrollIntoViewIfNeeded();
     await expect(page.locator('shreddit-post')).toHaveCount(posts);
     const chipsNow = await chips.expectChipsAsMarked();
-    // 7 of every 10 links are rated or unrated outlets' articles.
-    expect(chipsNow).toHaveLength((posts / 10) * 7);
+    // 8 of every 10 links are rated or unrated outlets’ articles.
+    expect(chipsNow).toHaveLength((posts / 10) * 8);
   }
 });
 
@@ -160,7 +165,12 @@ test('a group switched off gets no chips on the next load', async ({ context, ex
   expect(await chips.count()).toBe(0);
 });
 
-test('the popup switches chips on for the tab’s site and draws them in that tab at once', async ({ context, extensionId, worker, realHosts }) => {
+test('the popup switches chips on for the tab’s site and draws them in that tab at once', async ({
+  context,
+  extensionId,
+  worker,
+  realHosts,
+}) => {
   await answerPermissionPrompt(context, true);
   const fixture = CHIP_PAGES.find((p) => p.group === 'mastodon')!;
   const { page, tabId } = await openOnRealHost(context, worker, realHosts, fixture.url);
@@ -200,9 +210,9 @@ for (const scheme of ['light', 'dark'] as const) {
           const page = await openPage(context, worker, realHosts, fixture);
           await page.setViewportSize({ width: 1100, height: 800 });
           const chips = chipsOf(page);
-          await chips.expectChipsAsMarked();
-          await expectNoSeriousViolations(page);
-          // axe cannot enter a closed root: check a copy of the first chip's markup and styles, in its place, in an open one.
+          await chips.waitForChips();
+          // axe cannot enter a closed root: a copy of the first chip's markup and styles, in its place, in an
+          // open one, is checked with the page around it (a chip inside a link is checked as nested there).
           const markup = await chips.firstShadowMarkup();
           await page.evaluate(
             ({ html, css }) => {
@@ -213,8 +223,7 @@ for (const scheme of ['light', 'dark'] as const) {
             },
             { html: markup, css: chipCss },
           );
-          const copyResults = await new AxeBuilder({ page }).include('#chip-copy').analyze();
-          expect(copyResults.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+          await expectNoSeriousViolations(page);
           await page.evaluate(() => document.getElementById('chip-copy')?.remove());
           const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
           await saveScreenshot(page, `link-chips-${slug}-${scheme}`, { fullPage: false });
