@@ -155,7 +155,7 @@ test('a group switched off gets no chips on the next load', async ({ context, ex
   const fixture = CHIP_PAGES.find((p) => p.name === 'Bing')!;
   const page = await openPage(context, worker, realHosts, fixture);
   const chips = chipsOf(page);
-  await chips.expectChipsAsMarked();
+  await chips.waitForChips();
 
   await setGroups(context, extensionId, worker, { search: false });
   await page.reload();
