@@ -6,7 +6,7 @@
  */
 import type { ChipOutlet } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
-import { CHIP_TAG, createChip, type ChipTexts } from '../../ui/link-chip/chip';
+import { CHIP_TAG, chipMaker, type ChipTexts } from '../../ui/link-chip/chip';
 import { chipHostOf } from './link-target';
 
 export interface LinkChipsDeps {
@@ -23,17 +23,21 @@ export interface LinkChipsStats {
   links: number;
   lookups: number;
   chips: number;
+  /** Main-thread time spent finding links and placing chips (the worker's answer not included). */
+  busyMs: number;
+  /** Of which placing the chips. */
+  placeMs: number;
 }
 
 /** The most hosts one message carries (the protocol's limit). */
 const HOSTS_PER_LOOKUP = 500;
 
 export class LinkChips {
-  readonly stats: LinkChipsStats = { passes: 0, links: 0, lookups: 0, chips: 0 };
+  readonly stats: LinkChipsStats = { passes: 0, links: 0, lookups: 0, chips: 0, busyMs: 0, placeMs: 0 };
   /** Links already looked at: never twice, whatever the page does to them. */
   private readonly seen = new WeakSet<Element>();
-  /** Host → its outlet, or null for no outlet's; asked once per page. */
-  private readonly outlets = new Map<string, ChipOutlet | null>();
+  /** Host → what makes its outlet's chips, or null for no outlet's; asked once per page. */
+  private readonly outlets = new Map<string, (() => HTMLElement) | null>();
   private pending: Element[] = [];
   private frame = 0;
   private observer: MutationObserver | null = null;
@@ -74,11 +78,18 @@ export class LinkChips {
     const roots = this.pending;
     this.pending = [];
     this.stats.passes += 1;
+    let started = performance.now();
     const found = this.find(roots);
+    const hosts = found.map(([, host]) => host);
+    this.stats.busyMs += performance.now() - started;
     if (found.length === 0) return;
-    await this.learn(found.map(([, host]) => host));
+    await this.learn(hosts);
     if (this.stopped) return;
+    started = performance.now();
     this.place(found);
+    const placing = performance.now() - started;
+    this.stats.busyMs += placing;
+    this.stats.placeMs += placing;
   }
 
   private find(roots: readonly Element[]): [HTMLAnchorElement, string][] {
@@ -112,16 +123,19 @@ export class LinkChips {
       } catch {
         return; // The worker is updating or the extension was reloaded: these links stay as they are.
       }
-      for (const host of batch) this.outlets.set(host, Object.hasOwn(outlets, host) ? outlets[host] : null);
+      for (const host of batch) {
+        const outlet = Object.hasOwn(outlets, host) ? outlets[host] : null;
+        this.outlets.set(host, outlet === null ? null : chipMaker(outlet, this.deps.texts(outlet)));
+      }
     }
   }
 
   private place(found: readonly [HTMLAnchorElement, string][]): void {
     const placeIn = this.deps.rule?.placeIn;
     for (const [anchor, host] of found) {
-      const outlet = this.outlets.get(host);
-      if (!outlet || !anchor.isConnected) continue;
-      const chip = createChip(outlet, this.deps.texts(outlet));
+      const make = this.outlets.get(host);
+      if (!make || !anchor.isConnected) continue;
+      const chip = make();
       const title = placeIn === undefined ? null : anchor.querySelector(placeIn);
       if (title !== null) title.append(chip);
       else anchor.after(chip);

@@ -25,22 +25,33 @@ export interface ChipTexts {
 const QUIET_WIDTH = '11px';
 const labelWidth = (label: string) => `calc(${label.length}ch + 12px)`;
 
-/** Set with !important, so page CSS (`span { margin: 2em }`, `* { display: block }`) cannot resize the host. */
-function hostStyle(width: string): [string, string][] {
-  return [
-    ['all', 'initial'],
-    ['display', 'inline-block'],
-    ['position', 'relative'],
-    ['box-sizing', 'border-box'],
-    ['width', width],
-    ['height', '15px'],
-    ['margin', '0 0 0 0.35em'],
-    ['padding', '0'],
-    ['border', '0'],
-    ['font', '600 11px/15px system-ui, sans-serif'],
-    ['vertical-align', 'middle'],
-    ['text-indent', '0'],
-  ];
+/**
+ * The host's style, with !important so page CSS (`span { margin: 2em }`, `* { display: block }`) cannot
+ * resize it; one string per width, set in one go.
+ */
+const hostStyles = new Map<string, string>();
+function hostStyle(width: string): string {
+  let style = hostStyles.get(width);
+  if (style === undefined) {
+    style = [
+      'all: initial',
+      'display: inline-block',
+      'position: relative',
+      'box-sizing: border-box',
+      `width: ${width}`,
+      'height: 15px',
+      'margin: 0 0 0 0.35em',
+      'padding: 0',
+      'border: 0',
+      'font: 600 11px/15px system-ui, sans-serif',
+      'vertical-align: middle',
+      'text-indent: 0',
+    ]
+      .map((declaration) => `${declaration} !important`)
+      .join('; ');
+    hostStyles.set(width, style);
+  }
+  return style;
 }
 
 /** The 7-point lean folded to the chip's colour (the ratings module's own fold carries the rating data). */
@@ -75,14 +86,9 @@ function styleRoot(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
-  const host = document.createElement(CHIP_TAG);
-  for (const [prop, value] of hostStyle(outlet.lean === null ? QUIET_WIDTH : labelWidth(texts.label))) {
-    host.style.setProperty(prop, value, 'important');
-  }
-  const shadow = host.attachShadow({ mode: 'closed' });
-  styleRoot(shadow);
-
+/** A chip's content, built once per outlet and cloned into each chip of that outlet. */
+function chipContent(outlet: ChipOutlet, texts: ChipTexts): DocumentFragment {
+  const content = document.createDocumentFragment();
   const chip = document.createElement('button');
   chip.type = 'button';
   chip.className = outlet.lean === null ? 'chip quiet' : 'chip';
@@ -91,7 +97,6 @@ export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
   chip.setAttribute('aria-describedby', 'tip');
   chip.setAttribute('aria-expanded', 'false');
   if (outlet.lean !== null) chip.textContent = texts.label;
-
   const tip = document.createElement('span');
   tip.id = 'tip';
   tip.className = 'tip';
@@ -104,18 +109,47 @@ export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
     span.textContent = line;
     tip.append(span);
   }
+  content.append(chip, tip);
+  return content;
+}
 
+const setExpanded = (chip: Element, expanded: boolean) => chip.setAttribute('aria-expanded', String(expanded));
+
+/** One set of listeners for every chip (on each closed root; `currentTarget` is that root). */
+const CHIP_EVENTS: [string, (event: Event) => void][] = Object.entries({
   // Inside a link (a search result's title), a click on the chip opens its tooltip, never the link.
-  chip.addEventListener('click', (event) => {
+  click: (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (!event.isTrusted) return;
-    chip.setAttribute('aria-expanded', chip.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
-  });
-  chip.addEventListener('keydown', (event) => {
-    if (event.isTrusted && event.key === 'Escape') chip.setAttribute('aria-expanded', 'false');
-  });
-  chip.addEventListener('blur', () => chip.setAttribute('aria-expanded', 'false'));
-  shadow.append(chip, tip);
-  return host;
+    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
+    if (event.isTrusted && chip) setExpanded(chip, chip.getAttribute('aria-expanded') !== 'true');
+  },
+  keydown: (event) => {
+    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
+    if (event.isTrusted && chip && (event as KeyboardEvent).key === 'Escape') setExpanded(chip, false);
+  },
+  focusout: (event) => {
+    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
+    if (chip) setExpanded(chip, false);
+  },
+} satisfies Record<string, (event: Event) => void>);
+
+/** Makes chips for one outlet: the content is built on the first call and cloned after. */
+export function chipMaker(outlet: ChipOutlet, texts: ChipTexts): () => HTMLElement {
+  const style = hostStyle(outlet.lean === null ? QUIET_WIDTH : labelWidth(texts.label));
+  let content: DocumentFragment | null = null;
+  return () => {
+    const host = document.createElement(CHIP_TAG);
+    host.style.cssText = style;
+    const shadow = host.attachShadow({ mode: 'closed' });
+    styleRoot(shadow);
+    content ??= chipContent(outlet, texts);
+    shadow.append(content.cloneNode(true));
+    for (const [type, listener] of CHIP_EVENTS) shadow.addEventListener(type, listener);
+    return host;
+  };
+}
+
+export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
+  return chipMaker(outlet, texts)();
 }
