@@ -16,7 +16,7 @@ export class ChipProbe {
   }
 
   /** Runs `fn` with `this` = the button inside each chip's closed root, in page order. */
-  private async each<T>(fn: string): Promise<T[]> {
+  protected async each<T>(fn: string): Promise<T[]> {
     const cdp = await this.cdp();
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'parallax-chip' });
