@@ -178,7 +178,9 @@ test('the popup switches chips on for the tab’s site and draws them in that ta
   expect(await chipsOf(page).count()).toBe(0);
   const popup = await openPopupForTab(context, extensionId, tabId);
   await popup.getByTestId('chips-site-on').click();
-  await expect(popup.getByTestId('chips-site-note')).toHaveText('Lean chips are on for mastodon.social.');
+  await expect(popup.getByTestId('chips-site-note')).toHaveText(
+    'Drawn on this page; pages you open on this site from now on get them too.',
+  );
   expect(await permissionRequests(popup)).toEqual([{ origins: [`${MASTODON}/*`] }]);
   await chipsOf(page).expectChipsAsMarked();
   await expect.poll(() => registeredMatches(worker)).toContain(`${MASTODON}/*`);
@@ -203,6 +205,19 @@ for (const scheme of ['light', 'dark'] as const) {
       const results = await new AxeBuilder({ page: options }).include('#chips').analyze();
       expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       await options.locator('#chips').screenshot({ path: `tests/artifacts/link-chips-options-${scheme}.png` });
+
+      await test.step('popup', async () => {
+        const fixture = CHIP_PAGES.find((p) => p.group === 'mastodon')!;
+        const { tabId } = await openOnRealHost(context, worker, realHosts, fixture.url);
+        const popup = await openPopupForTab(context, extensionId, tabId);
+        await expect(popup.getByTestId('chips-site-on')).toBeVisible();
+        await expectNoSeriousViolations(popup);
+        await saveScreenshot(popup, `link-chips-popup-${scheme}`);
+        await popup.getByTestId('chips-site-on').click();
+        await expect(popup.getByTestId('chips-site-off')).toBeVisible();
+        await expectNoSeriousViolations(popup);
+        await saveScreenshot(popup, `link-chips-popup-on-${scheme}`);
+      });
 
       for (const name of ['Google search', 'Bing', 'Google News', 'Reddit', 'old Reddit', 'Hacker News']) {
         await test.step(name, async () => {

@@ -80,7 +80,7 @@ export function ChipsSiteToggle({ search }: { search: string }) {
         const next = await ask({ type: 'chips.setSite', origin, enabled: true });
         // The open tab gets the chips now; the registration covers the pages loaded from now on.
         await browser.scripting.executeScript({ target: { tabId }, files: [`/${CHIP_SCRIPT_FILE}`] });
-        update({ settings: next, busy: false, note: t('popupChipsActive', host) });
+        update({ settings: next, busy: false, note: t('popupChipsDrawn') });
       })
       .catch(fail);
   };

@@ -69,7 +69,9 @@ describe('ChipsSiteToggle', () => {
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://mastodon.social/*'] });
     expect(order.slice(1)).toEqual(['permissions.request', 'chips.setSite', 'scripting.executeScript']);
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId }, files: ['/content-scripts/link-chips.js'] });
-    expect(root.querySelector('[data-testid="chips-site-note"]')?.textContent).toBe('Lean chips are on for mastodon.social.');
+    expect(root.querySelector('[data-testid="chips-site-note"]')?.textContent).toBe(
+      'Drawn on this page; pages you open on this site from now on get them too.',
+    );
     expect(root.querySelector('[data-testid="chips-site-off"]')).not.toBeNull();
   });
 
