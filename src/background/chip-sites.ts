@@ -4,11 +4,10 @@
  * every settings change and every grant or removal, like the outlet sites' article script.
  */
 import { browser } from 'wxt/browser';
-import { chipScriptMatches, type ChipSettings } from '../core/links/index';
+import { CHIP_SCRIPT_FILE, chipScriptMatches, type ChipSettings } from '../core/links/index';
 
 export const CHIP_SCRIPT_ID = 'parallax-link-chips';
-/** Where WXT writes the chips entrypoint (entrypoints/link-chips.content.ts). */
-export const CHIP_SCRIPT_FILE = 'content-scripts/link-chips.js';
+export { CHIP_SCRIPT_FILE };
 
 let pending: Promise<string[]> = Promise.resolve([]);
 

@@ -4,6 +4,9 @@
  * browser holds: the chips script is registered there and nowhere else.
  */
 
+/** Where WXT writes the chips entrypoint (entrypoints/link-chips.content.ts): registered by the worker, injected by the popup. */
+export const CHIP_SCRIPT_FILE = 'content-scripts/link-chips.js';
+
 export const CHIP_GROUPS = ['search', 'aggregators', 'social'] as const;
 export type ChipGroup = (typeof CHIP_GROUPS)[number];
 

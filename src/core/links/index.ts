@@ -4,6 +4,7 @@ export { chipOutletFor, chipOutletsFor, type ChipOutlet } from './chip-outlet';
 export {
   CHIP_GROUP_PATTERNS,
   CHIP_GROUPS,
+  CHIP_SCRIPT_FILE,
   chipScriptMatches,
   DEFAULT_CHIP_SETTINGS,
   patternCovers,

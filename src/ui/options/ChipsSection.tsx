@@ -5,6 +5,7 @@ import { type MessageName, t } from '../i18n';
 import { requestOrigins } from './browser-access';
 import { originHost, releaseChipPatterns, siteInputOrigin } from './chip-access';
 import { ErrorNote, Loading, useFailure } from './SectionStates';
+import { SiteField, SiteRow } from './SiteField';
 
 const GROUP_TEXT: Record<ChipGroup, { label: MessageName; sites: MessageName }> = {
   search: { label: 'chipsGroupSearch', sites: 'chipsGroupSearchSites' },
@@ -119,43 +120,30 @@ export function ChipsSection() {
       <div class="subsection">
         <h3>{t('chipsSitesTitle')}</h3>
         <p class="muted small">{t('chipsSitesIntro')}</p>
-        <form class="row wrap-row" onSubmit={addSite} noValidate>
-          <label class="search">
-            <span>{t('chipsSiteLabel')}</span>
-            <input
-              id="chips-site"
-              type="text"
-              inputMode="url"
-              value={site}
-              placeholder={t('chipsSitePlaceholder')}
-              onInput={(e) => setSite(e.currentTarget.value)}
-              aria-invalid={siteError ? 'true' : 'false'}
-              aria-describedby={siteError ? 'chips-site-error' : undefined}
-              spellcheck={false}
-              autocomplete="off"
-              data-testid="chips-site-input"
-            />
-          </label>
-          <button type="submit" class="button" disabled={settings === null || busy} data-testid="chips-site-add">
-            {t('chipsSiteAdd')}
-          </button>
-        </form>
-        {siteError ? (
-          <p id="chips-site-error" class="field-error">
-            {siteError}
-          </p>
-        ) : null}
+        <SiteField
+          id="chips-site"
+          label={t('chipsSiteLabel')}
+          addLabel={t('chipsSiteAdd')}
+          value={site}
+          error={siteError}
+          placeholder={t('chipsSitePlaceholder')}
+          disabled={settings === null || busy}
+          onInput={setSite}
+          onSubmit={addSite}
+        />
         <ul class="plain-list" data-testid="chips-sites">
           {settings === null ? <Loading as="li" /> : null}
           {settings?.sites.length === 0 ? <li class="muted">{t('chipsSitesNone')}</li> : null}
           {settings?.sites.map((origin) => (
-            <li key={origin} class="list-row" data-testid="chips-site" data-origin={origin}>
-              <span class="grow wrap">{originHost(origin)}</span>
-              <button type="button" class="button" disabled={busy} onClick={() => toggleSite(origin, false)}>
-                {t('remove')}
-                <span class="visually-hidden"> {originHost(origin)}</span>
-              </button>
-            </li>
+            <SiteRow
+              key={origin}
+              name={originHost(origin)}
+              testId="chips-site"
+              data={{ 'data-origin': origin }}
+              actionLabel={t('remove')}
+              disabled={busy}
+              onAction={() => toggleSite(origin, false)}
+            />
           ))}
         </ul>
       </div>

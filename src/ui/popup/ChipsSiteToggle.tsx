@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CHIP_SCRIPT_FILE } from '../../background/chip-sites';
-import { type ChipSettings, sitePatterns, siteOrigin } from '../../core/links/index';
+import { CHIP_SCRIPT_FILE, type ChipSettings, sitePatterns, siteOrigin } from '../../core/links/index';
 import { ask } from '../../messaging/client';
 import { t } from '../i18n';
 import { requestOrigins } from '../options/browser-access';

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import messages from '../../../../public/_locales/en/messages.json';
+import { useEnglishMessages } from '../../support/messages';
 import { CHIP_GROUP_PATTERNS, type ChipSettings, DEFAULT_CHIP_SETTINGS } from '../../../../src/core/links/index';
 import { ChipsSection } from '../../../../src/ui/options/ChipsSection';
 
@@ -27,10 +27,7 @@ beforeEach(() => {
   order = [];
   feeds = [];
   failSettings = false;
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => {
-    const text = (messages as Record<string, { message: string } | undefined>)[key]?.message ?? '';
-    return [subs ?? []].flat().reduce((out, sub, i) => out.replace(`$${i + 1}`, sub), text);
-  });
+  useEnglishMessages();
   // The worker, answering as the real one does.
   fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
     const message = raw as Message;

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import messages from '../../../../public/_locales/en/messages.json';
+import { useEnglishMessages } from '../../support/messages';
 import { type ChipSettings, DEFAULT_CHIP_SETTINGS } from '../../../../src/core/links/index';
 import { ChipsSiteToggle } from '../../../../src/ui/popup/ChipsSiteToggle';
 
@@ -21,10 +21,7 @@ beforeEach(() => {
   vi.restoreAllMocks();
   settings = structuredClone(DEFAULT_CHIP_SETTINGS);
   order = [];
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => {
-    const text = (messages as Record<string, { message: string } | undefined>)[key]?.message ?? '';
-    return [subs ?? []].flat().reduce((out, sub, i) => out.replace(`$${i + 1}`, sub), text);
-  });
+  useEnglishMessages();
   fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
     const message = raw as Message;
     order.push(message.type);
