@@ -84,11 +84,12 @@ const RECIPE_SEGMENTS = new Set([
 
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
 
-export function classifyPath(url: string | null): PathKind {
+/** Parsed already (a link's resolved target): classified without parsing it again. */
+export function classifyPath(url: string | URL | null): PathKind {
   if (url === null) return 'unknown';
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
     return 'unknown';
   }
@@ -141,6 +142,7 @@ function looksLikeItem(segment: string): boolean {
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -64,7 +64,8 @@ function parseWeb(href: string, baseUrl: string): URL | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hostname = url.hostname.replace(/\.$/, '');
+  // "bbc.co.uk." is bbc.co.uk; setting the host re-serialises the whole URL, so only when needed.
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
   return url;
 }
 
