@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { LinkChipsStats } from '../../content/link-chips/link-chips';
 import { loadRegistry } from '../../core/outlets/index';
 import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
 import { startDemoServer } from '../../demo/server';
@@ -25,14 +26,7 @@ const FEED_BATCHES = 10;
 const BATCH = 100;
 const IDLE_MS = 3_000;
 
-interface ChipStats {
-  passes: number;
-  links: number;
-  lookups: number;
-  chips: number;
-  busyMs: number;
-  placeMs: number;
-}
+type ChipStats = LinkChipsStats;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
