@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import type { LinkChipsStats as ChipStats } from '../../content/link-chips/link-chips';
+import type { LinkChipsStats } from '../../content/link-chips/link-chips';
 import { loadRegistry } from '../../core/outlets/index';
 import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
 import { startDemoServer } from '../../demo/server';
@@ -25,6 +25,8 @@ const PAGE_LINKS = 1_000;
 const FEED_BATCHES = 10;
 const BATCH = 100;
 const IDLE_MS = 3_000;
+
+type ChipStats = LinkChipsStats;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
