@@ -10,6 +10,9 @@ import { KeptStories } from '../messaging/kept-story';
 import { TRANSFER_PORT } from '../messaging/protocol-transfer';
 import { createRouter, type SenderInfo } from '../messaging/router';
 import { setAllSites } from './all-sites';
+import { ChipSettingsStore } from './chip-settings';
+import { syncChipSites } from './chip-sites';
+import { chipsHandlers } from './chips-handlers';
 import { demoSeeder } from './demo-seed';
 import { FeedRefresher } from './feed-refresh';
 import { indexHandlers } from './index-handlers';
@@ -74,6 +77,9 @@ export function createBackgroundServices(
       .ready()
       .then(() => syncOutletSites(registry))
       .catch(() => undefined);
+  // The lean chips on links follow the reader's settings and the browser's grants.
+  const chipSettings = new ChipSettingsStore(browser.storage.local);
+  const chipSites = () => syncChipSites(() => chipSettings.get());
   const retention = new RetentionService({ db, index, now: () => Date.now() });
   const transfer = new IndexTransfer({
     db,
@@ -100,6 +106,7 @@ export function createBackgroundServices(
       ensureSeeded,
     }),
     ...welcomeHandlers({ catalog: () => sources.catalog() }),
+    ...chipsHandlers({ lookup: () => sources.lookup(), preferences: () => db.getPreferences(), settings: chipSettings, sync: chipSites }),
   });
 
   return {
@@ -110,10 +117,14 @@ export function createBackgroundServices(
       views.answered(message);
       return reply;
     },
-    onPermissionsChanged: outletSites,
+    onPermissionsChanged: () => {
+      outletSites();
+      void chipSites().catch(() => undefined);
+    },
     onInstalled: async (reason: string) => {
       // An update may bring other outlets: the registered sites are those the new catalogue knows.
       outletSites();
+      void chipSites().catch(() => undefined);
       await openWelcomeOnInstall(reason).catch((error: unknown) => console.error('Parallax could not open its welcome page:', error));
       await ensureSeeded();
     },

@@ -12,12 +12,12 @@ Prints speed and memory figures as JSON, one line each.
   --uci FILE    UCI headlines, JSON Lines (.gz)   default ../shared/data/uci-news/uci-dev.jsonl.gz
   --pages DIR   saved article pages               default ../shared/data/pages-dev
   --feeds DIR   feed corpus with manifest.jsonl   default ../shared/data/feeds-dev
-  --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, options, browser
-The browser benchmarks (browser, options, and refresh's thousand feeds and 500k index) build the
+  --only NAMES  comma-separated subset of: story, detect, feeds, outlets, refresh, options, browser, chips
+The browser benchmarks (browser, options, chips, and refresh's thousand feeds and 500k index) build the
 extension and need Chromium (Debian's /usr/bin/chromium).
 `;
 
-const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'options', 'browser'] as const;
+const BENCHES = ['story', 'detect', 'feeds', 'outlets', 'refresh', 'options', 'browser', 'chips'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 async function load(name: BenchName): Promise<(paths: BenchPaths) => Promise<void>> {
@@ -36,6 +36,8 @@ async function load(name: BenchName): Promise<(paths: BenchPaths) => Promise<voi
       return (await import('./bench/options')).runBench;
     case 'browser':
       return (await import('./bench/browser')).runBench;
+    case 'chips':
+      return (await import('./bench/chips')).runBench;
   }
 }
 
@@ -60,7 +62,7 @@ async function main() {
     process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}\n${HELP}`);
     process.exit(2);
   }
-  if (only.includes('browser') || only.includes('options') || only.includes('refresh'))
+  if (['browser', 'options', 'refresh', 'chips'].some((name) => only.includes(name)))
     execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const name of only as BenchName[]) await (await load(name))(paths);
 }

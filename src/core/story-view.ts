@@ -108,7 +108,7 @@ export function outletCard(
   outlet: OutletFacts | null,
   fallbackName: string | null,
   lookup: SourceLookup,
-  prefs: Preferences,
+  prefs: Pick<Preferences, 'leanOverrides'>,
 ): OutletCard | null {
   if (!outlet && !fallbackName) return null;
   const rating = outlet ? lookup.ratingOf(outlet.id) : null;

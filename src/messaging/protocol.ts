@@ -24,6 +24,7 @@ import { PreferencesPatchSchema } from '../core/preferences';
 import type { BadgeInfo, StoryView } from '../core/story-view';
 import type { Lean7, LeanSide } from '../core/types';
 import type { PopupStory } from './page';
+import { CHIPS_REQUEST_SCHEMAS, type ChipsReplies } from './protocol-chips';
 import { INDEX_REQUEST_SCHEMAS, type IndexReplies } from './protocol-index';
 import { OPTIONS_REQUEST_SCHEMAS, type OptionsReplies } from './protocol-options';
 import { STORIES_REQUEST_SCHEMAS, type StoriesReplies } from './protocol-stories';
@@ -73,6 +74,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...OPTIONS_REQUEST_SCHEMAS,
   ...STORIES_REQUEST_SCHEMAS,
   ...WELCOME_REQUEST_SCHEMAS,
+  ...CHIPS_REQUEST_SCHEMAS,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -95,7 +97,7 @@ export interface CoreReplies {
 }
 
 /** Every request's reply. A request type missing here is a compile error in `ReplyOf`. */
-export interface Replies extends CoreReplies, IndexReplies, OptionsReplies, StoriesReplies, WelcomeReplies {}
+export interface Replies extends CoreReplies, IndexReplies, OptionsReplies, StoriesReplies, WelcomeReplies, ChipsReplies {}
 export type ReplyOf<T extends RequestType> = Replies[T];
 
 /** The envelope every answer travels in: the handler's value, or why there is none. */

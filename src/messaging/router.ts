@@ -2,6 +2,7 @@
  * The worker's message router: validates every request with Zod, dispatches it to its handler, and turns
  * every failure into a `{ ok: false, error }` reply so that one bad message never stops the worker.
  */
+import { CHIPS_EXTENSION_PAGE_ONLY } from './protocol-chips';
 import { INDEX_EXTENSION_PAGE_ONLY } from './protocol-index';
 import { OPTIONS_EXTENSION_PAGE_ONLY } from './protocol-options';
 import { STORIES_EXTENSION_PAGE_ONLY } from './protocol-stories';
@@ -37,6 +38,7 @@ const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   ...OPTIONS_EXTENSION_PAGE_ONLY,
   ...STORIES_EXTENSION_PAGE_ONLY,
   ...WELCOME_EXTENSION_PAGE_ONLY,
+  ...CHIPS_EXTENSION_PAGE_ONLY,
 ]);
 
 export function createRouter(handlers: Handlers) {

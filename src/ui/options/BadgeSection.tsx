@@ -5,6 +5,7 @@ import { type MessageName, t } from '../i18n';
 import { ALL_SITES_ORIGINS, hasOrigins, requestOrigins } from './browser-access';
 import { ask } from '../../messaging/client';
 import { ErrorNote, useFailure } from './SectionStates';
+import { SiteField, SiteRow } from './SiteField';
 
 type BadgeMode = Preferences['badgeMode'];
 const MODES: { mode: BadgeMode; label: MessageName; hint: MessageName }[] = [
@@ -95,43 +96,26 @@ export function BadgeSection({ prefs, update }: Props) {
       {prefs.badgeMode === 'list' ? (
         <div class="subsection" data-testid="badge-sites">
           <h3>{t('badgeSitesTitle')}</h3>
-          <form class="row wrap-row" onSubmit={addSite} noValidate>
-            <label class="search">
-              <span>{t('badgeSiteLabel')}</span>
-              <input
-                id="badge-site"
-                type="text"
-                value={site}
-                onInput={(e) => setSite(e.currentTarget.value)}
-                aria-invalid={siteError ? 'true' : 'false'}
-                aria-describedby={siteError ? 'badge-site-error' : undefined}
-                spellcheck={false}
-                data-testid="badge-site-input"
-              />
-            </label>
-            <button type="submit" class="button" data-testid="badge-site-add">
-              {t('badgeSiteAdd')}
-            </button>
-          </form>
-          {siteError ? (
-            <p id="badge-site-error" class="field-error">
-              {siteError}
-            </p>
-          ) : null}
+          <SiteField
+            id="badge-site"
+            label={t('badgeSiteLabel')}
+            addLabel={t('badgeSiteAdd')}
+            value={site}
+            error={siteError}
+            onInput={setSite}
+            onSubmit={addSite}
+          />
           <ul class="plain-list">
             {prefs.badgeSites.length === 0 ? <li class="muted">{t('badgeSitesNone')}</li> : null}
             {prefs.badgeSites.map((host) => (
-              <li key={host} class="list-row" data-testid="badge-site" data-host={host}>
-                <span class="grow wrap">{host}</span>
-                <button
-                  type="button"
-                  class="button"
-                  onClick={() => void update({ badgeSites: prefs.badgeSites.filter((h) => h !== host) })}
-                >
-                  {t('remove')}
-                  <span class="visually-hidden"> {host}</span>
-                </button>
-              </li>
+              <SiteRow
+                key={host}
+                name={host}
+                testId="badge-site"
+                data={{ 'data-host': host }}
+                actionLabel={t('remove')}
+                onAction={() => void update({ badgeSites: prefs.badgeSites.filter((h) => h !== host) })}
+              />
             ))}
           </ul>
         </div>
@@ -143,18 +127,15 @@ export function BadgeSection({ prefs, update }: Props) {
         <ul class="plain-list" data-testid="dismissed-sites">
           {prefs.dismissedSites.length === 0 ? <li class="muted">{t('dismissedNone')}</li> : null}
           {prefs.dismissedSites.map((host) => (
-            <li key={host} class="list-row" data-testid="dismissed-site" data-host={host}>
-              <span class="grow wrap">{host}</span>
-              <button
-                type="button"
-                class="button"
-                onClick={() => void update({ dismissedSites: prefs.dismissedSites.filter((h) => h !== host) })}
-                data-testid="undismiss"
-              >
-                {t('dismissedUndo')}
-                <span class="visually-hidden"> {host}</span>
-              </button>
-            </li>
+            <SiteRow
+              key={host}
+              name={host}
+              testId="dismissed-site"
+              data={{ 'data-host': host }}
+              actionLabel={t('dismissedUndo')}
+              actionTestId="undismiss"
+              onAction={() => void update({ dismissedSites: prefs.dismissedSites.filter((h) => h !== host) })}
+            />
           ))}
         </ul>
       </div>

@@ -4,6 +4,7 @@ import type { OutletSummary } from '../../messaging/protocol';
 import { type MessageName, t } from '../i18n';
 import { AppearanceSection } from './AppearanceSection';
 import { BadgeSection } from './BadgeSection';
+import { ChipsSection } from './ChipsSection';
 import { DataSection } from './DataSection';
 import { FeedsSection } from './FeedsSection';
 import { Notices } from './Notices';
@@ -20,6 +21,7 @@ const SECTIONS: { id: string; label: MessageName }[] = [
   { id: 'sources', label: 'optionsSources' },
   { id: 'feeds', label: 'feedsTitle' },
   { id: 'badge', label: 'badgeTitle' },
+  { id: 'chips', label: 'chipsTitle' },
   { id: 'appearance', label: 'themeTitle' },
   { id: 'providers', label: 'providersTitle' },
   { id: 'data', label: 'dataTitle' },
@@ -104,6 +106,7 @@ export function Options() {
         />
         <FeedsSection onIndexChanged={() => setIndexVersion((v) => v + 1)} />
         {data ? <BadgeSection prefs={data.prefs} update={update} /> : <PlaceholderCard id="badge" title="badgeTitle" />}
+        <ChipsSection />
         {data ? <AppearanceSection prefs={data.prefs} update={update} /> : <PlaceholderCard id="appearance" title="themeTitle" />}
         <ProvidersSection onChange={() => void loadCore()} />
         {data ? (

@@ -11,6 +11,7 @@ import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
 import { DistributionBar } from './DistributionBar';
 import { NoFeedsPrompt } from './NoFeedsPrompt';
+import { ChipsSiteToggle } from './ChipsSiteToggle';
 import { OutletCard, openOptions } from './OutletCard';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { countriesLine } from '../components/countries';
@@ -68,6 +69,7 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
         </nav>
       </header>
       <main>{renderState(state, load)}</main>
+      <ChipsSiteToggle search={location.search} />
     </div>
   );
 }

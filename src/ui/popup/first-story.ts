@@ -17,7 +17,7 @@ export const POPUP_ANSWER_TIMEOUT_MS = 5_000;
 
 export { NoAnswerError };
 
-interface TabInfo {
+export interface TabInfo {
   id?: number;
   url?: string;
 }
@@ -41,17 +41,25 @@ export function requestFirstStory(search: string): Promise<PopupStory> {
 }
 
 /**
+ * The tab the popup speaks of (`?tab=ID`, else the active tab), with its address when the browser shows
+ * it (the popup opened from the toolbar has `activeTab`; elsewhere, a site the extension may read).
+ */
+export async function popupTab(search: string): Promise<TabInfo | undefined> {
+  const api = nativeApi<TabsApi>();
+  const param = tabFromSearch(search);
+  return param !== null ? await api.tabs.get(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0];
+}
+
+/**
  * The story the worker last computed for the tab, when the tab still shows that page: drawn at once by
  * a popup whose worker was stopped (an idle MV3 worker is, after 30 s) while the fresh answer comes.
  * Null when there is none, or on any error (the popup then simply waits for the worker).
  */
 export async function keptStory(search: string): Promise<PopupStory | null> {
   try {
-    const api = nativeApi<TabsApi>();
-    const param = tabFromSearch(search);
-    const tab = param !== null ? await api.tabs.get(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    const tab = await popupTab(search);
     if (tab?.id === undefined || !tab.url) return null;
-    return await new KeptStories(api.storage.session).get(tab.id, tab.url);
+    return await new KeptStories(nativeApi<TabsApi>().storage.session).get(tab.id, tab.url);
   } catch {
     return null;
   }

@@ -6,32 +6,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OUTLET_SITES_SCRIPT_ID, syncOutletSites } from '../../../src/background/outlet-sites';
 import { loadRegistry } from '../../../src/core/outlets/index';
+import { stubScripting } from '../support/scripting';
 
-type Registered = { id: string; js?: string[]; matches?: string[] };
 const registry = loadRegistry();
 
 function stubBrowser(granted: { origins: string[] }) {
-  const registered: Registered[] = [];
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Parallax',
     version: '0.1.0',
     content_scripts: [{ matches: ['http://127.0.0.1/*', '*://*.cnn.com/*'], js: ['content-scripts/article.js'] }],
   });
-  vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...granted.origins], permissions: [] }));
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
-    async (filter) => registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)) as never,
-  );
-  vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
-    for (const script of scripts as Registered[]) {
-      if (registered.some((s) => s.id === script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
-      registered.push(script);
-    }
-  });
-  vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
-    for (const id of filter?.ids ?? []) registered.splice(registered.findIndex((s) => s.id === id) >>> 0, 1);
-  });
-  return registered;
+  return stubScripting(granted);
 }
 
 beforeEach(() => {

@@ -1,0 +1,25 @@
+import { siteRuleFor } from '@/src/core/links/site-rules';
+import { LinkChips } from '@/src/content/link-chips/link-chips';
+import { chipTexts } from '@/src/content/link-chips/texts';
+import { askQuietly as ask } from '@/src/messaging/client';
+
+// Registered at run time only (src/background/chip-sites.ts), on the sites where the reader switched
+// lean chips on and granted them: never in the manifest.
+export default defineContentScript({
+  registration: 'runtime',
+  runAt: 'document_idle',
+  main(ctx) {
+    // The popup may inject it into a tab the registration also reaches: never run twice in one page.
+    const marker = globalThis as { __parallaxLinkChips?: LinkChips };
+    if (marker.__parallaxLinkChips) return;
+    const chips = new LinkChips({
+      lookup: async (hosts) => (await ask({ type: 'chips.lookup', hosts })).outlets,
+      texts: chipTexts,
+      rule: siteRuleFor(location.hostname),
+      pageUrl: () => location.href,
+    });
+    marker.__parallaxLinkChips = chips;
+    chips.start();
+    ctx.onInvalidated(() => chips.stop());
+  },
+});

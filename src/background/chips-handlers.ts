@@ -1,0 +1,33 @@
+/** Handlers of the lean chips' messages (src/messaging/protocol-chips.ts): the outlets of link hosts, and where chips run. */
+import { chipOutletsFor, type ChipSettings } from '../core/links/index';
+import type { Preferences } from '../core/preferences';
+import type { SourceLookup } from '../core/story-view';
+import type { ChipsRequestType } from '../messaging/protocol-chips';
+import type { RequestHandlers } from '../messaging/router';
+import type { ChipSettingsStore } from './chip-settings';
+
+export interface ChipsHandlerDeps {
+  /** The reader's outlets and ratings (their own outlets and imported providers included). */
+  lookup: () => Promise<SourceLookup>;
+  /** The reader's lean overrides, which chips show like every other lean. */
+  preferences: () => Promise<Pick<Preferences, 'leanOverrides'>>;
+  settings: ChipSettingsStore;
+  /** Re-registers the chips script after a change; answers once it is done. */
+  sync: () => Promise<unknown>;
+}
+
+export function chipsHandlers(deps: ChipsHandlerDeps): RequestHandlers<ChipsRequestType> {
+  const changed = async (settings: ChipSettings) => {
+    await deps.sync();
+    return settings;
+  };
+  return {
+    'chips.lookup': async (r) => {
+      const [lookup, prefs] = await Promise.all([deps.lookup(), deps.preferences()]);
+      return { outlets: chipOutletsFor(r.hosts, lookup, prefs) };
+    },
+    'chips.settings': () => deps.settings.get(),
+    'chips.setGroup': async (r) => changed(await deps.settings.setGroup(r.group, r.enabled)),
+    'chips.setSite': async (r) => changed(await deps.settings.setSite(r.origin, r.enabled)),
+  };
+}

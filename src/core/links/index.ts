@@ -1,0 +1,17 @@
+/** Lean chips on links: resolution of a link's target, the article test, the chip data and where chips run. */
+export { isArticleLink } from './article-link';
+export { chipOutletFor, chipOutletsFor, type ChipOutlet } from './chip-outlet';
+export {
+  CHIP_GROUP_PATTERNS,
+  CHIP_GROUPS,
+  CHIP_SCRIPT_FILE,
+  chipScriptMatches,
+  DEFAULT_CHIP_SETTINGS,
+  patternCovers,
+  siteOrigin,
+  sitePatterns,
+  type ChipGroup,
+  type ChipSettings,
+} from './chip-sites';
+export { resolveLinkTarget, resolveLinkUrl } from './resolve';
+export { siteRuleFor, targetFromText, type SiteRule } from './site-rules';

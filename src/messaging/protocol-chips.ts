@@ -1,0 +1,40 @@
+/**
+ * Messages of the lean chips on links and their replies. The chips script asks `chips.lookup` once per
+ * pass over a page, with the distinct hosts of the links it found; the options page and the popup read
+ * and change where the chips run, which only Parallax's own pages may do (`CHIPS_EXTENSION_PAGE_ONLY`).
+ */
+import { z } from 'zod';
+import { CHIP_GROUPS, type ChipOutlet, type ChipSettings } from '../core/links/index';
+
+/** The most hosts one pass may ask about; a pass with more asks in several messages. */
+export const CHIP_LOOKUP_MAX_HOSTS = 500;
+
+/** A host name as a URL gives it (lowercase, punycode): nothing else reaches the lookup. */
+const host = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9.-]+$/, 'not a host name');
+
+export const CHIPS_REQUEST_SCHEMAS = [
+  /** Chips script: the outlets of these link hosts (unknown hosts are left out of the reply). */
+  z.object({ type: z.literal('chips.lookup'), hosts: z.array(host).max(CHIP_LOOKUP_MAX_HOSTS) }),
+  /** Options, popup: where the chips run. */
+  z.object({ type: z.literal('chips.settings') }),
+  /** Options: a group of sites on or off (the page asked for its permission first). */
+  z.object({ type: z.literal('chips.setGroup'), group: z.enum(CHIP_GROUPS), enabled: z.boolean() }),
+  /** Options, popup: one site on or off, by its origin (`https://mastodon.social`). */
+  z.object({ type: z.literal('chips.setSite'), origin: z.string().max(300), enabled: z.boolean() }),
+] as const;
+
+export type ChipsRequestType = (typeof CHIPS_REQUEST_SCHEMAS)[number]['shape']['type']['value'];
+
+export const CHIPS_EXTENSION_PAGE_ONLY: readonly ChipsRequestType[] = ['chips.settings', 'chips.setGroup', 'chips.setSite'];
+
+/** What the worker answers to each chips request. */
+export interface ChipsReplies {
+  'chips.lookup': { outlets: Record<string, ChipOutlet> };
+  'chips.settings': ChipSettings;
+  /** The settings as stored after the change. */
+  'chips.setGroup': ChipSettings;
+  'chips.setSite': ChipSettings;
+}

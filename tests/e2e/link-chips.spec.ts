@@ -1,0 +1,93 @@
+/**
+ * The lean chips, end to end on a granted site served under its real host: switched on from an
+ * extension page, the worker registers the chips script there, and the page gets chips beside the links
+ * to known outlets' articles only; nothing moves, and the page can neither read nor click them.
+ */
+import type { Page } from '@playwright/test';
+import { grantedBuild } from './granted-build';
+import { ChipProbe } from './link-chips';
+import { ARTIFACTS } from './fixtures';
+import { expect, test } from './real-hosts';
+
+const PAGE_URL = 'https://news.ycombinator.com/';
+
+test.use({
+  realPages: { [PAGE_URL]: 'tests/fixtures/e2e/link-chips/link-list.html' },
+  extensionDir: grantedBuild(['https://news.ycombinator.com/*']),
+});
+
+const rowsExpecting = (page: Page, what: string) => page.locator(`li.row[data-expect="${what}"]`);
+
+test('a granted, switched-on site gets chips beside the links to outlets’ articles only, and they stay the reader’s', async ({
+  context,
+  extensionId,
+  worker,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'chips.setGroup', group: 'social', enabled: true }));
+  expect(reply).toMatchObject({ ok: true, data: { groups: { social: true } } });
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches])))
+    .toEqual([['parallax-link-chips', ['https://news.ycombinator.com/*']]]);
+
+  const page = await context.newPage();
+  await page.goto(PAGE_URL);
+  const probe = new ChipProbe(page);
+  await expect.poll(() => page.locator('parallax-chip').count()).toBe(3);
+  // Beside the right links: each chip follows its row's link.
+  for (const row of await rowsExpecting(page, 'chip').all()) await expect(row.locator('a + parallax-chip')).toHaveCount(1);
+  for (const row of await rowsExpecting(page, 'quiet').all()) await expect(row.locator('a + parallax-chip')).toHaveCount(1);
+  await expect(rowsExpecting(page, 'none').locator('parallax-chip')).toHaveCount(0);
+  expect(await probe.labels()).toEqual(['The Guardian: Lean Left', 'Fox News: Right', 'MacRumors: Unrated']);
+  expect(await probe.visibleTexts()).toEqual(['Lean Left', 'Right', '']);
+
+  // Nothing moved: every row has the box it had before the chips came.
+  const boxesAfter = await page.evaluate(() =>
+    [...document.querySelectorAll('li.row')].map((row) => {
+      const box = row.getBoundingClientRect();
+      return [box.x, box.y, box.width, box.height];
+    }),
+  );
+  expect(boxesAfter).toEqual(await page.evaluate(() => (window as unknown as { boxesBefore: number[][] }).boxesBefore));
+  // The chip's box is the one reserved for it before it was drawn.
+  for (const widths of await probe.hostAndChipWidths()) expect(widths.same).toBe(true);
+
+  // The page cannot read the chip, nor open it with a click of its own.
+  expect(await page.evaluate(() => [...document.querySelectorAll('parallax-chip')].map((chip) => chip.shadowRoot))).toEqual([
+    null,
+    null,
+    null,
+  ]);
+  await page.evaluate(() => (document.querySelector('parallax-chip') as HTMLElement).click());
+  expect(await probe.expanded(0)).toBe(false);
+
+  // The reader's hover and click show the tooltip, and the click goes no further than the chip.
+  expect(await probe.tooltipShown(0)).toBe(false);
+  await probe.hover(0);
+  expect(await probe.tooltipShown(0)).toBe(true);
+  expect(await probe.tooltipText(0)).toBe(
+    'The GuardianLean Left, rated by AllSides Media Bias Ratings (2023-07)Owner: Guardian Media Group (Scott Trust)',
+  );
+  const clicksBefore = await page.evaluate(() => (window as unknown as { clicksReachedLink: number }).clicksReachedLink);
+  await probe.click(0);
+  expect(await probe.expanded(0)).toBe(true);
+  await page.screenshot({ path: `${ARTIFACTS}/link-chips-smoke.png` });
+  expect(await page.evaluate(() => (window as unknown as { clicksReachedLink: number }).clicksReachedLink)).toBe(clicksBefore);
+
+  // Links the page adds later get theirs.
+  await page.evaluate(() => {
+    const list = document.getElementById('rows') as HTMLElement;
+    for (const slug of ['river-floods-town-centre', 'council-votes-on-new-bridge']) {
+      const row = document.createElement('li');
+      row.className = 'row';
+      const link = document.createElement('a');
+      link.href = `https://www.reuters.com/world/uk/${slug}-2024-03-02/`;
+      link.textContent = slug;
+      row.append(link);
+      list.append(row);
+    }
+  });
+  await expect.poll(() => page.locator('parallax-chip').count()).toBe(5);
+  expect((await probe.labels()).slice(3)).toEqual(['Reuters: Center', 'Reuters: Center']);
+});
