@@ -4,10 +4,11 @@
  * once per animation frame, from a MutationObserver; when nothing is added nothing runs, and a link is
  * looked at once.
  */
+import { isArticleLink } from '../../core/links/article-link';
 import type { ChipOutlet } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
 import { CHIP_TAG, chipMaker, type ChipTexts } from '../../ui/link-chip/chip';
-import { chipHostOf } from './link-target';
+import { linkTargetOf } from './link-target';
 
 export interface LinkChipsDeps {
   /** The outlets of these hosts (one message); hosts it leaves out are no outlet's. */
@@ -25,7 +26,7 @@ export interface LinkChipsStats {
   chips: number;
   /** Main-thread time spent finding links and placing chips (the worker's answer not included). */
   busyMs: number;
-  /** Of which placing the chips. */
+  /** Of which placing the chips (DOM work only). */
   placeMs: number;
 }
 
@@ -80,28 +81,31 @@ export class LinkChips {
     this.stats.passes += 1;
     let started = performance.now();
     const found = this.find(roots);
-    const hosts = found.map(([, host]) => host);
+    const hosts = found.map(([, target]) => target.hostname);
     this.stats.busyMs += performance.now() - started;
     if (found.length === 0) return;
     await this.learn(hosts);
     if (this.stopped) return;
     started = performance.now();
-    this.place(found);
-    const placing = performance.now() - started;
-    this.stats.busyMs += placing;
-    this.stats.placeMs += placing;
+    const articles = this.articleLinks(found);
+    const placing = performance.now();
+    this.place(articles);
+    const ended = performance.now();
+    this.stats.busyMs += ended - started;
+    this.stats.placeMs += ended - placing;
   }
 
-  private find(roots: readonly Element[]): [HTMLAnchorElement, string][] {
-    const found: [HTMLAnchorElement, string][] = [];
+  /** The new links that lead to another site (a known outlet's or one not asked about yet), with their targets. */
+  private find(roots: readonly Element[]): [HTMLAnchorElement, URL][] {
+    const found: [HTMLAnchorElement, URL][] = [];
     const pageUrl = this.deps.pageUrl();
     const pageHost = new URL(pageUrl).hostname;
     const consider = (anchor: HTMLAnchorElement) => {
       if (this.seen.has(anchor)) return;
       this.seen.add(anchor);
       this.stats.links += 1;
-      const host = chipHostOf(anchor, pageUrl, pageHost, this.deps.rule);
-      if (host !== null && this.outlets.get(host) !== null) found.push([anchor, host]);
+      const target = linkTargetOf(anchor, pageUrl, pageHost, this.deps.rule);
+      if (target !== null && this.outlets.get(target.hostname) !== null) found.push([anchor, target]);
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -125,16 +129,28 @@ export class LinkChips {
       }
       for (const host of batch) {
         const outlet = Object.hasOwn(outlets, host) ? outlets[host] : null;
-        this.outlets.set(host, outlet === null ? null : chipMaker(outlet, this.deps.texts(outlet)));
+        this.outlets.set(host, outlet === null ? null : chipMaker(outlet, () => this.deps.texts(outlet)));
       }
     }
   }
 
-  private place(found: readonly [HTMLAnchorElement, string][]): void {
+  /**
+   * The links to a known outlet's article page, with what makes their chips. Classified only now, once
+   * their hosts are known: a link to no outlet's site is never classified.
+   */
+  private articleLinks(found: readonly [HTMLAnchorElement, URL][]): [HTMLAnchorElement, () => HTMLElement][] {
+    const articles: [HTMLAnchorElement, () => HTMLElement][] = [];
+    for (const [anchor, target] of found) {
+      const make = this.outlets.get(target.hostname);
+      if (make && isArticleLink(target)) articles.push([anchor, make]);
+    }
+    return articles;
+  }
+
+  private place(articles: readonly [HTMLAnchorElement, () => HTMLElement][]): void {
     const placeIn = this.deps.rule?.placeIn;
-    for (const [anchor, host] of found) {
-      const make = this.outlets.get(host);
-      if (!make || !anchor.isConnected) continue;
+    for (const [anchor, make] of articles) {
+      if (!anchor.isConnected) continue;
       const chip = make();
       const title = placeIn === undefined ? null : anchor.querySelector(placeIn);
       if (title !== null) title.append(chip);

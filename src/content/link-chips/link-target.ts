@@ -1,8 +1,8 @@
 /**
- * Which outlet host a page's link leads to, if it deserves a chip: its resolved target is an article
- * page on another site, and where the site has a rule, the link is one of its results.
+ * Where a page's link leads, if it may deserve a chip: its resolved target is on another site, and where
+ * the site has a rule, the link is one of its results. Whether the target is an article is asked later,
+ * and only of links to known outlets (`isArticleLink`): most links of a page lead to no outlet.
  */
-import { isArticleLink } from '../../core/links/article-link';
 import { resolveLinkUrl } from '../../core/links/resolve';
 import { targetFromText, type SiteRule } from '../../core/links/site-rules';
 
@@ -16,16 +16,17 @@ function sameSite(host: string, pageHost: string): boolean {
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }
 
-/** The host of the article a link leads to, or null when it gets no chip. */
-export function chipHostOf(anchor: HTMLAnchorElement, pageUrl: string, pageHost: string, rule: SiteRule | null): string | null {
+/** The resolved target of a link that may get a chip, or null when it gets none. */
+export function linkTargetOf(anchor: HTMLAnchorElement, pageUrl: string, pageHost: string, rule: SiteRule | null): URL | null {
+  // The site's own test first: on a results page it turns most links away before any parsing.
+  if (rule?.results !== undefined && !anchor.matches(rule.results)) return null;
   let target = resolveLinkUrl(anchor.getAttribute('href') ?? '', pageUrl);
   if (target === null && rule?.targetInText) {
     const text = targetFromText(anchor.textContent ?? '');
     target = text === null ? null : resolveLinkUrl(text, pageUrl);
   }
   if (target === null || sameSite(target.hostname, pageHost)) return null;
-  if (rule?.results !== undefined && !anchor.matches(rule.results)) return null;
   // An image-only link (a thumbnail beside its title link) gets none: the title's chip says it.
   if ((anchor.textContent ?? '').trim() === '') return null;
-  return isArticleLink(target.href) ? target.hostname : null;
+  return target;
 }

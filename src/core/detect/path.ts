@@ -84,11 +84,12 @@ const RECIPE_SEGMENTS = new Set([
 
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
 
-export function classifyPath(url: string | null): PathKind {
+/** Parsed already (a link's resolved target): classified without parsing it again. */
+export function classifyPath(url: string | URL | null): PathKind {
   if (url === null) return 'unknown';
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
     return 'unknown';
   }
@@ -98,7 +99,7 @@ export function classifyPath(url: string | null): PathKind {
     .map((segment) => safeDecode(segment).toLowerCase());
   // "/2019/11/18/slug/index.html": the file name says nothing, the folder names the item.
   if (segments.length > 1 && /^(index|default)\.(s?html?|php|aspx?|jsp)$/.test(segments[segments.length - 1])) segments.pop();
-  for (const name of SEARCH_PARAMS) if (parsed.searchParams.has(name)) return 'search';
+  if (parsed.search !== '') for (const name of SEARCH_PARAMS) if (parsed.searchParams.has(name)) return 'search';
   if (segments.length === 0) return parsed.search === '' ? 'home' : 'unknown';
   const last = segments[segments.length - 1].replace(/\.(s?html?|php|aspx?|jsp)$/, '');
   const datedPath = segments.length >= 3 && segments.some((segment) => /^(19|20)\d{2}$/.test(segment)) && !isListWord(last);
@@ -141,6 +142,7 @@ function looksLikeItem(segment: string): boolean {
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -4,7 +4,7 @@
  */
 import { classifyPath } from '../detect/path';
 
-export function isArticleLink(url: string): boolean {
+export function isArticleLink(url: string | URL): boolean {
   const kind = classifyPath(url);
   if (kind === 'article') return true;
   if (kind !== 'unknown') return false;
@@ -13,9 +13,9 @@ export function isArticleLink(url: string): boolean {
   return pathSegments(url) >= 2;
 }
 
-function pathSegments(url: string): number {
+function pathSegments(url: string | URL): number {
   try {
-    return new URL(url).pathname.split('/').filter((segment) => segment !== '').length;
+    return (typeof url === 'string' ? new URL(url) : url).pathname.split('/').filter((segment) => segment !== '').length;
   } catch {
     return 0;
   }

@@ -56,15 +56,19 @@ export function resolveLinkUrl(href: string, baseUrl: string): URL | null {
   return null;
 }
 
+/** An absolute web address: the base plays no part in it, so it need not be parsed too. */
+const ABSOLUTE_WEB = /^https?:\/\//i;
+
 function parseWeb(href: string, baseUrl: string): URL | null {
   let url: URL;
   try {
-    url = new URL(href, baseUrl);
+    url = ABSOLUTE_WEB.test(href) ? new URL(href) : new URL(href, baseUrl);
   } catch {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hostname = url.hostname.replace(/\.$/, '');
+  // "bbc.co.uk." is bbc.co.uk; setting the host re-serialises the whole URL, so only when needed.
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
   return url;
 }
 
@@ -92,18 +96,19 @@ function decodeBase64Url(text: string): string | null {
 
 /** The wrapped address; undefined when `url` is no wrapper; null when it is one that carries no target. */
 function unwrap(url: URL, host: string): string | null | undefined {
-  const query = url.searchParams;
+  // The query's parameters are parsed only for a wrapper (most links are none).
+  const query = () => url.searchParams;
   const path = url.pathname;
   if (GOOGLE.test(host)) {
-    if (path === '/url') return query.get('q') ?? query.get('url');
+    if (path === '/url') return query().get('q') ?? query().get('url');
     const viewer = /^\/amp\/(s\/)?(.+)$/.exec(path);
     if (viewer) return `${viewer[1] ? 'https' : 'http'}://${viewer[2]}${url.search}`;
     return undefined;
   }
-  if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && path === '/l.php') return query.get('u');
-  if (host === 'out.reddit.com') return query.get('url');
-  if ((host === 'duckduckgo.com' || host === 'html.duckduckgo.com') && path === '/l/') return query.get('uddg');
-  if ((host === 'www.bing.com' || host === 'bing.com') && path === '/ck/a') return bingTarget(query.get('u'));
+  if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && path === '/l.php') return query().get('u');
+  if (host === 'out.reddit.com') return query().get('url');
+  if ((host === 'duckduckgo.com' || host === 'html.duckduckgo.com') && path === '/l/') return query().get('uddg');
+  if ((host === 'www.bing.com' || host === 'bing.com') && path === '/ck/a') return bingTarget(query().get('u'));
   const cache = AMP_CACHE.exec(host);
   if (cache) return ampCacheTarget(cache[1], path, url.search);
   return undefined;

@@ -11,6 +11,7 @@ describe('isArticleLink', () => {
     'https://example-news.com/politics/storm-vote',
   ])('an article: %s', (url) => {
     expect(isArticleLink(url)).toBe(true);
+    expect(isArticleLink(new URL(url))).toBe(true);
   });
 
   it.each([
@@ -27,5 +28,12 @@ describe('isArticleLink', () => {
     'https://www.nytimes.com/privacy-policy',
   ])('not an article: %s', (url) => {
     expect(isArticleLink(url)).toBe(false);
+    expect(isArticleLink(new URL(url))).toBe(false);
+  });
+
+  it('reads a parsed address without changing it', () => {
+    const url = new URL('https://www.theguardian.com/world/2024/mar/01/storm-hits-the-coast?s=1#top');
+    isArticleLink(url);
+    expect(url.href).toBe('https://www.theguardian.com/world/2024/mar/01/storm-hits-the-coast?s=1#top');
   });
 });

@@ -13,6 +13,14 @@ describe('resolveLinkTarget', () => {
     expect(resolveLinkTarget('/news/a-story', 'https://www.bbc.co.uk/')).toBe('https://www.bbc.co.uk/news/a-story');
   });
 
+  it('reads an absolute link whatever the page, a scheme in any case, a host with its final dot dropped', () => {
+    expect(resolveLinkTarget('HTTPS://WWW.TheGuardian.com./world/2024/mar/01/storm', 'file:///not/a/web/page')).toBe(
+      'https://www.theguardian.com/world/2024/mar/01/storm',
+    );
+    expect(resolveLinkTarget('//www.bbc.co.uk/news/a-story', 'http://example.org/')).toBe('http://www.bbc.co.uk/news/a-story');
+    expect(resolveLinkTarget('https:news/a-story', 'https://www.bbc.co.uk/')).toBe('https://www.bbc.co.uk/news/a-story');
+  });
+
   it('gives no target for what is not a web page', () => {
     for (const href of ['mailto:a@b.org', 'javascript:void(0)', 'ftp://x.org/a', 'data:text/html,hi', 'http://[bad']) {
       expect(resolveLinkTarget(href, BASE)).toBeNull();
