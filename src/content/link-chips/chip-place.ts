@@ -6,10 +6,11 @@
  *   the chip ends the title's line rather than opening a line of its own; inside the site's title
  *   element where the site has a rule.
  * - Only where the line has room for it: a chip that would wrap a nearly full line goes instead to the
- *   right of the next line of the same block when that line has room (a float), and to its place anyway
- *   when no line has (the reader keeps the lean; the page may then grow by the chip).
+ *   right of the next line of the same block when that line has room (a float), or else takes its
+ *   compact form (the side's letter; the whole lean stays in its name and tooltip), which is placed even
+ *   where no room is left (the reader keeps the lean; the line then grows by the least).
  */
-import { CHIP_GAP_EM, type ChipMaker, floatChip } from '../../ui/link-chip/chip';
+import { type ChipMaker, floatChip } from '../../ui/link-chip/chip';
 
 /** Where a chip is inserted: in `parent`, before `before` (null: at the end). */
 interface Spot {
@@ -61,12 +62,19 @@ function blockOf(node: Node): Element | null {
 
 const range = () => document.createRange();
 
-/** The line the chip would start on: the last box of what it follows. */
+/**
+ * The line the chip would start on: the last box of what it follows (an inline element's own boxes hold
+ * its generated content too, a "…" after a cut address; a block's or a text's are read through a range).
+ */
 function lineOf(follows: Node): Line | null {
-  const around = range();
-  if (follows instanceof Element && !isInline(getComputedStyle(follows).display)) around.selectNodeContents(follows);
-  else around.selectNode(follows);
-  const boxes = around.getClientRects();
+  let boxes: DOMRectList;
+  if (follows instanceof Element && isInline(getComputedStyle(follows).display)) boxes = follows.getClientRects();
+  else {
+    const around = range();
+    if (follows instanceof Element) around.selectNodeContents(follows);
+    else around.selectNode(follows);
+    boxes = around.getClientRects();
+  }
   for (let i = boxes.length - 1; i >= 0; i--) {
     const box = boxes[i];
     if (box.width > 0 || box.height > 0) return { top: box.top, bottom: box.bottom, right: box.right };
@@ -99,28 +107,30 @@ function linesFrom(spot: Spot, block: Element, first: Line): { line: Line; next:
   return { line, next, afterTop: Number.POSITIVE_INFINITY };
 }
 
-type Placement = { spot: Spot; make: ChipMaker; float: boolean };
+type Form = 'inline' | 'float' | 'compact';
+type Placement = { spot: Spot; make: ChipMaker; form: Form };
 
-/** Reads where each chip goes and whether its line has room: layout reads only, no write. */
-function plan(spot: Spot, make: ChipMaker): Placement {
-  const inline: Placement = { spot, make, float: false };
+/** Reads where each chip goes and in which form: layout reads only, no write. */
+function formAt(spot: Spot, make: ChipMaker): Form {
   const block = blockOf(spot.parent);
-  if (block === null) return inline;
+  if (block === null) return 'inline';
   const style = getComputedStyle(block);
-  if (style.direction !== 'ltr') return inline;
+  if (style.direction !== 'ltr') return 'inline';
   const first = lineOf(spot.follows);
-  if (first === null) return inline;
+  if (first === null) return 'inline';
   const fontSize = Number.parseFloat(getComputedStyle(spot.parent instanceof Element ? spot.parent : block).fontSize);
-  const width = (make.widthEm() + CHIP_GAP_EM) * fontSize;
+  const width = make.advanceEm() * fontSize;
   const bounds = block.getBoundingClientRect();
-  const right = bounds.right - Number.parseFloat(style.paddingRight) - Number.parseFloat(style.borderRightWidth);
+  const right = bounds.right - Number.parseFloat(style.paddingRight) - Number.parseFloat(style.borderRightWidth) + EPSILON;
   const { line, next, afterTop } = linesFrom(spot, block, first);
-  if (line.right + width <= right + EPSILON || next === null) return inline;
+  if (line.right + width <= right) return 'inline';
   // Floated, the chip sits at the right of the next line: that line must have room, and the chip must
   // end before the line after it and inside its block (a float sticking out would shorten other lines).
-  const bottom = next.top + 1.2 * fontSize;
-  const float = next.right + width <= right + EPSILON && bottom <= Math.min(afterTop, bounds.bottom) + EPSILON;
-  return { spot, make, float };
+  if (next !== null && next.right + width <= right && next.top + 1.2 * fontSize <= Math.min(afterTop, bounds.bottom) + EPSILON) {
+    return 'float';
+  }
+  // Else the compact chip: on the line if it has room for that, and the least growth if not.
+  return 'compact';
 }
 
 /** Puts a chip beside each link: every layout read first, then every insertion. Returns how many. */
@@ -129,11 +139,11 @@ export function placeChips(links: readonly [HTMLAnchorElement, ChipMaker][], pla
   for (const [anchor, make] of links) {
     if (!anchor.isConnected) continue;
     const spot = spotOf(anchor, placeIn);
-    if (spot !== null) placements.push(plan(spot, make));
+    if (spot !== null) placements.push({ spot, make, form: formAt(spot, make) });
   }
-  for (const { spot, make, float } of placements) {
-    const chip = make();
-    if (float) floatChip(chip);
+  for (const { spot, make, form } of placements) {
+    const chip = make(form === 'compact');
+    if (form === 'float') floatChip(chip);
     spot.parent.insertBefore(chip, spot.before);
   }
   return placements.length;

@@ -39,7 +39,7 @@ export class LinkChips {
   /** Links already looked at: never twice, whatever the page does to them. */
   private readonly seen = new WeakSet<Element>();
   /** Host → what makes its outlet's chips, or null for no outlet's; asked once per page. */
-  private readonly outlets = new Map<string, (ChipMaker) | null>();
+  private readonly outlets = new Map<string, ChipMaker | null>();
   private pending: Element[] = [];
   private frame = 0;
   private observer: MutationObserver | null = null;

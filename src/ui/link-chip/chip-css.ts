@@ -13,6 +13,7 @@ export const chipCss = `
 .chip[data-side="C"] { background: #ede9fe; color: #4c1d95; }
 .chip[data-side="R"] { background: #fee2e2; color: #7f1d1d; }
 .chip.quiet { padding: 0; background: transparent; }
+.chip.compact { padding: 0; }
 .chip.quiet::before {
   content: ""; display: block; flex: none; width: 0.6em; height: 0.6em; border-radius: 50%;
   border: 1px solid #8c959f; box-sizing: border-box;

@@ -16,6 +16,8 @@ export const CHIP_TAG = 'parallax-chip';
 export interface ChipTexts {
   /** The visible label: the lean ("Lean Left"), or "Unrated", which stays hidden until hover or focus. */
   label: string;
+  /** The lean's side in a letter, for a line with no room for the whole label. */
+  shortLabel: string;
   accessibleName: string;
   /** The tooltip's lines after the outlet's name: the rating, the owner. */
   details: string[];
@@ -29,9 +31,11 @@ export interface ChipTexts {
 const LABEL_EM = 0.78;
 /** Space each side of the label, and before the chip, in em of the surrounding text. */
 const PAD_EM = 0.4;
-export const CHIP_GAP_EM = 0.35;
-/** Unrated chips are a small ring. */
+const GAP_EM = 0.35;
+/** Unrated chips are a small ring; compact ones a round badge with a letter, closer to the link. */
 const QUIET_EM = 0.8;
+const COMPACT_EM = 1.1;
+const COMPACT_GAP_EM = 0.25;
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 /** The label's width in em of its own font, measured once per label (a canvas: no page layout). */
@@ -46,8 +50,11 @@ function labelEm(label: string): number {
 }
 
 /** The chip's width in em of the surrounding text. */
-export const chipWidthEm = (label: string | null): number =>
-  label === null ? QUIET_EM : Math.ceil((labelEm(label) * LABEL_EM + 2 * PAD_EM) * 100) / 100;
+function chipWidthEm(label: string | null, compact: boolean): number {
+  if (label === null) return QUIET_EM;
+  const width = labelEm(label) * LABEL_EM;
+  return Math.ceil((compact ? Math.max(COMPACT_EM, width + PAD_EM) : width + 2 * PAD_EM) * 100) / 100;
+}
 
 /** Its height: 1.2em, but never taller than the line it sits in. */
 const HEIGHT = 'min(1.2em, 1lh)';
@@ -60,9 +67,10 @@ const HEIGHT = 'min(1.2em, 1lh)';
  * Its vertical margins cancel its height, so its margin box is a point on the line's middle: the line
  * box never grows for it, whatever the page's line height.
  */
-const hostTemplates = new Map<number, HTMLElement>();
-function hostTemplate(widthEm: number): HTMLElement {
-  let template = hostTemplates.get(widthEm);
+const hostTemplates = new Map<string, HTMLElement>();
+function hostTemplate(widthEm: number, gapEm: number): HTMLElement {
+  const key = `${widthEm} ${gapEm}`;
+  let template = hostTemplates.get(key);
   if (template === undefined) {
     template = document.createElement(CHIP_TAG);
     template.setAttribute(
@@ -74,7 +82,7 @@ function hostTemplate(widthEm: number): HTMLElement {
         'box-sizing: border-box',
         `width: ${widthEm}em`,
         `height: ${HEIGHT}`,
-        `margin: calc(${HEIGHT} / -2) 0 calc(${HEIGHT} / -2) ${CHIP_GAP_EM}em`,
+        `margin: calc(${HEIGHT} / -2) 0 calc(${HEIGHT} / -2) ${gapEm}em`,
         'padding: 0',
         'border: 0',
         'font-family: system-ui, sans-serif',
@@ -87,7 +95,7 @@ function hostTemplate(widthEm: number): HTMLElement {
         .map((declaration) => `${declaration} !important`)
         .join('; '),
     );
-    hostTemplates.set(widthEm, template);
+    hostTemplates.set(key, template);
   }
   return template;
 }
@@ -98,11 +106,11 @@ function hostTemplate(widthEm: number): HTMLElement {
  */
 export function floatChip(host: HTMLElement): void {
   host.style.setProperty('float', 'right', 'important');
-  host.style.setProperty('margin', `0 0 0 ${CHIP_GAP_EM}em`, 'important');
+  host.style.setProperty('margin', `0 0 0 ${GAP_EM}em`, 'important');
 }
 
 /** The 7-point lean folded to the chip's colour (the ratings module's own fold carries the rating data). */
-const sideOf = (lean: Lean7): LeanSide => {
+export const chipSide = (lean: Lean7): LeanSide => {
   const at = LEANS_7.indexOf(lean);
   return at < 3 ? 'L' : at === 3 ? 'C' : 'R';
 };
@@ -134,19 +142,19 @@ function styleRoot(shadow: ShadowRoot): void {
 }
 
 /** A chip's content, built once per outlet and cloned into each chip of that outlet. */
-function chipContent(outlet: ChipOutlet, texts: ChipTexts): DocumentFragment {
+function chipContent(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): DocumentFragment {
   const content = document.createDocumentFragment();
   const chip = document.createElement('button');
   chip.type = 'button';
-  chip.className = outlet.lean === null ? 'chip quiet' : 'chip';
-  chip.dataset.side = outlet.lean === null ? 'none' : sideOf(outlet.lean);
+  chip.className = outlet.lean === null ? 'chip quiet' : compact ? 'chip compact' : 'chip';
+  chip.dataset.side = outlet.lean === null ? 'none' : chipSide(outlet.lean);
   chip.setAttribute('aria-label', texts.accessibleName);
   chip.setAttribute('aria-describedby', 'tip');
   chip.setAttribute('aria-expanded', 'false');
   if (outlet.lean !== null) {
     const label = document.createElement('span');
     label.className = 'label';
-    label.textContent = texts.label;
+    label.textContent = compact ? texts.shortLabel : texts.label;
     chip.append(label);
   }
   const tip = document.createElement('span');
@@ -186,10 +194,20 @@ const CHIP_EVENTS: [string, (event: Event) => void][] = Object.entries({
   },
 } satisfies Record<string, (event: Event) => void>);
 
-/** Makes one outlet's chips, and says how wide they are (in em of the text around them). */
+/**
+ * Makes one outlet's chips, whole or compact (the lean's side in a letter, for a line with no room), and
+ * says how wide they are (in em of the text around them).
+ */
 export interface ChipMaker {
-  (): HTMLElement;
-  widthEm(): number;
+  (compact?: boolean): HTMLElement;
+  /** The room it takes on its line, gap before it included. */
+  advanceEm(compact?: boolean): number;
+}
+
+interface ChipForm {
+  advanceEm: number;
+  template: HTMLElement;
+  content: DocumentFragment;
 }
 
 /**
@@ -197,17 +215,22 @@ export interface ChipMaker {
  * cloned: an outlet none of the page's links lead to costs nothing.
  */
 export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): ChipMaker {
-  let made: { widthEm: number; template: HTMLElement; content: DocumentFragment } | null = null;
-  const prepared = () => {
+  let words: ChipTexts | null = null;
+  const forms: (ChipForm | null)[] = [null, null];
+  const form = (compact: boolean) => {
+    const at = compact ? 1 : 0;
+    let made = forms[at];
     if (made === null) {
-      const words = texts();
-      const widthEm = chipWidthEm(outlet.lean === null ? null : words.label);
-      made = { widthEm, template: hostTemplate(widthEm), content: chipContent(outlet, words) };
+      words ??= texts();
+      const widthEm = chipWidthEm(outlet.lean === null ? null : compact ? words.shortLabel : words.label, compact);
+      const gapEm = compact ? COMPACT_GAP_EM : GAP_EM;
+      made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), content: chipContent(outlet, words, compact) };
+      forms[at] = made;
     }
     return made;
   };
-  const make = () => {
-    const { template, content } = prepared();
+  const make = (compact = false) => {
+    const { template, content } = form(compact);
     const host = template.cloneNode(false) as HTMLElement;
     const shadow = host.attachShadow({ mode: 'closed' });
     styleRoot(shadow);
@@ -215,7 +238,7 @@ export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): ChipMaker
     for (const [type, listener] of CHIP_EVENTS) shadow.addEventListener(type, listener);
     return host;
   };
-  make.widthEm = () => prepared().widthEm;
+  make.advanceEm = (compact = false) => form(compact).advanceEm;
   return make;
 }
 
