@@ -52,10 +52,21 @@ function spotOf(anchor: HTMLAnchorElement, placeIn: string | undefined): Spot | 
   return { parent: text.parentNode, before: text.nextSibling, follows: text };
 }
 
-/** The block the spot's lines belong to (its nearest ancestor that is not inline). */
+/** Whether an element lays its children in a row, each as wide as its content (a row flex box). */
+function isRow(element: Element): boolean {
+  const style = getComputedStyle(element);
+  return style.display.endsWith('flex') && style.flexDirection.startsWith('row');
+}
+
+/**
+ * The block whose lines the spot's line belongs to: its nearest ancestor that is not inline, or, for an
+ * item of a row (as wide as its content), the row, whose room the item would grow into.
+ */
 function blockOf(node: Node): Element | null {
   for (let element = node instanceof Element ? node : node.parentElement; element !== null; element = element.parentElement) {
-    if (!isInline(getComputedStyle(element).display)) return element;
+    if (isInline(getComputedStyle(element).display)) continue;
+    const row = element.parentElement;
+    return row !== null && isRow(row) ? row : element;
   }
   return null;
 }
