@@ -18,6 +18,8 @@ interface Spot {
   before: Node | null;
   /** What the chip follows on its line: its last box is where the chip starts. */
   follows: Node;
+  /** Whether that is an inline element (its own boxes are its line fragments). */
+  followsInline: boolean;
 }
 
 interface Line {
@@ -45,11 +47,12 @@ function spotOf(anchor: HTMLAnchorElement, placeIn: string | undefined): Spot | 
   const parent = anchor.parentNode;
   if (parent === null) return null;
   const title = placeIn === undefined ? null : anchor.querySelector(placeIn);
-  if (title !== null) return { parent: title, before: null, follows: title };
-  if (isInline(getComputedStyle(anchor).display)) return { parent, before: anchor.nextSibling, follows: anchor };
+  if (title !== null) return { parent: title, before: null, follows: title, followsInline: isInline(getComputedStyle(title).display) };
+  const after = { parent, before: anchor.nextSibling, follows: anchor, followsInline: true };
+  if (isInline(getComputedStyle(anchor).display)) return after;
   const text = lastText(anchor);
-  if (text === null || text.parentNode === null) return { parent, before: anchor.nextSibling, follows: anchor };
-  return { parent: text.parentNode, before: text.nextSibling, follows: text };
+  if (text === null || text.parentNode === null) return { ...after, followsInline: false };
+  return { parent: text.parentNode, before: text.nextSibling, follows: text, followsInline: false };
 }
 
 /** Whether an element lays its children in a row, each as wide as its content (a row flex box). */
@@ -77,9 +80,9 @@ const range = () => document.createRange();
  * The line the chip would start on: the last box of what it follows (an inline element's own boxes hold
  * its generated content too, a "…" after a cut address; a block's or a text's are read through a range).
  */
-function lineOf(follows: Node): Line | null {
+function lineOf({ follows, followsInline }: Spot): Line | null {
   let boxes: DOMRectList;
-  if (follows instanceof Element && isInline(getComputedStyle(follows).display)) boxes = follows.getClientRects();
+  if (follows instanceof Element && followsInline) boxes = follows.getClientRects();
   else {
     const around = range();
     if (follows instanceof Element) around.selectNodeContents(follows);
@@ -127,9 +130,11 @@ function formAt(spot: Spot, make: ChipMaker): Form {
   if (block === null) return 'inline';
   const style = getComputedStyle(block);
   if (style.direction !== 'ltr') return 'inline';
-  const first = lineOf(spot.follows);
+  const first = lineOf(spot);
   if (first === null) return 'inline';
-  const fontSize = Number.parseFloat(getComputedStyle(spot.parent instanceof Element ? spot.parent : block).fontSize);
+  const fontSize = Number.parseFloat(
+    (spot.parent === block || !(spot.parent instanceof Element) ? style : getComputedStyle(spot.parent)).fontSize,
+  );
   const width = make.advanceEm() * fontSize;
   const bounds = block.getBoundingClientRect();
   const right = bounds.right - Number.parseFloat(style.paddingRight) - Number.parseFloat(style.borderRightWidth) + EPSILON;

@@ -31,6 +31,9 @@ export interface LinkChipsStats {
   placeMs: number;
 }
 
+/** Resolves after the next frame has been laid out (a task queued from the frame's callback runs after it). */
+const afterLayout = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /** The most hosts one message carries (the protocol's limit). */
 const HOSTS_PER_LOOKUP = 500;
 
@@ -86,6 +89,9 @@ export class LinkChips {
     this.stats.busyMs += performance.now() - started;
     if (found.length === 0) return;
     await this.learn(hosts);
+    // Placing reads the page's layout: read it once the browser has laid out this frame's changes itself,
+    // rather than forcing that layout early (and then again after the chips).
+    await afterLayout();
     if (this.stopped) return;
     started = performance.now();
     const articles = this.articleLinks(found);
