@@ -18,6 +18,9 @@ export interface SeenChip {
   label: string;
 }
 
+/** The letter a compact chip shows for a lean: its side. */
+const sideLetter = (lean: string) => (lean.endsWith('Left') ? 'L' : lean.endsWith('Right') ? 'R' : 'C');
+
 export class SiteChipProbe extends ChipProbe {
   count(): Promise<number> {
     return this.page.locator(CHIP_TAG).count();
@@ -33,9 +36,24 @@ export class SiteChipProbe extends ChipProbe {
         }),
       CHIP_TAG,
     );
-    const labels = await this.visibleTexts();
+    const labels = await this.leansShown();
     expect(labels).toHaveLength(links.length);
     return links.map((link, i) => ({ ...link, label: labels[i] }));
+  }
+
+  /**
+   * What each chip shows: its label, or for a compact chip (a line with no room for the label) its whole
+   * lean from its accessible name, provided the letter it shows is that lean's side.
+   */
+  private async leansShown(): Promise<string[]> {
+    const seen = await this.each<{ text: string; name: string; compact: boolean }>(
+      'function () { return { text: this.innerText.trim(), name: this.getAttribute("aria-label"), compact: this.classList.contains("compact") }; }',
+    );
+    return seen.map(({ text, name, compact }) => {
+      if (!compact) return text;
+      const lean = name.slice(name.lastIndexOf(': ') + 2);
+      return text === sideLetter(lean) ? lean : `compact chip showing "${text}" for ${lean}`;
+    });
   }
 
   /**

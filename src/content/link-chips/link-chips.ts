@@ -7,7 +7,8 @@
 import { isArticleLink } from '../../core/links/article-link';
 import type { ChipOutlet } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
-import { CHIP_TAG, chipMaker, type ChipTexts } from '../../ui/link-chip/chip';
+import { CHIP_TAG, type ChipMaker, chipMaker, type ChipTexts } from '../../ui/link-chip/chip';
+import { placeChips } from './chip-place';
 import { linkTargetOf } from './link-target';
 
 export interface LinkChipsDeps {
@@ -30,6 +31,9 @@ export interface LinkChipsStats {
   placeMs: number;
 }
 
+/** Resolves after the next frame has been laid out (a task queued from the frame's callback runs after it). */
+const afterLayout = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /** The most hosts one message carries (the protocol's limit). */
 const HOSTS_PER_LOOKUP = 500;
 
@@ -38,7 +42,7 @@ export class LinkChips {
   /** Links already looked at: never twice, whatever the page does to them. */
   private readonly seen = new WeakSet<Element>();
   /** Host → what makes its outlet's chips, or null for no outlet's; asked once per page. */
-  private readonly outlets = new Map<string, (() => HTMLElement) | null>();
+  private readonly outlets = new Map<string, ChipMaker | null>();
   private pending: Element[] = [];
   private frame = 0;
   private observer: MutationObserver | null = null;
@@ -85,6 +89,9 @@ export class LinkChips {
     this.stats.busyMs += performance.now() - started;
     if (found.length === 0) return;
     await this.learn(hosts);
+    // Placing reads the page's layout: read it once the browser has laid out this frame's changes itself,
+    // rather than forcing that layout early (and then again after the chips).
+    await afterLayout();
     if (this.stopped) return;
     started = performance.now();
     const articles = this.articleLinks(found);
@@ -138,8 +145,8 @@ export class LinkChips {
    * The links to a known outlet's article page, with what makes their chips. Classified only now, once
    * their hosts are known: a link to no outlet's site is never classified.
    */
-  private articleLinks(found: readonly [HTMLAnchorElement, URL][]): [HTMLAnchorElement, () => HTMLElement][] {
-    const articles: [HTMLAnchorElement, () => HTMLElement][] = [];
+  private articleLinks(found: readonly [HTMLAnchorElement, URL][]): [HTMLAnchorElement, ChipMaker][] {
+    const articles: [HTMLAnchorElement, ChipMaker][] = [];
     for (const [anchor, target] of found) {
       const make = this.outlets.get(target.hostname);
       if (make && isArticleLink(target)) articles.push([anchor, make]);
@@ -147,16 +154,8 @@ export class LinkChips {
     return articles;
   }
 
-  private place(articles: readonly [HTMLAnchorElement, () => HTMLElement][]): void {
-    const placeIn = this.deps.rule?.placeIn;
-    for (const [anchor, make] of articles) {
-      if (!anchor.isConnected) continue;
-      const chip = make();
-      const title = placeIn === undefined ? null : anchor.querySelector(placeIn);
-      if (title !== null) title.append(chip);
-      else anchor.after(chip);
-      this.stats.chips += 1;
-    }
+  private place(articles: readonly [HTMLAnchorElement, ChipMaker][]): void {
+    this.stats.chips += placeChips(articles, this.deps.rule?.placeIn);
     // Our own insertions are no news: drop their records rather than wake up for them.
     this.observer?.takeRecords();
   }

@@ -15,10 +15,14 @@ export interface SiteRule {
 
 const GOOGLE_SEARCH = /^www\.google\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$/;
 
-/** Google's title link holds the title (h3) and the address line: the chip ends the title's line. */
-const GOOGLE_RULE: SiteRule = { results: 'a:has(h3)', placeIn: 'h3' };
-const BING_RULE: SiteRule = { results: 'h2 a' };
-const DUCKDUCKGO_RULE: SiteRule = { results: 'h2 a, a.result__a' };
+/**
+ * Results are the title links and the news modules' links (where search shows news). Google's title link
+ * holds the title (h3, or a `role="heading"` div in "Top stories" cards) and the address line: the chip
+ * ends the title's line.
+ */
+const GOOGLE_RULE: SiteRule = { results: 'a:has(h3), a:has([role="heading"])', placeIn: 'h3, [role="heading"]' };
+const BING_RULE: SiteRule = { results: 'h2 a, .b_ans a.title' };
+const DUCKDUCKGO_RULE: SiteRule = { results: 'h2 a, a.result__a, a.module--news__title' };
 /** X wraps every link in t.co, and writes the expanded address as the link's text. */
 const X_RULE: SiteRule = { targetInText: true };
 

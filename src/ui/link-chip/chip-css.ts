@@ -2,18 +2,20 @@
 export const chipCss = `
 :host { all: initial; }
 .chip {
-  all: unset; box-sizing: border-box; display: block; width: 100%; height: 100%;
-  padding: 0 6px; border-radius: 999px; cursor: default;
-  font: 600 11px/15px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; text-align: center;
+  all: unset; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
+  width: 100%; height: 100%; padding: 0 0.3em; border-radius: 999px; cursor: default;
+  font: 600 0.78em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  white-space: nowrap; overflow: hidden;
   color: #1f2328; background: #eaeef2;
 }
+.label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .chip[data-side="L"] { background: #dbeafe; color: #1e3a8a; }
 .chip[data-side="C"] { background: #ede9fe; color: #4c1d95; }
 .chip[data-side="R"] { background: #fee2e2; color: #7f1d1d; }
 .chip.quiet { padding: 0; background: transparent; }
+.chip.compact { padding: 0; }
 .chip.quiet::before {
-  content: ""; display: block; width: 7px; height: 7px; margin: 4px auto 0; border-radius: 50%;
+  content: ""; display: block; flex: none; width: 0.6em; height: 0.6em; border-radius: 50%;
   border: 1px solid #8c959f; box-sizing: border-box;
 }
 .chip:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }

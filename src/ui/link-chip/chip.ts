@@ -2,8 +2,8 @@
  * The lean chip beside a link: a small pill in a closed shadow root, with the outlet's name, rating and
  * owner in a tooltip on hover or focus. Plain DOM (no framework): it ships in the chips script, which
  * runs on long, growing pages.
- * Its host is an inline box given its final size before it is drawn (in `ch` of its own font, from the
- * label's length), so adding it never makes anything jump when its styles apply. The page is untrusted:
+ * Its host is an inline box given its final size before it is drawn (in `em` of the text around it, from
+ * the label's measured width), so adding it never makes anything jump when its styles apply. The page is untrusted:
  * the root is closed, and only the reader's own clicks and keys act (`isTrusted`); a click on the chip
  * never reaches the link around it or the page's handlers.
  */
@@ -16,24 +16,61 @@ export const CHIP_TAG = 'parallax-chip';
 export interface ChipTexts {
   /** The visible label: the lean ("Lean Left"), or "Unrated", which stays hidden until hover or focus. */
   label: string;
+  /** The lean's side in a letter, for a line with no room for the whole label. */
+  shortLabel: string;
   accessibleName: string;
   /** The tooltip's lines after the outlet's name: the rating, the owner. */
   details: string[];
 }
 
-/** Unrated chips are a small ring; rated ones as wide as their label (11px semi-bold, plus padding). */
-const QUIET_WIDTH = '11px';
-const labelWidth = (label: string) => `calc(${label.length}ch + 12px)`;
+/**
+ * The chip is sized in `em` of the text around it (its host inherits the font size), so it follows the
+ * page's text: as tall as a line of small text allows (at most 1.2em and one line height), its label at
+ * LABEL_EM of that size.
+ */
+const LABEL_EM = 0.78;
+/** Space each side of the label, and before the chip, in em of the surrounding text. */
+const PAD_EM = 0.4;
+const GAP_EM = 0.35;
+/** Unrated chips are a small ring; compact ones a round badge with a letter, closer to the link. */
+const QUIET_EM = 0.8;
+const COMPACT_EM = 1.1;
+const COMPACT_GAP_EM = 0.25;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The label's width in em of its own font, measured once per label (a canvas: no page layout). */
+function labelEm(label: string): number {
+  if (measureContext === undefined) {
+    measureContext = document.createElement('canvas').getContext('2d');
+    if (measureContext) measureContext.font = '600 100px system-ui, sans-serif';
+  }
+  const measured = measureContext?.measureText(label).width;
+  // Without a canvas (a DOM without layout), a wide-ish average glyph.
+  return measured ? measured / 100 : label.length * 0.62;
+}
+
+/** The chip's width in em of the surrounding text. */
+function chipWidthEm(label: string | null, compact: boolean): number {
+  if (label === null) return QUIET_EM;
+  const width = labelEm(label) * LABEL_EM;
+  return Math.ceil((compact ? Math.max(COMPACT_EM, width + PAD_EM) : width + 2 * PAD_EM) * 100) / 100;
+}
+
+/** Its height: 1.2em, but never taller than the line it sits in. */
+const HEIGHT = 'min(1.2em, 1lh)';
 
 /**
  * The host's style, with !important so page CSS (`span { margin: 2em }`, `* { display: block }`) cannot
  * resize it. One template host per width, cloned for each chip: a clone shares its template's parsed
  * style (no CSS parse per chip), and chips with one style then share their computed style too, which
  * keeps the page's style recalculation small on a page of a thousand chips.
+ * Its vertical margins cancel its height, so its margin box is a point on the line's middle: the line
+ * box never grows for it, whatever the page's line height.
  */
 const hostTemplates = new Map<string, HTMLElement>();
-function hostTemplate(width: string): HTMLElement {
-  let template = hostTemplates.get(width);
+function hostTemplate(widthEm: number, gapEm: number): HTMLElement {
+  const key = `${widthEm} ${gapEm}`;
+  let template = hostTemplates.get(key);
   if (template === undefined) {
     template = document.createElement(CHIP_TAG);
     template.setAttribute(
@@ -43,25 +80,37 @@ function hostTemplate(width: string): HTMLElement {
         'display: inline-block',
         'position: relative',
         'box-sizing: border-box',
-        `width: ${width}`,
-        'height: 15px',
-        'margin: 0 0 0 0.35em',
+        `width: ${widthEm}em`,
+        `height: ${HEIGHT}`,
+        `margin: calc(${HEIGHT} / -2) 0 calc(${HEIGHT} / -2) ${gapEm}em`,
         'padding: 0',
         'border: 0',
-        'font: 600 11px/15px system-ui, sans-serif',
+        'font-family: system-ui, sans-serif',
+        'font-weight: 600',
+        'font-size: inherit',
+        'line-height: inherit',
         'vertical-align: middle',
         'text-indent: 0',
       ]
         .map((declaration) => `${declaration} !important`)
         .join('; '),
     );
-    hostTemplates.set(width, template);
+    hostTemplates.set(key, template);
   }
   return template;
 }
 
+/**
+ * A chip for a line with no room left: floated to the right of the next line, which has room (the
+ * placement checks). Its margins then keep its height, so the float shortens only the line it sits on.
+ */
+export function floatChip(host: HTMLElement): void {
+  host.style.setProperty('float', 'right', 'important');
+  host.style.setProperty('margin', `0 0 0 ${GAP_EM}em`, 'important');
+}
+
 /** The 7-point lean folded to the chip's colour (the ratings module's own fold carries the rating data). */
-const sideOf = (lean: Lean7): LeanSide => {
+export const chipSide = (lean: Lean7): LeanSide => {
   const at = LEANS_7.indexOf(lean);
   return at < 3 ? 'L' : at === 3 ? 'C' : 'R';
 };
@@ -93,16 +142,21 @@ function styleRoot(shadow: ShadowRoot): void {
 }
 
 /** A chip's content, built once per outlet and cloned into each chip of that outlet. */
-function chipContent(outlet: ChipOutlet, texts: ChipTexts): DocumentFragment {
+function chipContent(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): DocumentFragment {
   const content = document.createDocumentFragment();
   const chip = document.createElement('button');
   chip.type = 'button';
-  chip.className = outlet.lean === null ? 'chip quiet' : 'chip';
-  chip.dataset.side = outlet.lean === null ? 'none' : sideOf(outlet.lean);
+  chip.className = outlet.lean === null ? 'chip quiet' : compact ? 'chip compact' : 'chip';
+  chip.dataset.side = outlet.lean === null ? 'none' : chipSide(outlet.lean);
   chip.setAttribute('aria-label', texts.accessibleName);
   chip.setAttribute('aria-describedby', 'tip');
   chip.setAttribute('aria-expanded', 'false');
-  if (outlet.lean !== null) chip.textContent = texts.label;
+  if (outlet.lean !== null) {
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.textContent = compact ? texts.shortLabel : texts.label;
+    chip.append(label);
+  }
   const tip = document.createElement('span');
   tip.id = 'tip';
   tip.className = 'tip';
@@ -141,18 +195,42 @@ const CHIP_EVENTS: [string, (event: Event) => void][] = Object.entries({
 } satisfies Record<string, (event: Event) => void>);
 
 /**
- * Makes chips for one outlet. Its words are asked for and its content built on the first call, then
+ * Makes one outlet's chips, whole or compact (the lean's side in a letter, for a line with no room), and
+ * says how wide they are (in em of the text around them).
+ */
+export interface ChipMaker {
+  (compact?: boolean): HTMLElement;
+  /** The room it takes on its line, gap before it included. */
+  advanceEm(compact?: boolean): number;
+}
+
+interface ChipForm {
+  advanceEm: number;
+  template: HTMLElement;
+  content: DocumentFragment;
+}
+
+/**
+ * Makes chips for one outlet. Its words are asked for and its content built on the first use, then
  * cloned: an outlet none of the page's links lead to costs nothing.
  */
-export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): () => HTMLElement {
-  let template: HTMLElement | null = null;
-  let content: DocumentFragment | null = null;
-  return () => {
-    if (template === null || content === null) {
-      const words = texts();
-      template = hostTemplate(outlet.lean === null ? QUIET_WIDTH : labelWidth(words.label));
-      content = chipContent(outlet, words);
+export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): ChipMaker {
+  let words: ChipTexts | null = null;
+  const forms: (ChipForm | null)[] = [null, null];
+  const form = (compact: boolean) => {
+    const at = compact ? 1 : 0;
+    let made = forms[at];
+    if (made === null) {
+      words ??= texts();
+      const widthEm = chipWidthEm(outlet.lean === null ? null : compact ? words.shortLabel : words.label, compact);
+      const gapEm = compact ? COMPACT_GAP_EM : GAP_EM;
+      made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), content: chipContent(outlet, words, compact) };
+      forms[at] = made;
     }
+    return made;
+  };
+  const make = (compact = false) => {
+    const { template, content } = form(compact);
     const host = template.cloneNode(false) as HTMLElement;
     const shadow = host.attachShadow({ mode: 'closed' });
     styleRoot(shadow);
@@ -160,6 +238,8 @@ export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): () => HTM
     for (const [type, listener] of CHIP_EVENTS) shadow.addEventListener(type, listener);
     return host;
   };
+  make.advanceEm = (compact = false) => form(compact).advanceEm;
+  return make;
 }
 
 export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {

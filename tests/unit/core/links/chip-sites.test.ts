@@ -95,9 +95,14 @@ describe('chipScriptMatches', () => {
 });
 
 describe('site rules', () => {
-  it("keep Google's results to their title links, and leave most sites to the generic rule", () => {
-    expect(siteRuleFor('www.google.com')).toMatchObject({ results: 'a:has(h3)', placeIn: 'h3' });
-    expect(siteRuleFor('www.google.de')?.placeIn).toBe('h3');
+  it("keep search results to their title links and news modules' links, and leave most sites to the generic rule", () => {
+    expect(siteRuleFor('www.google.com')).toMatchObject({
+      results: 'a:has(h3), a:has([role="heading"])',
+      placeIn: 'h3, [role="heading"]',
+    });
+    expect(siteRuleFor('www.google.de')?.placeIn).toBe('h3, [role="heading"]');
+    expect(siteRuleFor('www.bing.com')?.results).toBe('h2 a, .b_ans a.title');
+    expect(siteRuleFor('duckduckgo.com')?.results).toBe('h2 a, a.result__a, a.module--news__title');
     expect(siteRuleFor('news.ycombinator.com')).toBeNull();
     expect(siteRuleFor('x.com')?.targetInText).toBe(true);
   });
