@@ -31,8 +31,6 @@ const CHANNEL_LOST =
 export interface AskOptions {
   /** Give up with NoAnswerError after this long; default: wait as long as the browser does. */
   timeoutMs?: number;
-  /** The reply to this very request, already on its way (sent before the page's code loaded). */
-  sent?: Promise<unknown>;
 }
 
 /** The browser's native extension API (`browser` in Firefox, `chrome` in Chrome), typed as the caller uses it. */
@@ -63,7 +61,7 @@ export async function askQuietly<T extends RequestType>(
     if (options.timeoutMs !== undefined) timer = setTimeout(() => resolve(undefined), options.timeoutMs);
   });
   try {
-    const sent = options.sent ?? nativeApi<MessagingApi>().runtime.sendMessage(request);
+    const sent = nativeApi<MessagingApi>().runtime.sendMessage(request);
     const reply = (await Promise.race([sent, timeout])) as Reply<ReplyOf<T>> | undefined;
     if (!reply) throw new NoAnswerError();
     if (!reply.ok) throw new WorkerError(reply.error);

@@ -7,7 +7,6 @@
 import { NoAnswerError, ask, nativeApi } from '../../messaging/client';
 import { KeptStories, type SessionArea } from '../../messaging/kept-story';
 import type { PopupStory } from '../../messaging/page';
-import { tabFromSearch, takeEarly } from './early-request';
 
 /** User Timing marks, read by the popup benchmark (npm run bench). */
 export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popup-view', rendered: 'parallax:popup-rendered' } as const;
@@ -27,14 +26,20 @@ interface TabsApi {
   storage: { session: SessionArea };
 }
 
-export function requestPopupStory(tabId: number | null, timeoutMs = POPUP_ANSWER_TIMEOUT_MS, sent?: Promise<unknown>): Promise<PopupStory> {
-  return ask({ type: 'popup/story', tabId }, { timeoutMs, sent });
+/** `?tab=ID` when the popup is opened as a page (from the badge, or in tests); null: the active tab. */
+export function tabFromSearch(search: string): number | null {
+  const param = new URLSearchParams(search).get('tab');
+  return param !== null && /^\d{1,15}$/.test(param) ? Number(param) : null;
 }
 
-/** The popup's first request (the early script's, when it sent one), marked for the benchmark. */
+export function requestPopupStory(tabId: number | null, timeoutMs = POPUP_ANSWER_TIMEOUT_MS): Promise<PopupStory> {
+  return ask({ type: 'popup/story', tabId }, { timeoutMs });
+}
+
+/** The popup's first request, marked for the benchmark. */
 export function requestFirstStory(search: string): Promise<PopupStory> {
   performance.mark(POPUP_MARKS.start);
-  return requestPopupStory(tabFromSearch(search), POPUP_ANSWER_TIMEOUT_MS, takeEarly(search)).then((story) => {
+  return requestPopupStory(tabFromSearch(search)).then((story) => {
     performance.mark(POPUP_MARKS.view);
     return story;
   });

@@ -1,7 +1,6 @@
 /** The popup's one request to the worker: the tab it names, the worker's errors, and a worker that never answers. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendEarly, tabFromSearch } from '../../../../src/ui/popup/early-request';
-import { NoAnswerError, requestFirstStory, requestPopupStory } from '../../../../src/ui/popup/first-story';
+import { NoAnswerError, requestPopupStory, tabFromSearch } from '../../../../src/ui/popup/first-story';
 
 const scope = globalThis as { browser?: unknown };
 const original = scope.browser;
@@ -47,28 +46,5 @@ describe('popup request', () => {
     await expect(requestPopupStory(null, 20)).rejects.toBeInstanceOf(NoAnswerError);
     workerAnswering(async () => undefined);
     await expect(requestPopupStory(null)).rejects.toBeInstanceOf(NoAnswerError);
-  });
-
-  it('takes the reply the early script asked for instead of asking again, once, for its own address', async () => {
-    const data = { page: null, view: { status: 'not-article' } };
-    const sent = workerAnswering(async () => ({ ok: true, data }));
-    sendEarly('?tab=7');
-    expect(sent).toEqual([{ type: 'popup/story', tabId: 7 }]);
-    expect(await requestFirstStory('?tab=7')).toEqual(data);
-    expect(sent).toHaveLength(1);
-    // Taken once: a second popup request (Try again) asks the worker afresh.
-    expect(await requestFirstStory('?tab=7')).toEqual(data);
-    expect(sent).toHaveLength(2);
-    // An early request for another address is not this popup's answer.
-    sendEarly('?tab=8');
-    await requestFirstStory('?tab=9');
-    expect(sent.at(-1)).toEqual({ type: 'popup/story', tabId: 9 });
-  });
-
-  it('turns an early request the worker failed into the popup’s error, not an unhandled rejection', async () => {
-    workerAnswering(async () => ({ ok: false, error: 'Invalid message' }));
-    sendEarly('');
-    await new Promise((r) => setTimeout(r, 0));
-    await expect(requestFirstStory('')).rejects.toThrow('Invalid message');
   });
 });
