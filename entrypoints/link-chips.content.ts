@@ -1,6 +1,5 @@
 import { siteRuleFor } from '@/src/core/links/site-rules';
 import { LinkChips } from '@/src/content/link-chips/link-chips';
-import { chipTexts } from '@/src/content/link-chips/texts';
 import { askQuietly as ask } from '@/src/messaging/client';
 
 // Registered at run time only (src/background/chip-sites.ts), on the sites where the reader switched
@@ -14,7 +13,6 @@ export default defineContentScript({
     if (marker.__parallaxLinkChips) return;
     const chips = new LinkChips({
       lookup: async (hosts) => (await ask({ type: 'chips.lookup', hosts })).outlets,
-      texts: chipTexts,
       rule: siteRuleFor(location.hostname),
       pageUrl: () => location.href,
     });

@@ -1,5 +1,5 @@
 /** Handlers of the lean chips' messages (src/messaging/protocol-chips.ts): the outlets of link hosts, and where chips run. */
-import { chipOutletsFor, type ChipSettings } from '../core/links/index';
+import { type ChipOutlet, chipOutletsFor, type ChipSettings, type ChipTexts } from '../core/links/index';
 import type { Preferences } from '../core/preferences';
 import type { SourceLookup } from '../core/story-view';
 import type { ChipsRequestType } from '../messaging/protocol-chips';
@@ -11,6 +11,8 @@ export interface ChipsHandlerDeps {
   lookup: () => Promise<SourceLookup>;
   /** The reader's lean overrides, which chips show like every other lean. */
   preferences: () => Promise<Pick<Preferences, 'leanOverrides'>>;
+  /** A chip's words in the reader's language. */
+  texts: (outlet: ChipOutlet) => ChipTexts;
   settings: ChipSettingsStore;
   /** Re-registers the chips script after a change; answers once it is done. */
   sync: () => Promise<unknown>;
@@ -24,7 +26,7 @@ export function chipsHandlers(deps: ChipsHandlerDeps): RequestHandlers<ChipsRequ
   return {
     'chips.lookup': async (r) => {
       const [lookup, prefs] = await Promise.all([deps.lookup(), deps.preferences()]);
-      return { outlets: chipOutletsFor(r.hosts, lookup, prefs) };
+      return { outlets: chipOutletsFor(r.hosts, lookup, prefs, deps.texts) };
     },
     'chips.settings': () => deps.settings.get(),
     'chips.setGroup': async (r) => changed(await deps.settings.setGroup(r.group, r.enabled)),

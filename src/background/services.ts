@@ -13,6 +13,7 @@ import { setAllSites } from './all-sites';
 import { ChipSettingsStore } from './chip-settings';
 import { syncChipSites } from './chip-sites';
 import { chipsHandlers } from './chips-handlers';
+import { chipTexts } from '../ui/link-chip/texts';
 import { demoSeeder } from './demo-seed';
 import { FeedRefresher } from './feed-refresh';
 import { indexHandlers } from './index-handlers';
@@ -106,7 +107,13 @@ export function createBackgroundServices(
       ensureSeeded,
     }),
     ...welcomeHandlers({ catalog: () => sources.catalog() }),
-    ...chipsHandlers({ lookup: () => sources.lookup(), preferences: () => db.getPreferences(), settings: chipSettings, sync: chipSites }),
+    ...chipsHandlers({
+      lookup: () => sources.lookup(),
+      preferences: () => db.getPreferences(),
+      texts: chipTexts,
+      settings: chipSettings,
+      sync: chipSites,
+    }),
   });
 
   return {

@@ -4,7 +4,7 @@
  * and change where the chips run, which only Parallax's own pages may do (`CHIPS_EXTENSION_PAGE_ONLY`).
  */
 import { z } from 'zod';
-import { CHIP_GROUPS, type ChipOutlet, type ChipSettings } from '../core/links/index';
+import { CHIP_GROUPS, type ChipSettings, type LinkChip } from '../core/links/index';
 
 /** The most hosts one pass may ask about; a pass with more asks in several messages. */
 export const CHIP_LOOKUP_MAX_HOSTS = 500;
@@ -32,7 +32,8 @@ export const CHIPS_EXTENSION_PAGE_ONLY: readonly ChipsRequestType[] = ['chips.se
 
 /** What the worker answers to each chips request. */
 export interface ChipsReplies {
-  'chips.lookup': { outlets: Record<string, ChipOutlet> };
+  /** The words come made: the chips script, run on long pages, never loads the extension's messages. */
+  'chips.lookup': { outlets: Record<string, LinkChip> };
   'chips.settings': ChipSettings;
   /** The settings as stored after the change. */
   'chips.setGroup': ChipSettings;

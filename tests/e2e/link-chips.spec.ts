@@ -41,6 +41,9 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   await expect(rowsExpecting(page, 'none').locator('parallax-chip')).toHaveCount(0);
   expect(await probe.labels()).toEqual(['The Guardian: Lean Left', 'Fox News: Right', 'MacRumors: Unrated']);
   expect(await probe.visibleTexts()).toEqual(['Lean Left', 'Right', '']);
+  expect((await probe.descriptions())[0]).toBe(
+    'Lean Left, rated by AllSides Media Bias Ratings (2023-07). Owner: Guardian Media Group (Scott Trust)',
+  );
 
   // Nothing moved: every row has the box it had before the chips came.
   const boxesAfter = await page.evaluate(() =>

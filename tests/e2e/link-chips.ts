@@ -45,6 +45,11 @@ export class ChipProbe {
     return this.each('function () { return this.getAttribute("aria-label"); }');
   }
 
+  /** Each chip's accessible description: the tooltip's words, there before any tooltip is drawn. */
+  descriptions(): Promise<string[]> {
+    return this.each('function () { return this.getAttribute("aria-description"); }');
+  }
+
   /** Each chip's text as drawn. */
   visibleTexts(): Promise<string[]> {
     return this.each('function () { return this.innerText.trim(); }');
@@ -62,11 +67,15 @@ export class ChipProbe {
   }
 
   tooltipShown(index: number): Promise<boolean> {
-    return this.one(index, 'function () { return getComputedStyle(this.nextElementSibling).display !== "none"; }');
+    // The tooltip is built on the reader's first hover or focus: none yet is none shown.
+    return this.one(
+      index,
+      'function () { const tip = this.nextElementSibling; return tip !== null && getComputedStyle(tip).display !== "none"; }',
+    );
   }
 
   tooltipText(index: number): Promise<string> {
-    return this.one(index, 'function () { return this.nextElementSibling.textContent; }');
+    return this.one(index, 'function () { return this.nextElementSibling?.textContent ?? ""; }');
   }
 
   private async center(index: number): Promise<{ x: number; y: number }> {

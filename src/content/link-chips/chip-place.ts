@@ -121,6 +121,30 @@ function linesFrom(spot: Spot, block: Element, first: Line): { line: Line; next:
   return { line, next, afterTop: Number.POSITIVE_INFINITY };
 }
 
+/** Whether text that shows nothing (spaces between tags) or a comment. */
+const isBlank = (node: Node) =>
+  node.nodeType === Node.COMMENT_NODE || (node.nodeType === Node.TEXT_NODE && (node.nodeValue ?? '').trim() === '');
+
+/**
+ * Whether nothing follows the spot on its line: what comes after it, up to the end of its block, is
+ * blank or starts a box of its own (a result's snippet under its title). Then the spot's line is known
+ * from the spot alone, without reading the boxes of the text after it. False when unsure.
+ */
+function endsLine(spot: Spot, block: Element): boolean {
+  for (let node: Node = spot.follows; node !== block; ) {
+    let next = node.nextSibling;
+    while (next !== null && isBlank(next)) next = next.nextSibling;
+    if (next !== null) return next instanceof Element && !isInline(getComputedStyle(next).display);
+    const parent = node.parentNode;
+    // The end of an inline element continues its line; the end of any other box than the block: unsure.
+    if (parent === null || (parent !== block && !(parent instanceof Element && isInline(getComputedStyle(parent).display)))) {
+      return false;
+    }
+    node = parent;
+  }
+  return true;
+}
+
 type Form = 'inline' | 'float' | 'compact';
 type Placement = { spot: Spot; make: ChipMaker; form: Form };
 
@@ -138,6 +162,7 @@ function formAt(spot: Spot, make: ChipMaker): Form {
   const width = make.advanceEm() * fontSize;
   const bounds = block.getBoundingClientRect();
   const right = bounds.right - Number.parseFloat(style.paddingRight) - Number.parseFloat(style.borderRightWidth) + EPSILON;
+  if (first.right + width <= right && endsLine(spot, block)) return 'inline';
   const { line, next, afterTop } = linesFrom(spot, block, first);
   if (line.right + width <= right) return 'inline';
   // Floated, the chip sits at the right of the next line: that line must have room, and the chip must

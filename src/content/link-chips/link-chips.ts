@@ -5,16 +5,15 @@
  * looked at once.
  */
 import { isArticleLink } from '../../core/links/article-link';
-import type { ChipOutlet } from '../../core/links/chip-outlet';
+import type { LinkChip } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
-import { CHIP_TAG, type ChipMaker, chipMaker, type ChipTexts } from '../../ui/link-chip/chip';
+import { CHIP_TAG, type ChipMaker, chipMaker } from '../../ui/link-chip/chip';
 import { placeChips } from './chip-place';
 import { linkTargetOf } from './link-target';
 
 export interface LinkChipsDeps {
-  /** The outlets of these hosts (one message); hosts it leaves out are no outlet's. */
-  lookup(hosts: string[]): Promise<Record<string, ChipOutlet>>;
-  texts(outlet: ChipOutlet): ChipTexts;
+  /** The outlets of these hosts and their chips' words (one message); hosts it leaves out are no outlet's. */
+  lookup(hosts: string[]): Promise<Record<string, LinkChip>>;
   rule: SiteRule | null;
   pageUrl(): string;
 }
@@ -128,15 +127,15 @@ export class LinkChips {
     for (let i = 0; i < unknown.length; i += HOSTS_PER_LOOKUP) {
       const batch = unknown.slice(i, i + HOSTS_PER_LOOKUP);
       this.stats.lookups += 1;
-      let outlets: Record<string, ChipOutlet>;
+      let outlets: Record<string, LinkChip>;
       try {
         outlets = await this.deps.lookup(batch);
       } catch {
         return; // The worker is updating or the extension was reloaded: these links stay as they are.
       }
       for (const host of batch) {
-        const outlet = Object.hasOwn(outlets, host) ? outlets[host] : null;
-        this.outlets.set(host, outlet === null ? null : chipMaker(outlet, () => this.deps.texts(outlet)));
+        const chip = Object.hasOwn(outlets, host) ? outlets[host] : null;
+        this.outlets.set(host, chip === null ? null : chipMaker(chip.outlet, chip.texts));
       }
     }
   }

@@ -7,6 +7,23 @@ import type { Preferences } from '../preferences';
 import { outletCard, type SourceLookup } from '../story-view';
 import type { Lean7 } from '../types';
 
+/** A chip's words, in the reader's language (made where the extension's messages are at hand). */
+export interface ChipTexts {
+  /** The visible label: the lean ("Lean Left"), or "Unrated", which stays hidden until hover or focus. */
+  label: string;
+  /** The lean's side in a letter, for a line with no room for the whole label. */
+  shortLabel: string;
+  accessibleName: string;
+  /** The tooltip's lines after the outlet's name: the rating, the owner. */
+  details: string[];
+}
+
+/** What the chips script gets for a host: the outlet, and the chip's words ready made. */
+export interface LinkChip {
+  outlet: ChipOutlet;
+  texts: ChipTexts;
+}
+
 export interface ChipOutlet {
   name: string;
   lean: Lean7 | null;
@@ -33,16 +50,17 @@ export function chipOutletFor(host: string, lookup: SourceLookup, prefs: Pick<Pr
   };
 }
 
-/** The chips of the hosts that belong to a known outlet; the others are left out. */
+/** The chips of the hosts that belong to a known outlet, with their words; the others are left out. */
 export function chipOutletsFor(
   hosts: readonly string[],
   lookup: SourceLookup,
   prefs: Pick<Preferences, 'leanOverrides'>,
-): Record<string, ChipOutlet> {
-  const outlets: Record<string, ChipOutlet> = {};
+  texts: (outlet: ChipOutlet) => ChipTexts,
+): Record<string, LinkChip> {
+  const chips: Record<string, LinkChip> = {};
   for (const host of new Set(hosts)) {
-    const chip = chipOutletFor(host, lookup, prefs);
-    if (chip !== null) outlets[host] = chip;
+    const outlet = chipOutletFor(host, lookup, prefs);
+    if (outlet !== null) chips[host] = { outlet, texts: texts(outlet) };
   }
-  return outlets;
+  return chips;
 }

@@ -1,6 +1,6 @@
 /** Lean chips on links: resolution of a link's target, the article test, the chip data and where chips run. */
 export { isArticleLink } from './article-link';
-export { chipOutletFor, chipOutletsFor, type ChipOutlet } from './chip-outlet';
+export { chipOutletFor, chipOutletsFor, type ChipOutlet, type ChipTexts, type LinkChip } from './chip-outlet';
 export {
   CHIP_GROUP_PATTERNS,
   CHIP_GROUPS,

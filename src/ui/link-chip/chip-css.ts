@@ -5,10 +5,9 @@ export const chipCss = `
   all: unset; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
   width: 100%; height: 100%; padding: 0 0.3em; border-radius: 999px; cursor: default;
   font: 600 0.78em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  white-space: nowrap; overflow: hidden;
+  white-space: nowrap;
   color: #1f2328; background: #eaeef2;
 }
-.label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .chip[data-side="L"] { background: #dbeafe; color: #1e3a8a; }
 .chip[data-side="C"] { background: #ede9fe; color: #4c1d95; }
 .chip[data-side="R"] { background: #fee2e2; color: #7f1d1d; }

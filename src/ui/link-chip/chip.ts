@@ -7,21 +7,11 @@
  * the root is closed, and only the reader's own clicks and keys act (`isTrusted`); a click on the chip
  * never reaches the link around it or the page's handlers.
  */
-import type { ChipOutlet } from '../../core/links/chip-outlet';
-import { LEANS_7, type Lean7, type LeanSide } from '../../core/types';
+import type { ChipOutlet, ChipTexts } from '../../core/links/chip-outlet';
+import { chipSide } from '../../core/links/chip-side';
 import { chipCss } from './chip-css';
 
 export const CHIP_TAG = 'parallax-chip';
-
-export interface ChipTexts {
-  /** The visible label: the lean ("Lean Left"), or "Unrated", which stays hidden until hover or focus. */
-  label: string;
-  /** The lean's side in a letter, for a line with no room for the whole label. */
-  shortLabel: string;
-  accessibleName: string;
-  /** The tooltip's lines after the outlet's name: the rating, the owner. */
-  details: string[];
-}
 
 /**
  * The chip is sized in `em` of the text around it (its host inherits the font size), so it follows the
@@ -78,7 +68,6 @@ function hostTemplate(widthEm: number, gapEm: number): HTMLElement {
       [
         'all: initial',
         'display: inline-block',
-        'position: relative',
         'box-sizing: border-box',
         `width: ${widthEm}em`,
         `height: ${HEIGHT}`,
@@ -109,12 +98,6 @@ export function floatChip(host: HTMLElement): void {
   host.style.setProperty('margin', `0 0 0 ${GAP_EM}em`, 'important');
 }
 
-/** The 7-point lean folded to the chip's colour (the ratings module's own fold carries the rating data). */
-export const chipSide = (lean: Lean7): LeanSide => {
-  const at = LEANS_7.indexOf(lean);
-  return at < 3 ? 'L' : at === 3 ? 'C' : 'R';
-};
-
 let sheet: CSSStyleSheet | null | undefined;
 
 /** One constructed style sheet for every chip of the page (parsed once); null where a content script cannot adopt one. */
@@ -141,15 +124,15 @@ function styleRoot(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-/** A chip's content, built once per outlet and cloned into each chip of that outlet. */
-function chipContent(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): DocumentFragment {
-  const content = document.createDocumentFragment();
+/** A chip's button, built once per outlet and form, and cloned into each chip. */
+function chipButton(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): HTMLButtonElement {
   const chip = document.createElement('button');
   chip.type = 'button';
   chip.className = outlet.lean === null ? 'chip quiet' : compact ? 'chip compact' : 'chip';
   chip.dataset.side = outlet.lean === null ? 'none' : chipSide(outlet.lean);
   chip.setAttribute('aria-label', texts.accessibleName);
-  chip.setAttribute('aria-describedby', 'tip');
+  // The tooltip's words, for assistive technology, without an element per chip to point at.
+  chip.setAttribute('aria-description', texts.details.join('. '));
   chip.setAttribute('aria-expanded', 'false');
   if (outlet.lean !== null) {
     const label = document.createElement('span');
@@ -157,10 +140,14 @@ function chipContent(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): Do
     label.textContent = compact ? texts.shortLabel : texts.label;
     chip.append(label);
   }
+  return chip;
+}
+
+/** The tooltip: the outlet's name, then the details. Its words are the button's description already. */
+function chipTip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
   const tip = document.createElement('span');
-  tip.id = 'tip';
   tip.className = 'tip';
-  tip.setAttribute('role', 'tooltip');
+  tip.setAttribute('aria-hidden', 'true');
   const name = document.createElement('strong');
   name.textContent = outlet.name;
   tip.append(name);
@@ -169,20 +156,39 @@ function chipContent(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): Do
     span.textContent = line;
     tip.append(span);
   }
-  content.append(chip, tip);
-  return content;
+  return tip;
 }
 
 const setExpanded = (chip: Element, expanded: boolean) => chip.setAttribute('aria-expanded', String(expanded));
 
+/**
+ * Each chip's tooltip, built the first time the reader points at the chip or focuses it: most chips of
+ * a long page are never hovered, and a chip without one is a button and its label only.
+ */
+const tipOf = new WeakMap<ShadowRoot, () => HTMLElement>();
+function ensureTip(root: ShadowRoot): void {
+  const make = tipOf.get(root);
+  if (make === undefined) return;
+  tipOf.delete(root);
+  // The tooltip is placed from its chip. Only now is the host positioned: a positioned box costs the
+  // browser a paint layer of its own, and a page holds hundreds of chips. No offset: nothing moves.
+  (root.host as HTMLElement).style.setProperty('position', 'relative', 'important');
+  root.append(make());
+}
+
 /** One set of listeners for every chip (on each closed root; `currentTarget` is that root). */
 const CHIP_EVENTS: [string, (event: Event) => void][] = Object.entries({
+  mouseover: (event) => ensureTip(event.currentTarget as ShadowRoot),
+  focusin: (event) => ensureTip(event.currentTarget as ShadowRoot),
   // Inside a link (a search result's title), a click on the chip opens its tooltip, never the link.
   click: (event) => {
     event.preventDefault();
     event.stopPropagation();
-    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
-    if (event.isTrusted && chip) setExpanded(chip, chip.getAttribute('aria-expanded') !== 'true');
+    const root = event.currentTarget as ShadowRoot;
+    const chip = root.querySelector('.chip');
+    if (!event.isTrusted || !chip) return;
+    ensureTip(root);
+    setExpanded(chip, chip.getAttribute('aria-expanded') !== 'true');
   },
   keydown: (event) => {
     const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
@@ -207,34 +213,38 @@ export interface ChipMaker {
 interface ChipForm {
   advanceEm: number;
   template: HTMLElement;
-  content: DocumentFragment;
+  button: HTMLButtonElement;
 }
 
 /**
- * Makes chips for one outlet. Its words are asked for and its content built on the first use, then
- * cloned: an outlet none of the page's links lead to costs nothing.
+ * Makes chips for one outlet. Its content is built on the first use, then cloned: an outlet none of the
+ * page's links lead to costs nothing.
  */
-export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): ChipMaker {
-  let words: ChipTexts | null = null;
+export function chipMaker(outlet: ChipOutlet, words: ChipTexts): ChipMaker {
+  let tip: HTMLElement | null = null;
+  const makeTip = () => {
+    tip ??= chipTip(outlet, words);
+    return tip.cloneNode(true) as HTMLElement;
+  };
   const forms: (ChipForm | null)[] = [null, null];
   const form = (compact: boolean) => {
     const at = compact ? 1 : 0;
     let made = forms[at];
     if (made === null) {
-      words ??= texts();
       const widthEm = chipWidthEm(outlet.lean === null ? null : compact ? words.shortLabel : words.label, compact);
       const gapEm = compact ? COMPACT_GAP_EM : GAP_EM;
-      made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), content: chipContent(outlet, words, compact) };
+      made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), button: chipButton(outlet, words, compact) };
       forms[at] = made;
     }
     return made;
   };
   const make = (compact = false) => {
-    const { template, content } = form(compact);
+    const { template, button } = form(compact);
     const host = template.cloneNode(false) as HTMLElement;
     const shadow = host.attachShadow({ mode: 'closed' });
     styleRoot(shadow);
-    shadow.append(content.cloneNode(true));
+    shadow.append(button.cloneNode(true));
+    tipOf.set(shadow, makeTip);
     for (const [type, listener] of CHIP_EVENTS) shadow.addEventListener(type, listener);
     return host;
   };
@@ -243,5 +253,5 @@ export function chipMaker(outlet: ChipOutlet, texts: () => ChipTexts): ChipMaker
 }
 
 export function createChip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
-  return chipMaker(outlet, () => texts)();
+  return chipMaker(outlet, texts)();
 }

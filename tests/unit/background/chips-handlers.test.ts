@@ -16,6 +16,7 @@ beforeEach(() => {
   const handlers = chipsHandlers({
     lookup: async () => registrySourceLookup(),
     preferences: async () => ({ leanOverrides: { cnn: 'center' } }),
+    texts: (outlet) => ({ label: `label of ${outlet.name}`, shortLabel: 'L', accessibleName: outlet.name, details: [] }),
     settings: new ChipSettingsStore(fakeBrowser.storage.local),
     sync: async () => void (syncs += 1),
   });
@@ -33,12 +34,14 @@ describe('chips.lookup', () => {
       ok: true,
       data: {
         outlets: {
-          'www.theguardian.com': expect.objectContaining({
-            name: 'The Guardian',
-            lean: 'lean-left',
-            provider: 'AllSides Media Bias Ratings',
-          }),
-          'edition.cnn.com': expect.objectContaining({ name: 'CNN', lean: 'center', provider: null }),
+          'www.theguardian.com': {
+            outlet: expect.objectContaining({ name: 'The Guardian', lean: 'lean-left', provider: 'AllSides Media Bias Ratings' }),
+            texts: expect.objectContaining({ label: 'label of The Guardian' }),
+          },
+          'edition.cnn.com': {
+            outlet: expect.objectContaining({ name: 'CNN', lean: 'center', provider: null }),
+            texts: expect.objectContaining({ label: 'label of CNN' }),
+          },
         },
       },
     });

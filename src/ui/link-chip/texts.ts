@@ -1,8 +1,8 @@
-/** The chip's words, from the extension's messages. */
-import type { ChipOutlet } from '../../core/links/chip-outlet';
+/** The chip's words, from the extension's messages: made by the worker, which answers the chips script's lookup. */
+import type { ChipOutlet, ChipTexts } from '../../core/links/chip-outlet';
+import { chipSide } from '../../core/links/chip-side';
 import type { LeanSide } from '../../core/types';
-import { leanLabel, type MessageName, t } from '../../ui/i18n';
-import { type ChipTexts, chipSide } from '../../ui/link-chip/chip';
+import { leanLabel, type MessageName, t } from '../i18n';
 
 const SHORT_MESSAGE: Record<LeanSide, MessageName> = { L: 'chipShortL', C: 'chipShortC', R: 'chipShortR' };
 
