@@ -45,12 +45,14 @@ export class LinkChips {
   private pending: Element[] = [];
   private frame = 0;
   private observer: MutationObserver | null = null;
+  private root: Element = document.documentElement;
   private stopped = false;
 
   constructor(private readonly deps: LinkChipsDeps) {}
 
   /** Annotates what the page holds now, then what it adds. */
   start(root: Element = document.documentElement): void {
+    this.root = root;
     this.observer = new MutationObserver((records) => this.added(records));
     this.observer.observe(root, { childList: true, subtree: true });
     this.queue(root);
@@ -154,8 +156,14 @@ export class LinkChips {
   }
 
   private place(articles: readonly [HTMLAnchorElement, ChipMaker][]): void {
+    // Our own insertions are no news: the observer is off while they are made (what the page changed
+    // before is taken first), rather than recording each one and dropping the records after.
+    const observer = this.observer;
+    if (observer !== null) {
+      this.added(observer.takeRecords());
+      observer.disconnect();
+    }
     this.stats.chips += placeChips(articles, this.deps.rule?.placeIn);
-    // Our own insertions are no news: drop their records rather than wake up for them.
-    this.observer?.takeRecords();
+    observer?.observe(this.root, { childList: true, subtree: true });
   }
 }

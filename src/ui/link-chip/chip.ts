@@ -28,8 +28,19 @@ const COMPACT_EM = 1.1;
 const COMPACT_GAP_EM = 0.25;
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
-/** The label's width in em of its own font, measured once per label (a canvas: no page layout). */
+/** Labels are few (the leans, their letters): each is measured once per page. */
+const labelWidths = new Map<string, number>();
+/** The label's width in em of its own font (a canvas: no page layout). */
 function labelEm(label: string): number {
+  let width = labelWidths.get(label);
+  if (width === undefined) {
+    width = measureLabelEm(label);
+    labelWidths.set(label, width);
+  }
+  return width;
+}
+
+function measureLabelEm(label: string): number {
   if (measureContext === undefined) {
     measureContext = document.createElement('canvas').getContext('2d');
     if (measureContext) measureContext.font = '600 100px system-ui, sans-serif';
@@ -161,44 +172,71 @@ function chipTip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
 
 const setExpanded = (chip: Element, expanded: boolean) => chip.setAttribute('aria-expanded', String(expanded));
 
-/**
- * Each chip's tooltip, built the first time the reader points at the chip or focuses it: most chips of
- * a long page are never hovered, and a chip without one is a button and its label only.
- */
-const tipOf = new WeakMap<ShadowRoot, () => HTMLElement>();
-function ensureTip(root: ShadowRoot): void {
-  const make = tipOf.get(root);
-  if (make === undefined) return;
-  tipOf.delete(root);
-  // The tooltip is placed from its chip. Only now is the host positioned: a positioned box costs the
-  // browser a paint layer of its own, and a page holds hundreds of chips. No offset: nothing moves.
-  (root.host as HTMLElement).style.setProperty('position', 'relative', 'important');
-  root.append(make());
+interface Chip {
+  root: ShadowRoot;
+  /** Builds the tooltip, the first time the reader points at the chip or focuses it: most chips of a
+   * long page are never hovered, and a chip without one is a button and its label only. */
+  tip: (() => HTMLElement) | null;
 }
 
-/** One set of listeners for every chip (on each closed root; `currentTarget` is that root). */
-const CHIP_EVENTS: [string, (event: Event) => void][] = Object.entries({
-  mouseover: (event) => ensureTip(event.currentTarget as ShadowRoot),
-  focusin: (event) => ensureTip(event.currentTarget as ShadowRoot),
-  // Inside a link (a search result's title), a click on the chip opens its tooltip, never the link.
-  click: (event) => {
+/** The page's chips, by host element: the page cannot reach their closed roots, the script can. */
+const chips = new WeakMap<Element, Chip>();
+
+function ensureTip(host: HTMLElement, chip: Chip): void {
+  if (chip.tip === null) return;
+  chip.root.append(chip.tip());
+  chip.tip = null;
+  // The tooltip is placed from its chip. Only now is the host positioned: a positioned box costs the
+  // browser a paint layer of its own, and a page holds hundreds of chips. No offset: nothing moves.
+  host.style.setProperty('position', 'relative', 'important');
+}
+
+/**
+ * The chips' events, handled for the whole page by one listener per type on the window, in its capture
+ * phase (an event from inside a chip's closed root reaches the window with the chip's host as its
+ * target): no listener per chip.
+ */
+const CHIP_EVENTS: Record<string, (event: Event, host: HTMLElement, chip: Chip) => void> = {
+  mouseover: (_event, host, chip) => ensureTip(host, chip),
+  focusin: (_event, host, chip) => ensureTip(host, chip),
+  // Inside a link (a search result's title), a click on the chip opens its tooltip, never the link, and
+  // goes no further.
+  click: (event, host, chip) => {
     event.preventDefault();
     event.stopPropagation();
-    const root = event.currentTarget as ShadowRoot;
-    const chip = root.querySelector('.chip');
-    if (!event.isTrusted || !chip) return;
-    ensureTip(root);
-    setExpanded(chip, chip.getAttribute('aria-expanded') !== 'true');
+    const button = chip.root.querySelector('.chip');
+    if (!event.isTrusted || !button) return;
+    ensureTip(host, chip);
+    setExpanded(button, button.getAttribute('aria-expanded') !== 'true');
   },
-  keydown: (event) => {
-    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
-    if (event.isTrusted && chip && (event as KeyboardEvent).key === 'Escape') setExpanded(chip, false);
+  keydown: (event, _host, chip) => {
+    const button = chip.root.querySelector('.chip');
+    if (event.isTrusted && button && (event as KeyboardEvent).key === 'Escape') setExpanded(button, false);
   },
-  focusout: (event) => {
-    const chip = (event.currentTarget as ShadowRoot).querySelector('.chip');
-    if (chip) setExpanded(chip, false);
+  focusout: (_event, _host, chip) => {
+    const button = chip.root.querySelector('.chip');
+    if (button) setExpanded(button, false);
   },
-} satisfies Record<string, (event: Event) => void>);
+};
+
+let listening = false;
+function listenForChips(): void {
+  if (listening) return;
+  listening = true;
+  for (const [type, handle] of Object.entries(CHIP_EVENTS)) {
+    window.addEventListener(
+      type,
+      (event) => {
+        // The chip's host, wherever it sits (inside a page's open shadow root too).
+        for (const node of event.composedPath()) {
+          const chip = node instanceof HTMLElement ? chips.get(node) : undefined;
+          if (chip !== undefined) return handle(event, node as HTMLElement, chip);
+        }
+      },
+      true,
+    );
+  }
+}
 
 /**
  * Makes one outlet's chips, whole or compact (the lean's side in a letter, for a line with no room), and
@@ -244,8 +282,8 @@ export function chipMaker(outlet: ChipOutlet, words: ChipTexts): ChipMaker {
     const shadow = host.attachShadow({ mode: 'closed' });
     styleRoot(shadow);
     shadow.append(button.cloneNode(true));
-    tipOf.set(shadow, makeTip);
-    for (const [type, listener] of CHIP_EVENTS) shadow.addEventListener(type, listener);
+    chips.set(host, { root: shadow, tip: makeTip });
+    listenForChips();
     return host;
   };
   make.advanceEm = (compact = false) => form(compact).advanceEm;
