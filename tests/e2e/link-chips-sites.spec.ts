@@ -86,9 +86,7 @@ for (const fixture of CHIP_PAGES) {
       await switchOnFor(context, extensionId, worker, fixture);
       await context.addInitScript(RECORD_BLOCKS_EARLY);
       const page = await openPage(context, worker, realHosts, fixture);
-      // X's links are all t.co short links: no chip comes there, so the boxes are compared after a wait.
-      if (fixture.name === 'X') await page.waitForTimeout(1_500);
-      else await chipsOf(page).waitForChips();
+      await chipsOf(page).waitForChips();
       const { before, after } = await blockBoxes(page);
       expect(before.chips, 'the boxes were measured before any chip').toBe(0);
       expect(before.boxes.length).toBeGreaterThan(0);

@@ -41,9 +41,14 @@ export function siteRuleFor(hostname: string): SiteRule | null {
   return BY_HOST.get(hostname) ?? null;
 }
 
-/** A shortened link's target from its text, when the text is one whole address (not cut with "…"). */
+/**
+ * A shortened link's target from its text, when the text is one whole address. X shows an address cut
+ * short with "…" but keeps the whole of it in the link, the cut part hidden: its text is the address
+ * and a "…" after it, which is dropped. An address cut in the text itself has no known target.
+ */
 export function targetFromText(text: string): string | null {
   const trimmed = text.trim();
-  if (!/^https?:\/\/[^\s…]+$/.test(trimmed)) return null;
-  return trimmed;
+  const address = trimmed.endsWith('…') ? trimmed.slice(0, -1) : trimmed;
+  if (!/^https?:\/\/[^\s…]+$/.test(address)) return null;
+  return address;
 }

@@ -109,8 +109,10 @@ describe('site rules', () => {
 
   it('take a target from a link text only when the text is a whole address', () => {
     expect(targetFromText(' https://www.bbc.co.uk/news/world-68123456 ')).toBe('https://www.bbc.co.uk/news/world-68123456');
+    // X's link text: the whole address (its cut part hidden), then the "…" drawn after the visible part.
+    expect(targetFromText('https://www.bbc.co.uk/news/world-68123456…')).toBe('https://www.bbc.co.uk/news/world-68123456');
     expect(targetFromText('bbc.co.uk/news/world-681…')).toBeNull();
-    expect(targetFromText('https://www.bbc.co.uk/news/world-681…')).toBeNull();
+    expect(targetFromText('https://www.bbc.co.uk/news/…/world-681…')).toBeNull();
     expect(targetFromText('Read this https://x.org/a')).toBeNull();
   });
 });
