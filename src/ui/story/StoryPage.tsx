@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportItems, type StoryPage as StoryPageData } from '../../core/story-page';
 import { ask } from '../../messaging/client';
+import type { StoryPageReply } from '../../messaging/protocol-stories';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { PageTop } from '../components/PageTop';
 import { countriesLine, countryName } from '../components/countries';
@@ -21,14 +22,26 @@ export const STORY_PAGE_MARK = 'parallax:story-page-drawn';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing' } | { kind: 'found'; page: StoryPageData };
 
-/** The full story page: everything about one story, laid out for a wide screen, stacked on a narrow one. */
-export function StoryPage({ storyId }: { storyId: string | null }) {
+/** The story's page, asked of the worker. */
+export function requestStoryPage(storyId: string): Promise<StoryPageReply> {
+  return ask({ type: 'story/page', storyId }, { timeoutMs: PAGE_ANSWER_TIMEOUT_MS });
+}
+
+/**
+ * The full story page: everything about one story, laid out for a wide screen, stacked on a narrow one.
+ * `first`: `storyId`'s page, asked for by the page's script before anything is drawn.
+ */
+export function StoryPage({ storyId, first }: { storyId: string | null; first?: Promise<StoryPageReply> }) {
   const [state, setState] = useState<State>(storyId ? { kind: 'loading' } : { kind: 'missing' });
   const [deviceSummary, setDeviceSummary] = useState(false);
+  const early = useRef(first);
   const load = () => {
     if (!storyId) return;
     setState({ kind: 'loading' });
-    ask({ type: 'story/page', storyId }, { timeoutMs: PAGE_ANSWER_TIMEOUT_MS }).then(
+    // The early answer serves the first load only: "try again" and another story ask afresh.
+    const asked = early.current ?? requestStoryPage(storyId);
+    early.current = undefined;
+    asked.then(
       (reply) => setState(reply.status === 'found' ? { kind: 'found', page: reply.page } : { kind: 'missing' }),
       (error: unknown) => setState({ kind: 'error', message: workerErrorText(error) }),
     );
