@@ -107,9 +107,19 @@ function body(state: State, retry: () => void, deviceSummary: boolean) {
   }
 }
 
+/** False for the first frame, true from the next: what is below the first screen waits for it. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
+  return painted;
+}
+
 function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummary: boolean }) {
   const countries = countriesLine(page.countries);
   const first = page.first;
+  // A card per outlet is most of a big story's page (1,700 of 2,300 elements for 250 outlets), always
+  // below the first screen: drawn in the next frame, under the rest, so nothing above it moves.
+  const painted = useAfterFirstPaint();
   return (
     <>
       <section class="story-head" aria-labelledby="story-title">
@@ -140,7 +150,7 @@ function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummar
           <RelatedStories storyId={page.id} />
         </aside>
       </div>
-      <OutletCards outlets={page.outlets} />
+      {painted ? <OutletCards outlets={page.outlets} /> : null}
     </>
   );
 }
