@@ -2,8 +2,12 @@ import '@/src/ui/theme.css';
 import '@/src/ui/components/story-parts.css';
 import '@/src/ui/story/story.css';
 import { render } from 'preact';
-import { StoriesPage } from '@/src/ui/stories/StoriesPage';
+import { FIRST_FILTER, requestStories, StoriesPage } from '@/src/ui/stories/StoriesPage';
 import { applyStoredTheme } from '@/src/ui/theme';
 
+// The worker is asked before anything is drawn, so the list travels while the page renders.
+const first = requestStories(FIRST_FILTER);
+// Its failure is shown by the page, which handles the promise once it is drawn.
+first.catch(() => undefined);
 applyStoredTheme();
-render(<StoriesPage />, document.getElementById('app')!);
+render(<StoriesPage first={first} />, document.getElementById('app')!);

@@ -2,9 +2,14 @@ import '@/src/ui/theme.css';
 import '@/src/ui/components/story-parts.css';
 import '@/src/ui/story/story.css';
 import { render } from 'preact';
-import { StoryPage } from '@/src/ui/story/StoryPage';
+import { requestStoryPage, StoryPage } from '@/src/ui/story/StoryPage';
 import { storyIdFromSearch } from '@/src/ui/story-links';
 import { applyStoredTheme } from '@/src/ui/theme';
 
+const storyId = storyIdFromSearch(location.search);
+// The worker is asked before anything is drawn, so the story travels while the page renders.
+const first = storyId ? requestStoryPage(storyId) : undefined;
+// Its failure is shown by the page, which handles the promise once it is drawn.
+first?.catch(() => undefined);
 applyStoredTheme();
-render(<StoryPage storyId={storyIdFromSearch(location.search)} />, document.getElementById('app')!);
+render(<StoryPage storyId={storyId} first={first} />, document.getElementById('app')!);

@@ -5,12 +5,9 @@
  */
 import { z } from 'zod';
 import type { StoryDigest, StoryPage } from '../core/story-page';
+import { STORY_WINDOWS } from './story-windows';
 
 const storyId = z.string().min(1).max(200);
-
-/** The windows the stories page offers, in days back from the index's newest article. */
-export const STORY_WINDOWS = [1, 3, 7, 14] as const;
-export const DEFAULT_STORY_WINDOW = 7;
 
 export const STORIES_REQUEST_SCHEMAS = [
   /** Story page: everything about one story (its id follows merges). */

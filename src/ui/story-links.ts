@@ -1,8 +1,12 @@
 /** Addresses of Parallax's story pages: one URL per story, so a story can be bookmarked while it is indexed. */
 import { browser } from 'wxt/browser';
 
+/** The story page's address, asked of the browser once: the stories page links a thousand stories. */
+let storyPage: string | null = null;
+
 export function storyPageUrl(storyId: string): string {
-  return `${browser.runtime.getURL('/story.html')}?id=${encodeURIComponent(storyId)}`;
+  storyPage ??= browser.runtime.getURL('/story.html');
+  return `${storyPage}?id=${encodeURIComponent(storyId)}`;
 }
 
 export function storiesPageUrl(): string {

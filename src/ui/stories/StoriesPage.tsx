@@ -1,39 +1,46 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeanSide } from '../../core/types';
 import { ask } from '../../messaging/client';
-import { DEFAULT_STORY_WINDOW, STORY_WINDOWS, type StoryList } from '../../messaging/protocol-stories';
+import type { StoryList } from '../../messaging/protocol-stories';
+import { DEFAULT_STORY_WINDOW, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
 import { PageTop } from '../components/PageTop';
-import { useProgressiveCount } from '../components/progressive-count';
-import { StoryCard } from '../components/StoryCard';
+import { StoryRows } from '../components/StoryRows';
 import { dateTime } from '../format';
 import { sideLabel, t } from '../i18n';
 import { applyTheme } from '../theme';
 import { LIST_ANSWER_TIMEOUT_MS, workerErrorText } from '../worker-error';
 
-/** User Timing mark of the list drawn, read by the browser benchmark. */
+/** User Timing mark of the list's first screen drawn, read by the browser benchmark. */
 export const STORIES_PAGE_MARK = 'parallax:stories-drawn';
-/** User Timing mark of every story of the list drawn (the first screen comes before). */
+/** User Timing mark of every story of the list drawn: the whole list is drawn in one pass, so both come together. */
 export const STORIES_ALL_MARK = 'parallax:stories-all-drawn';
-/** Stories drawn at once; the rest follow STORIES_STEP at a time, one task each. */
-const STORIES_FIRST = 40;
-const STORIES_STEP = 200;
 /** Stories drawn at most: the most covered; filters and search reach the rest. */
 export const STORIES_LIMIT = 1000;
 /** Typing pauses this long before the list is asked for again. */
 const SEARCH_DELAY_MS = 150;
 
-type Days = (typeof STORY_WINDOWS)[number];
-interface Filter {
-  days: Days;
+export interface StoriesFilter {
+  days: StoryWindow;
   blindspots: boolean;
   side: LeanSide | null;
   query: string;
 }
+type Filter = StoriesFilter;
+/** What the page shows first: the default window, unfiltered. */
+export const FIRST_FILTER: StoriesFilter = { days: DEFAULT_STORY_WINDOW, blindspots: false, side: null, query: '' };
+
+/** The stories of `filter`'s window that pass it, most sources first, at most STORIES_LIMIT. */
+export function requestStories(filter: StoriesFilter): Promise<StoryList> {
+  return ask({ type: 'stories/list', ...filter, limit: STORIES_LIMIT }, { timeoutMs: LIST_ANSWER_TIMEOUT_MS });
+}
 type State = { kind: 'loading'; last: StoryList | null } | { kind: 'error'; message: string } | { kind: 'list'; list: StoryList };
 
-/** The reader's own front page: the index's stories of the last days, most sources first, with filters. */
-export function StoriesPage() {
-  const [filter, setFilter] = useState<Filter>({ days: DEFAULT_STORY_WINDOW as Days, blindspots: false, side: null, query: '' });
+/**
+ * The reader's own front page: the index's stories of the last days, most sources first, with filters.
+ * `first`: the FIRST_FILTER list, asked for by the page's script before anything is drawn.
+ */
+export function StoriesPage({ first }: { first?: Promise<StoryList> }) {
+  const [filter, setFilter] = useState<Filter>(FIRST_FILTER);
   const [state, setState] = useState<State>({ kind: 'loading', last: null });
   const asked = useRef(0);
   /** Bumped by "Try again". */
@@ -50,7 +57,7 @@ export function StoriesPage() {
     const timer = setTimeout(
       () => {
         setState((s) => ({ kind: 'loading', last: s.kind === 'list' ? s.list : s.kind === 'loading' ? s.last : null }));
-        ask({ type: 'stories/list', ...filter, limit: STORIES_LIMIT }, { timeoutMs: LIST_ANSWER_TIMEOUT_MS }).then(
+        (n === 1 && first ? first : requestStories(filter)).then(
           (list) => n === asked.current && setState({ kind: 'list', list }),
           (error: unknown) => n === asked.current && setState({ kind: 'error', message: workerErrorText(error) }),
         );
@@ -60,7 +67,9 @@ export function StoriesPage() {
     return () => clearTimeout(timer);
   }, [filter, attempt]);
   useEffect(() => {
-    if (state.kind === 'list') markOnce(STORIES_PAGE_MARK);
+    if (state.kind !== 'list') return;
+    markOnce(STORIES_PAGE_MARK);
+    markOnce(STORIES_ALL_MARK);
   }, [state]);
 
   const list = state.kind === 'list' ? state.list : state.kind === 'loading' ? state.last : null;
@@ -73,7 +82,11 @@ export function StoriesPage() {
         <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label>
             {t('storiesPeriod')}{' '}
-            <select value={filter.days} onChange={(e) => set({ days: Number(e.currentTarget.value) as Days })} data-testid="stories-days">
+            <select
+              value={filter.days}
+              onChange={(e) => set({ days: Number(e.currentTarget.value) as StoryWindow })}
+              data-testid="stories-days"
+            >
               {STORY_WINDOWS.map((d) => (
                 <option key={d} value={d}>
                   {d === 1 ? t('storiesDay') : t('storiesDays', d)}
@@ -156,7 +169,7 @@ function StoriesBody({ state, list, retry }: { state: State; list: StoryList | n
           {t('storiesNoMatch')}
         </p>
       ) : (
-        <StoryCards stories={list.stories} />
+        <StoryRows stories={list.stories} testId="stories" />
       )}
     </section>
   );
@@ -164,15 +177,4 @@ function StoriesBody({ state, list, retry }: { state: State; list: StoryList | n
 
 function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
-}
-
-function StoryCards({ stories }: { stories: StoryList['stories'] }) {
-  const shown = useProgressiveCount(stories, stories.length, STORIES_FIRST, STORIES_STEP, () => markOnce(STORIES_ALL_MARK));
-  return (
-    <ul class="story-list" data-testid="stories" data-complete={shown === stories.length}>
-      {stories.slice(0, shown).map((story) => (
-        <StoryCard key={story.id} story={story} />
-      ))}
-    </ul>
-  );
 }

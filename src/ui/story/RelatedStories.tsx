@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoryDigest } from '../../core/story-page';
 import { ask } from '../../messaging/client';
-import { StoryCard } from '../components/StoryCard';
+import { StoryRows } from '../components/StoryRows';
 import { t } from '../i18n';
 
 /** Up to five stories of the same days sharing key names; asked for after the page is drawn. */
@@ -19,11 +19,7 @@ export function RelatedStories({ storyId }: { storyId: string }) {
       ) : related.length === 0 ? (
         <p class="muted">{t('relatedNone')}</p>
       ) : (
-        <ul class="story-list">
-          {related.map((story) => (
-            <StoryCard key={story.id} story={story} />
-          ))}
-        </ul>
+        <StoryRows stories={related} />
       )}
     </section>
   );

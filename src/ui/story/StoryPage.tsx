@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportItems, type StoryPage as StoryPageData } from '../../core/story-page';
 import { ask } from '../../messaging/client';
+import type { StoryPageReply } from '../../messaging/protocol-stories';
 import { BlindspotNote } from '../components/BlindspotNote';
 import { PageTop } from '../components/PageTop';
 import { countriesLine, countryName } from '../components/countries';
@@ -21,14 +22,26 @@ export const STORY_PAGE_MARK = 'parallax:story-page-drawn';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing' } | { kind: 'found'; page: StoryPageData };
 
-/** The full story page: everything about one story, laid out for a wide screen, stacked on a narrow one. */
-export function StoryPage({ storyId }: { storyId: string | null }) {
+/** The story's page, asked of the worker. */
+export function requestStoryPage(storyId: string): Promise<StoryPageReply> {
+  return ask({ type: 'story/page', storyId }, { timeoutMs: PAGE_ANSWER_TIMEOUT_MS });
+}
+
+/**
+ * The full story page: everything about one story, laid out for a wide screen, stacked on a narrow one.
+ * `first`: `storyId`'s page, asked for by the page's script before anything is drawn.
+ */
+export function StoryPage({ storyId, first }: { storyId: string | null; first?: Promise<StoryPageReply> }) {
   const [state, setState] = useState<State>(storyId ? { kind: 'loading' } : { kind: 'missing' });
   const [deviceSummary, setDeviceSummary] = useState(false);
+  const early = useRef(first);
   const load = () => {
     if (!storyId) return;
     setState({ kind: 'loading' });
-    ask({ type: 'story/page', storyId }, { timeoutMs: PAGE_ANSWER_TIMEOUT_MS }).then(
+    // The early answer serves the first load only: "try again" and another story ask afresh.
+    const asked = early.current ?? requestStoryPage(storyId);
+    early.current = undefined;
+    asked.then(
       (reply) => setState(reply.status === 'found' ? { kind: 'found', page: reply.page } : { kind: 'missing' }),
       (error: unknown) => setState({ kind: 'error', message: workerErrorText(error) }),
     );
@@ -94,9 +107,19 @@ function body(state: State, retry: () => void, deviceSummary: boolean) {
   }
 }
 
+/** False for the first frame, true from the next: what is below the first screen waits for it. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
+  return painted;
+}
+
 function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummary: boolean }) {
   const countries = countriesLine(page.countries);
   const first = page.first;
+  // A card per outlet is most of a big story's page (1,700 of 2,300 elements for 250 outlets), always
+  // below the first screen: drawn in the next frame, under the rest, so nothing above it moves.
+  const painted = useAfterFirstPaint();
   return (
     <>
       <section class="story-head" aria-labelledby="story-title">
@@ -127,7 +150,7 @@ function FoundStory({ page, deviceSummary }: { page: StoryPageData; deviceSummar
           <RelatedStories storyId={page.id} />
         </aside>
       </div>
-      <OutletCards outlets={page.outlets} />
+      {painted ? <OutletCards outlets={page.outlets} /> : null}
     </>
   );
 }
