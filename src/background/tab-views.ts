@@ -22,6 +22,9 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'story/page',
   'story/related',
   'stories/list',
+  // Asked by every popup opening (its chips footer) and by the chips on search and social pages.
+  'chips.settings',
+  'chips.lookup',
 ]);
 
 export interface TabViewsDeps {
