@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
 import { t } from '../i18n';
 import type { PageState, PopupStory } from '../../messaging/page';
-import { POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
+import { markStoryDrawn, requestPopupStory, tabFromSearch } from './first-story';
 import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
@@ -45,8 +45,8 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
   useLayoutEffect(() => {
     if (!initialIsAnswer) void show(first);
   }, [first]);
-  useEffect(() => {
-    if (state.kind === 'view' && performance.getEntriesByName(POPUP_MARKS.rendered).length === 0) performance.mark(POPUP_MARKS.rendered);
+  useLayoutEffect(() => {
+    if (state.kind === 'view') markStoryDrawn();
   }, [state]);
 
   return (
