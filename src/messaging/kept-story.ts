@@ -17,12 +17,16 @@ const keyOf = (tabId: number): string => `popup-story:${tabId}`;
 export class KeptStories {
   constructor(private readonly area: SessionArea) {}
 
-  /** The story kept for the tab, when it is still for `pageUrl` (the tab may have moved on); else null. */
-  async get(tabId: number, pageUrl: string): Promise<PopupStory | null> {
+  /**
+   * The story kept for the tab, when it is still for `pageUrl` (the tab may have moved on); else null. The
+   * address may come as a promise, so that the store is read while the browser is asked for it.
+   */
+  async get(tabId: number, pageUrl: string | undefined | Promise<string | undefined>): Promise<PopupStory | null> {
     const key = keyOf(tabId);
+    const [stored, url] = await Promise.all([this.area.get(key), pageUrl]);
     // Written by an earlier build of the worker, perhaps: only a story of the expected shape is used.
-    const kept = (await this.area.get(key))[key] as Partial<PopupStory> | undefined;
-    return kept?.page?.pageUrl === pageUrl && typeof kept.view?.status === 'string' ? (kept as PopupStory) : null;
+    const kept = stored[key] as Partial<PopupStory> | undefined;
+    return url !== undefined && kept?.page?.pageUrl === url && typeof kept.view?.status === 'string' ? (kept as PopupStory) : null;
   }
 
   set(tabId: number, story: PopupStory): Promise<void> {

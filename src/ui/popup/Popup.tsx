@@ -33,7 +33,9 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
   const [state, setState] = useState<State>(initial);
   const show = (pending: Promise<PopupStory>) =>
     pending.then(
-      ({ view, page }) => setState({ kind: 'view', view, page }),
+      // The answer usually repeats the kept story already drawn: the same story is not drawn again.
+      ({ view, page }) =>
+        setState((current) => (current.kind === 'view' && sameStory(current, { view, page }) ? current : { kind: 'view', view, page })),
       // A story already drawn (kept from the worker's last run) stays rather than give way to an error.
       (error: unknown) => setState((current) => (current.kind === 'view' ? current : { kind: 'error', message: workerErrorText(error) })),
     );
@@ -71,6 +73,11 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
       <ChipsSiteToggle search={location.search} />
     </div>
   );
+}
+
+/** The same view of the same page, as the worker computed it (the kept story is a copy of an answer). */
+function sameStory(a: { view: StoryView; page: PageState | null }, b: { view: StoryView; page: PageState | null }): boolean {
+  return JSON.stringify(a.view) === JSON.stringify(b.view) && JSON.stringify(a.page) === JSON.stringify(b.page);
 }
 
 function Message({ text, hint, action }: { text: string; hint?: string; action?: { label: string; run(): void } }) {

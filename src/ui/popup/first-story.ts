@@ -77,9 +77,18 @@ export async function popupTab(search: string): Promise<TabInfo | undefined> {
  */
 export async function keptStory(search: string): Promise<PopupStory | null> {
   try {
+    const api = nativeApi<TabsApi>();
+    const kept = new KeptStories(api.storage.session);
+    // A tab given by its id: its address and its kept story are asked for at once.
+    const param = tabFromSearch(search);
+    if (param !== null)
+      return await kept.get(
+        param,
+        api.tabs.get(param).then((tab) => tab.url || undefined),
+      );
     const tab = await popupTab(search);
     if (tab?.id === undefined || !tab.url) return null;
-    return await new KeptStories(nativeApi<TabsApi>().storage.session).get(tab.id, tab.url);
+    return await kept.get(tab.id, tab.url);
   } catch {
     return null;
   }
