@@ -69,6 +69,31 @@ describe('background services', () => {
     }
   });
 
+  it('forgets the kept stories when a setting changes, so that a popup never draws one no longer current', async () => {
+    const url = pageUrl(reuters);
+    const tab = await fakeBrowser.tabs.create({ url });
+    const services = createBackgroundServices(undefined, shipped);
+    const kept = new KeptStories(fakeBrowser.storage.session);
+    await services.route(
+      { type: 'article/seen', pageUrl: url, detection: detectionOf(reuters) },
+      { tabId: tab.id, url, fromExtensionPage: false },
+    );
+    await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).not.toBeNull());
+    // Reads keep it (the popup's own chips footer, the badge's "details").
+    await services.route({ type: 'chips.settings' }, popupPage);
+    await services.route({ type: 'popup/open' }, { tabId: tab.id, url, fromExtensionPage: false });
+    expect(await kept.get(tab.id!, url)).not.toBeNull();
+    try {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
+      await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).toBeNull());
+      // The next answer is computed afresh, and kept again.
+      expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
+      await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).not.toBeNull());
+    } finally {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
+    }
+  });
+
   it('refuses a malformed message, and a content script asking for what only Parallax’s pages may', async () => {
     const services = createBackgroundServices(undefined, shipped);
     const contentScript = { tabId: 1, url: 'https://www.reuters.com/x', fromExtensionPage: false };
