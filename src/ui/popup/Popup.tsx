@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { StoryView } from '../../core/story-view';
 import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
@@ -50,6 +50,11 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
   useLayoutEffect(() => {
     if (state.kind === 'view') markStoryDrawn();
   }, [state]);
+  // A story drawn first is drawn in two frames: the first screen, then (after it was painted) what lies
+  // below it. Once anything was drawn (the loading state), stories come whole.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => setComplete(true), []);
+  const firstScreenOnly = !complete && state.kind === 'view' && state.view.status === 'matched';
 
   return (
     <div class="popup" data-state={state.kind === 'view' ? state.view.status : state.kind}>
@@ -69,8 +74,8 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
           </button>
         </nav>
       </header>
-      <main>{renderState(state, load)}</main>
-      <ChipsSiteToggle search={location.search} />
+      <main>{renderState(state, load, firstScreenOnly)}</main>
+      {firstScreenOnly ? null : <ChipsSiteToggle search={location.search} />}
     </div>
   );
 }
@@ -103,7 +108,10 @@ function StateTitle({ text }: { text: string }) {
   );
 }
 
-function renderState(state: State, reload: () => void) {
+/** Coverage articles drawn in a story's first frame: more than the popup's first screen shows. */
+const FIRST_SCREEN_ARTICLES = 4;
+
+function renderState(state: State, reload: () => void, firstScreenOnly: boolean) {
   const retry = reload;
   if (state.kind === 'loading') {
     return (
@@ -163,17 +171,21 @@ function renderState(state: State, reload: () => void) {
           <DistributionBar distribution={view.distribution} />
           <BlindspotNote blindspot={view.blindspot} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
-          <CoverageList items={view.coverage} />
-          <Timeline items={view.coverage} />
-          <WhyThisMatch
-            terms={view.terms}
-            onWrongStory={async () => {
-              const page = state.page;
-              if (!page) return;
-              await ask({ type: 'story/unlink', pageUrl: page.pageUrl, detection: page.detection, storyId: view.story.id });
-              reload();
-            }}
-          />
+          <CoverageList items={view.coverage} firstScreen={firstScreenOnly ? FIRST_SCREEN_ARTICLES : undefined} />
+          {firstScreenOnly ? null : (
+            <>
+              <Timeline items={view.coverage} />
+              <WhyThisMatch
+                terms={view.terms}
+                onWrongStory={async () => {
+                  const page = state.page;
+                  if (!page) return;
+                  await ask({ type: 'story/unlink', pageUrl: page.pageUrl, detection: page.detection, storyId: view.story.id });
+                  reload();
+                }}
+              />
+            </>
+          )}
         </>
       );
   }
