@@ -51,9 +51,13 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
     if (state.kind === 'view') markStoryDrawn();
   }, [state]);
   // A story drawn first is drawn in two frames: the first screen, then (after it was painted) what lies
-  // below it. Once anything was drawn (the loading state), stories come whole.
+  // below it. Once anything was drawn (the loading state), stories come whole. The rest waits one more
+  // task, so that it comes after the first frame's drawn mark.
   const [complete, setComplete] = useState(false);
-  useEffect(() => setComplete(true), []);
+  useEffect(() => {
+    const timer = setTimeout(() => setComplete(true));
+    return () => clearTimeout(timer);
+  }, []);
   const firstScreenOnly = !complete && state.kind === 'view' && state.view.status === 'matched';
 
   return (
