@@ -8,14 +8,14 @@
  */
 import type { Plugin } from 'vite';
 
-const WXT_PAGE_MODULE = /\s*<script type="module"[^>]*\ssrc="[^"]*wxt-html-plugins[^"]*"[^>]*><\/script>/g;
+const WXT_PAGE_MODULE = /\s*<script\b[^>]*\ssrc="[^"]*wxt-html-plugins[^"]*"[^>]*>\s*<\/script>/g;
 
 /** The built page's HTML without WXT's module script; throws unless that was its one module script. */
 export function withoutWxtPageModule(html: string, page: string): string {
   const found = html.match(WXT_PAGE_MODULE)?.length ?? 0;
   if (found !== 1) throw new Error(`${page}: expected one WXT page module script, found ${found}; check how WXT starts its pages`);
   const replaced = html.replace(WXT_PAGE_MODULE, '');
-  if (/<script[^>]*type="module"/.test(replaced)) throw new Error(`${page}: another module script; this page loads one classic script`);
+  if (/<script\b[^>]*\stype="module"/.test(replaced)) throw new Error(`${page}: another module script; this page loads one classic script`);
   return replaced;
 }
 
@@ -24,8 +24,12 @@ export function singleScriptPages(pages: readonly string[]): Plugin {
   return {
     name: 'parallax:single-script-pages',
     apply: 'build',
+    // Among the hooks that run before Vite bundles the page's scripts, after WXT's (a plugin of its own,
+    // in the normal order) has added its module: taken out then, it never becomes a chunk the other
+    // pages would then have to load as a file of its own.
+    enforce: 'post',
     transformIndexHtml: {
-      order: 'post',
+      order: 'pre',
       handler(html, ctx) {
         const page = pages.find((p) => ctx.filename.endsWith(p));
         return page ? withoutWxtPageModule(html, page) : html;

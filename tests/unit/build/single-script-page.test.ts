@@ -4,7 +4,8 @@ import { withoutWxtPageModule } from '../../../src/build/single-script-page';
 const page = (scripts: string) => `<!doctype html><html><head><title>P</title>
     ${scripts}
   </head><body><div id="app"></div></body></html>`;
-const WXT_MODULE = '<script type="module" crossorigin src="/chunks/_virtual_wxt-html-plugins-P2Xu9kJm.js"></script>';
+// As WXT adds it to every page, before Vite bundles the page's modules.
+const WXT_MODULE = '<script src="virtual:wxt-html-plugins" type="module"></script>';
 const OWN_SCRIPT = '<script defer src="/popup-main.js"></script>';
 
 describe('a page whose script is built whole', () => {
@@ -20,7 +21,7 @@ describe('a page whose script is built whole', () => {
   });
 
   it('fails the build when the page has another module script, which would be fetched before it draws', () => {
-    const html = page(`${WXT_MODULE}\n    <script type="module" crossorigin src="/chunks/popup-abc.js"></script>`);
+    const html = page(`${WXT_MODULE}\n    <script type="module" src="./main.tsx"></script>`);
     expect(() => withoutWxtPageModule(html, 'popup')).toThrow(/another module script/);
   });
 });
