@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { singleScriptPages } from './src/build/single-script-page';
 import { untrackedSourcePatterns } from './src/build/untracked-sources';
 import { zodWithoutEval } from './src/build/zod-without-eval';
 import { loadRegistry, serviceHostGlobs } from './src/core/outlets';
@@ -8,16 +9,18 @@ import { loadRegistry, serviceHostGlobs } from './src/core/outlets';
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
+  // The popup loads one script file, built whole (entrypoints/popup-main.tsx), and no other (see the plugin).
+  vite: () => ({ plugins: [preact(), zodWithoutEval(), singleScriptPages(['entrypoints/popup/index.html'])] }),
   hooks: {
     // The sources zip (Firefox) ships what git tracks: no test artifacts, scratch or untracked files.
     'zip:start': (wxt) => {
       wxt.config.zip.excludeSources.push(...untrackedSourcePatterns(wxt.config.zip.sourcesRoot));
     },
-    // The content script runs on every news page and has a 30 kB budget: it uses the browser's native
-    // promise-based API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the extension pages use.
+    // The content script runs on every news page and has a 30 kB budget, and the popup's script is parsed
+    // at every opening before the popup can draw: both use the browser's native promise-based API (Chrome
+    // MV3, Firefox) instead of the ~10 kB polyfill the other extension pages use.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'popup-main')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },

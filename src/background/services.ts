@@ -55,6 +55,7 @@ export function createBackgroundServices(
     askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   });
   const views = new TabViews({ pages, kept: new KeptStories(browser.storage.session), indexGeneration: () => index.generation() });
+  index.onChange(() => views.changed());
   // Synchronously at worker start, like every listener.
   browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));
 

@@ -23,6 +23,7 @@ export class StoryIndex {
   private engine: Promise<StoryEngine> | null = null;
   /** Counts changes to the indexed stories, so that views computed earlier can be known to be current. */
   private changes = 0;
+  private readonly changeListeners: (() => void)[] = [];
 
   /**
    * `early`: the snapshot row as read when the worker started (see early-snapshot.ts), used by the first
@@ -100,7 +101,7 @@ export class StoryIndex {
         : new Set((await this.db.articles.bulkGet(articles.map((a) => a.id))).filter((a) => a !== undefined).map((a) => a.id));
     const fresh = dedupeById(articles.filter((a) => !existing.has(a.id))).sort((a, b) => a.published - b.published);
     if (fresh.length === 0) return 0;
-    this.changes++;
+    this.changed();
     await this.inStep(() =>
       this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
         await this.db.articles.bulkAdd(fresh);
@@ -118,7 +119,7 @@ export class StoryIndex {
    */
   async refine(): Promise<void> {
     const engine = await this.ready();
-    this.changes++;
+    this.changed();
     await this.inStep(() =>
       this.db.transaction('rw', this.db.engineState, async () => {
         engine.refineStories();
@@ -131,7 +132,7 @@ export class StoryIndex {
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const engine = await this.ready();
-    this.changes++;
+    this.changed();
     await this.inStep(() =>
       this.db.transaction('rw', this.db.articles, this.db.engineState, async () => {
         await this.db.articles.bulkDelete([...ids]);
@@ -157,12 +158,22 @@ export class StoryIndex {
   /** Forgets the in-memory engine (after the tables were cleared or replaced behind its back). */
   reset(): void {
     this.engine = null;
-    this.changes++;
+    this.changed();
   }
 
   /** Changes with every add, removal or reset (also failed ones: a view is then merely recomputed). */
   generation(): number {
     return this.changes;
+  }
+
+  /** Calls `listener` at each change of the generation. */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    this.changes++;
+    for (const listener of this.changeListeners) listener();
   }
 
   /** Read-only: the story an article belongs to, or null. */

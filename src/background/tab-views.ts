@@ -22,17 +22,24 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'story/page',
   'story/related',
   'stories/list',
+  // Asked by every popup opening (its chips footer) and by the chips on search and social pages.
+  'chips.settings',
+  'chips.lookup',
+  // The badge's "details": opens the popup, which then draws the kept story.
+  'popup/open',
 ]);
 
 export interface TabViewsDeps {
   pages: Pick<TabPages, 'rememberView' | 'viewFor' | 'forget'>;
-  kept: Pick<KeptStories, 'set' | 'remove'>;
+  kept: Pick<KeptStories, 'set' | 'remove' | 'clear'>;
   /** Changes whenever the index does (StoryIndex.generation). */
   indexGeneration: () => number;
 }
 
 export class TabViews {
   private settingChanges = 0;
+  /** A story was kept in the session store since the last time they were all forgotten. */
+  private keptAny = true;
 
   constructor(private readonly deps: TabViewsDeps) {}
 
@@ -44,13 +51,27 @@ export class TabViews {
   /** Called after each request the worker answered: anything but a pure read may change what a view shows. */
   answered(message: unknown): void {
     const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-    if (!PURE_READS.has(type)) this.settingChanges++;
+    if (PURE_READS.has(type)) return;
+    this.settingChanges++;
+    this.changed();
   }
 
-  /** Keeps the view computed for the tab's page in `stamp`'s state. */
+  /**
+   * The index or a setting changed: the stories kept in the session store are no longer current, and a
+   * popup would draw them before the worker's answer replaced them.
+   */
+  changed(): void {
+    if (!this.keptAny) return;
+    this.keptAny = false;
+    void this.deps.kept.clear().catch(() => undefined);
+  }
+
+  /** Keeps the view computed for the tab's page in `stamp`'s state (in the session store while that is current). */
   keep(tabId: number, page: PageState, stamp: string, view: StoryView): void {
     this.deps.pages.rememberView(tabId, page.pageUrl, stamp, view);
-    // A full session store only costs the next cold popup its head start.
+    if (stamp !== this.stamp()) return;
+    this.keptAny = true;
+    // A full session store only costs the next popup its head start.
     void this.deps.kept.set(tabId, { page, view }).catch(() => undefined);
   }
 

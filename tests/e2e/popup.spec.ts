@@ -112,6 +112,29 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the popup is one document and one script: nothing else to fetch before it draws, and its styles apply', async ({
+  context,
+  site,
+  extensionId,
+  worker,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/`);
+  const popup = await openPopupFor(context, extensionId, worker, page);
+  await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'not-article');
+  const loads = await popup.evaluate(() =>
+    [...document.querySelectorAll('script, link')].map((e) =>
+      [e.localName, e.getAttribute('type'), e.getAttribute('rel'), e.getAttribute('src') ?? e.getAttribute('href')]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  );
+  expect(loads).toEqual(['script /popup-main.js']);
+  // The styles are inlined in the page: the popup has its width and the theme's colours.
+  expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe('400px');
+  expect(await popup.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('');
+});
+
 test('a popup opened while the worker cannot answer draws the story kept from its last answer', async ({
   context,
   site,

@@ -11,14 +11,18 @@ const TABS: Tab[] = ['L', 'C', 'R', 'unrated'];
 /** Articles drawn per tab until the reader asks for all: a big story has hundreds, and the popup opens fast. */
 export const FIRST_ITEMS = 30;
 
-/** The other outlets' articles, in Left / Center / Right tabs (plus unrated when there are any). */
-export function CoverageList({ items }: { items: CoverageItem[] }) {
+/**
+ * The other outlets' articles, in Left / Center / Right tabs (plus unrated when there are any).
+ * `firstScreen`: only as many articles as the popup's first screen shows, and no "show all" yet (the
+ * popup draws the rest in its next frame).
+ */
+export function CoverageList({ items, firstScreen }: { items: CoverageItem[]; firstScreen?: number }) {
   const groups = groupBySide(items);
   const tabs = TABS.filter((tab) => tab !== 'unrated' || groups.unrated.length > 0);
   const [selected, setSelected] = useState<Tab>(() => tabs.find((tab) => groups[tab].length > 0) ?? 'C');
   const [expanded, setExpanded] = useState<ReadonlySet<Tab>>(new Set());
-  const shown = expanded.has(selected) ? groups[selected] : groups[selected].slice(0, FIRST_ITEMS);
-  const hidden = groups[selected].length - shown.length;
+  const shown = expanded.has(selected) ? groups[selected] : groups[selected].slice(0, firstScreen ?? FIRST_ITEMS);
+  const hidden = firstScreen === undefined ? groups[selected].length - shown.length : 0;
   const label = (tab: Tab) => (tab === 'unrated' ? t('leanUnrated') : sideLabel(tab));
 
   function onKey(event: KeyboardEvent) {

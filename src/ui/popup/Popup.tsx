@@ -4,7 +4,7 @@ import { ask } from '../../messaging/client';
 import { dateTime } from '../format';
 import { t } from '../i18n';
 import type { PageState, PopupStory } from '../../messaging/page';
-import { POPUP_MARKS, requestPopupStory, tabFromSearch } from './first-story';
+import { markStoryDrawn, requestPopupStory, tabFromSearch } from './first-story';
 import { CoverageList } from './CoverageList';
 import { Timeline } from './Timeline';
 import { WhyThisMatch } from './WhyThisMatch';
@@ -33,7 +33,9 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
   const [state, setState] = useState<State>(initial);
   const show = (pending: Promise<PopupStory>) =>
     pending.then(
-      ({ view, page }) => setState({ kind: 'view', view, page }),
+      // The answer usually repeats the kept story already drawn: the same story is not drawn again.
+      ({ view, page }) =>
+        setState((current) => (current.kind === 'view' && sameStory(current, { view, page }) ? current : { kind: 'view', view, page })),
       // A story already drawn (kept from the worker's last run) stays rather than give way to an error.
       (error: unknown) => setState((current) => (current.kind === 'view' ? current : { kind: 'error', message: workerErrorText(error) })),
     );
@@ -45,9 +47,18 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
   useLayoutEffect(() => {
     if (!initialIsAnswer) void show(first);
   }, [first]);
-  useEffect(() => {
-    if (state.kind === 'view' && performance.getEntriesByName(POPUP_MARKS.rendered).length === 0) performance.mark(POPUP_MARKS.rendered);
+  useLayoutEffect(() => {
+    if (state.kind === 'view') markStoryDrawn();
   }, [state]);
+  // A story drawn first is drawn in two frames: the first screen, then (after it was painted) what lies
+  // below it. Once anything was drawn (the loading state), stories come whole. The rest waits one more
+  // task, so that it comes after the first frame's drawn mark.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setComplete(true));
+    return () => clearTimeout(timer);
+  }, []);
+  const firstScreenOnly = !complete && state.kind === 'view' && state.view.status === 'matched';
 
   return (
     <div class="popup" data-state={state.kind === 'view' ? state.view.status : state.kind}>
@@ -67,10 +78,15 @@ export function Popup({ first, initial, initialIsAnswer }: { first: Promise<Popu
           </button>
         </nav>
       </header>
-      <main>{renderState(state, load)}</main>
-      <ChipsSiteToggle search={location.search} />
+      <main>{renderState(state, load, firstScreenOnly)}</main>
+      {firstScreenOnly ? null : <ChipsSiteToggle search={location.search} />}
     </div>
   );
+}
+
+/** The same view of the same page, as the worker computed it (the kept story is a copy of an answer). */
+function sameStory(a: { view: StoryView; page: PageState | null }, b: { view: StoryView; page: PageState | null }): boolean {
+  return JSON.stringify(a.view) === JSON.stringify(b.view) && JSON.stringify(a.page) === JSON.stringify(b.page);
 }
 
 function Message({ text, hint, action }: { text: string; hint?: string; action?: { label: string; run(): void } }) {
@@ -96,7 +112,10 @@ function StateTitle({ text }: { text: string }) {
   );
 }
 
-function renderState(state: State, reload: () => void) {
+/** Coverage articles drawn in a story's first frame: more than the popup's first screen shows. */
+const FIRST_SCREEN_ARTICLES = 4;
+
+function renderState(state: State, reload: () => void, firstScreenOnly: boolean) {
   const retry = reload;
   if (state.kind === 'loading') {
     return (
@@ -156,17 +175,21 @@ function renderState(state: State, reload: () => void) {
           <DistributionBar distribution={view.distribution} />
           <BlindspotNote blindspot={view.blindspot} />
           {view.outlet ? <OutletCard outlet={view.outlet} /> : null}
-          <CoverageList items={view.coverage} />
-          <Timeline items={view.coverage} />
-          <WhyThisMatch
-            terms={view.terms}
-            onWrongStory={async () => {
-              const page = state.page;
-              if (!page) return;
-              await ask({ type: 'story/unlink', pageUrl: page.pageUrl, detection: page.detection, storyId: view.story.id });
-              reload();
-            }}
-          />
+          <CoverageList items={view.coverage} firstScreen={firstScreenOnly ? FIRST_SCREEN_ARTICLES : undefined} />
+          {firstScreenOnly ? null : (
+            <>
+              <Timeline items={view.coverage} />
+              <WhyThisMatch
+                terms={view.terms}
+                onWrongStory={async () => {
+                  const page = state.page;
+                  if (!page) return;
+                  await ask({ type: 'story/unlink', pageUrl: page.pageUrl, detection: page.detection, storyId: view.story.id });
+                  reload();
+                }}
+              />
+            </>
+          )}
         </>
       );
   }

@@ -45,6 +45,21 @@ export function requestFirstStory(search: string): Promise<PopupStory> {
   });
 }
 
+let drawnMarkScheduled = false;
+
+/**
+ * Sets the `rendered` mark once, after the browser has run the rendering steps (style, layout, paint) of
+ * the first frame that shows a story: an animation-frame callback runs just before them, the task it
+ * queues just after. Called when a story is put in the document. Not from an effect: Preact runs a
+ * component's pending effects at once when it renders again before the frame (the kept story replaced by
+ * the answer), which would mark a story not yet drawn.
+ */
+export function markStoryDrawn(): void {
+  if (drawnMarkScheduled) return;
+  drawnMarkScheduled = true;
+  requestAnimationFrame(() => setTimeout(() => performance.mark(POPUP_MARKS.rendered)));
+}
+
 /**
  * The tab the popup speaks of (`?tab=ID`, else the active tab), with its address when the browser shows
  * it (the popup opened from the toolbar has `activeTab`; elsewhere, a site the extension may read).
@@ -62,9 +77,18 @@ export async function popupTab(search: string): Promise<TabInfo | undefined> {
  */
 export async function keptStory(search: string): Promise<PopupStory | null> {
   try {
+    const api = nativeApi<TabsApi>();
+    const kept = new KeptStories(api.storage.session);
+    // A tab given by its id: its address and its kept story are asked for at once.
+    const param = tabFromSearch(search);
+    if (param !== null)
+      return await kept.get(
+        param,
+        api.tabs.get(param).then((tab) => tab.url || undefined),
+      );
     const tab = await popupTab(search);
     if (tab?.id === undefined || !tab.url) return null;
-    return await new KeptStories(nativeApi<TabsApi>().storage.session).get(tab.id, tab.url);
+    return await kept.get(tab.id, tab.url);
   } catch {
     return null;
   }

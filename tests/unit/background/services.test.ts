@@ -8,6 +8,7 @@ import { createBackgroundServices } from '../../../src/background/services';
 import { DEMO_STORIES } from '../../../src/core/demo-index';
 import { loadRegistry } from '../../../src/core/outlets/index';
 import { KeptStories } from '../../../src/messaging/kept-story';
+import { StoryService } from '../../../src/background/story-service';
 import { TRANSFER_PORT } from '../../../src/messaging/protocol-transfer';
 import { detectionOf, pageUrl } from '../support/demo';
 import { portPair } from '../support/port';
@@ -39,6 +40,58 @@ describe('background services', () => {
     // directly): its kept story goes.
     await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { isWindowClosing: false, windowId: tab.windowId! });
     await vi.waitFor(async () => expect(await new KeptStories(fakeBrowser.storage.session).get(tab.id!, url)).toBeNull());
+  });
+
+  it('keeps a tab’s story through the reads every popup opening makes, and recomputes it after a change', async () => {
+    const url = pageUrl(reuters);
+    const tab = await fakeBrowser.tabs.create({ url });
+    const services = createBackgroundServices(undefined, shipped);
+    await services.route(
+      { type: 'article/seen', pageUrl: url, detection: detectionOf(reuters) },
+      { tabId: tab.id, url, fromExtensionPage: false },
+    );
+    const computed = vi.spyOn(StoryService.prototype, 'view');
+    try {
+      // Each opening: the story, then the chips footer's settings (a read, as chips.lookup from a page is).
+      for (let opening = 0; opening < 2; opening++) {
+        expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
+        expect(await services.route({ type: 'chips.settings' }, popupPage)).toMatchObject({ ok: true });
+        expect(await services.route({ type: 'chips.lookup', hosts: ['www.reuters.com'] }, popupPage)).toMatchObject({ ok: true });
+      }
+      expect(computed).not.toHaveBeenCalled();
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
+      expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
+      expect(computed).toHaveBeenCalledTimes(1);
+    } finally {
+      computed.mockRestore();
+      // The database outlives the test (fake-indexeddb): the next tests start from the default preferences.
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
+    }
+  });
+
+  it('forgets the kept stories when a setting changes, so that a popup never draws one no longer current', async () => {
+    const url = pageUrl(reuters);
+    const tab = await fakeBrowser.tabs.create({ url });
+    const services = createBackgroundServices(undefined, shipped);
+    const kept = new KeptStories(fakeBrowser.storage.session);
+    await services.route(
+      { type: 'article/seen', pageUrl: url, detection: detectionOf(reuters) },
+      { tabId: tab.id, url, fromExtensionPage: false },
+    );
+    await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).not.toBeNull());
+    // Reads keep it (the popup's own chips footer, the badge's "details").
+    await services.route({ type: 'chips.settings' }, popupPage);
+    await services.route({ type: 'popup/open' }, { tabId: tab.id, url, fromExtensionPage: false });
+    expect(await kept.get(tab.id!, url)).not.toBeNull();
+    try {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
+      await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).toBeNull());
+      // The next answer is computed afresh, and kept again.
+      expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
+      await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).not.toBeNull());
+    } finally {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
+    }
   });
 
   it('refuses a malformed message, and a content script asking for what only Parallax’s pages may', async () => {

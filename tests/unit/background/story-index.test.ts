@@ -23,6 +23,19 @@ const ROWS = [
   row('https://c.example/3', 'Winter storm brings heavy snow to the Northeast', 2),
 ];
 
+describe('StoryIndex changes', () => {
+  it('tells its listeners of every change of generation: an add, a removal, a reset', async () => {
+    const index = new StoryIndex(new ParallaxDatabase(`index-${Math.random()}`));
+    const generations: number[] = [];
+    index.onChange(() => generations.push(index.generation()));
+    await index.add(ROWS);
+    await index.add(ROWS); // Nothing new: no change.
+    await index.remove([ROWS[2].id]);
+    index.reset();
+    expect(generations).toEqual([1, 2, 3]);
+  });
+});
+
 describe('StoryIndex persistence', () => {
   it('stores the engine as a Blob, and a fresh index (a woken worker) answers the same', async () => {
     const db = new ParallaxDatabase(`index-${Math.random()}`);

@@ -23,6 +23,20 @@ describe('kept stories', () => {
     expect(await kept.get(4, PAGE)).toBeNull();
   });
 
+  it('reads the store while the tab’s address is still being asked for, and gives nothing without an address', async () => {
+    const kept = new KeptStories(fakeBrowser.storage.session);
+    await kept.set(4, story);
+    let answer: (url: string | undefined) => void = () => undefined;
+    const address = new Promise<string | undefined>((resolve) => {
+      answer = resolve;
+    });
+    const read = kept.get(4, address);
+    answer(PAGE);
+    expect(await read).toEqual(story);
+    expect(await kept.get(4, Promise.resolve(undefined))).toBeNull();
+    expect(await kept.get(4, undefined)).toBeNull();
+  });
+
   it('ignores a stored value of another shape', async () => {
     await fakeBrowser.storage.session.set({ 'popup-story:4': { page: { pageUrl: PAGE }, view: 'matched' } });
     expect(await new KeptStories(fakeBrowser.storage.session).get(4, PAGE)).toBeNull();

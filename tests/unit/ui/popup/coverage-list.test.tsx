@@ -49,4 +49,17 @@ describe('CoverageList', () => {
     expect(root.querySelectorAll('[data-testid="coverage-item"]')).toHaveLength(1);
     expect(root.querySelector('[data-testid="show-all"]')).toBeNull();
   });
+
+  it('draws a first screen’s articles alone, with no "show all" yet, then the rest as usual', async () => {
+    const items = Array.from({ length: FIRST_ITEMS + 12 }, (_, i) => item(i, 'R'));
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(() => render(<CoverageList items={items} firstScreen={4} />, root));
+    expect(root.querySelectorAll('[data-testid="coverage-item"]')).toHaveLength(4);
+    expect(root.querySelector('[data-testid="show-all"]')).toBeNull();
+    expect(root.querySelector('#tab-R .count')?.textContent).toBe(String(FIRST_ITEMS + 12));
+    await act(() => render(<CoverageList items={items} />, root));
+    expect(root.querySelectorAll('[data-testid="coverage-item"]')).toHaveLength(FIRST_ITEMS);
+    expect(root.querySelector('[data-testid="show-all"]')).not.toBeNull();
+  });
 });
