@@ -51,6 +51,8 @@ describe('background services', () => {
       { tabId: tab.id, url, fromExtensionPage: false },
     );
     const computed = vi.spyOn(StoryService.prototype, 'view');
+    // The chips' words come from the extension's messages, which the fake browser does not hold.
+    const messages = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
     try {
       // Each opening: the story, then the chips footer's settings (a read, as chips.lookup from a page is).
       for (let opening = 0; opening < 2; opening++) {
@@ -64,6 +66,7 @@ describe('background services', () => {
       expect(computed).toHaveBeenCalledTimes(1);
     } finally {
       computed.mockRestore();
+      messages.mockRestore();
       // The database outlives the test (fake-indexeddb): the next tests start from the default preferences.
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
     }
