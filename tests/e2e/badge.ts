@@ -3,8 +3,8 @@
  * Playwright's locators reach inside; the tests go through the DevTools protocol (which pierces closed
  * roots) and click with the real mouse, as a reader would.
  */
-import type { CDPSession, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import { expect, tabIdOf } from './fixtures';
 
 interface DomNode {
   nodeName: string;
@@ -144,3 +144,11 @@ export class BadgeProbe {
 }
 
 export const badgeOf = (page: Page) => new BadgeProbe(page);
+
+/** Opens an article page in a new tab, waits for its badge (the worker has matched it), and gives its tab's id. */
+export async function openArticleTab(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await badgeOf(page).expectVisible();
+  return { page, tabId: await tabIdOf(worker, page) };
+}

@@ -6,8 +6,8 @@
  */
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_MARKS } from '../../src/ui/popup/first-story';
-import { badgeOf } from './badge';
-import { expect, openPopupForTab, tabIdOf, test } from './fixtures';
+import { openArticleTab } from './badge';
+import { expect, openPopupForTab, test } from './fixtures';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
 const OPENINGS = 11;
@@ -18,10 +18,7 @@ test('the popup draws the article’s story at every opening, and prints how lon
   extensionId,
   worker,
 }) => {
-  const page = await context.newPage();
-  await page.goto(site.origin + demoSitePath(AP));
-  await badgeOf(page).expectVisible();
-  const tabId = await tabIdOf(worker, page);
+  const { tabId } = await openArticleTab(context, worker, site.origin + demoSitePath(AP));
   const drawn: number[] = [];
   for (let i = 0; i < OPENINGS; i++) {
     const popup = await openPopupForTab(context, extensionId, tabId);

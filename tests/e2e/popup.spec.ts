@@ -3,8 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { POPUP_ANSWER_TIMEOUT_MS } from '../../src/ui/popup/first-story';
-import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, tabIdOf, test } from './fixtures';
-import { badgeOf } from './badge';
+import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, test } from './fixtures';
+import { badgeOf, openArticleTab } from './badge';
 import { expectNoSeriousViolations } from './page-checks';
 
 const AP = DEMO_STORIES[0].articles.find((a) => a.host === 'apnews.com')!;
@@ -77,10 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
       extensionId,
       worker,
     }) => {
-      const page = await context.newPage();
-      await page.goto(site.origin + demoSitePath(AP));
-      await badgeOf(page).expectVisible();
-      const tabId = await tabIdOf(worker, page);
+      const { tabId } = await openArticleTab(context, worker, site.origin + demoSitePath(AP));
       // No story kept from an earlier answer (as after a browser restart), so the popup has only the worker.
       await worker.evaluate(() => chrome.storage.session.clear());
       // The worker's thread is kept busy for longer than the popup waits: a stuck worker, for real.
@@ -141,10 +138,7 @@ test('a popup opened while the worker cannot answer draws the story kept from it
   extensionId,
   worker,
 }) => {
-  const page = await context.newPage();
-  await page.goto(site.origin + demoSitePath(AP));
-  await badgeOf(page).expectVisible();
-  const tabId = await tabIdOf(worker, page);
+  const { tabId } = await openArticleTab(context, worker, site.origin + demoSitePath(AP));
   const busy = keepWorkerBusy(worker, POPUP_ANSWER_TIMEOUT_MS + 1_000);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

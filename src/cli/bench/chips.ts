@@ -31,9 +31,14 @@ type ChipStats = LinkChipsStats;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+interface ResultLink {
+  href: string;
+  n: number;
+}
+
 /** Links like a results page's: outlets' articles, wrapped ones, section pages, unknown sites. */
-function linkHtml(start: number, count: number, hosts: readonly string[]): string {
-  const rows: string[] = [];
+function resultLinks(start: number, count: number, hosts: readonly string[]): ResultLink[] {
+  const links: ResultLink[] = [];
   for (let i = start; i < start + count; i += 1) {
     const host = hosts[i % hosts.length];
     const article = `https://${host}/world/2026/03/0${1 + (i % 9)}/storm-hits-the-coast-story-${i}`;
@@ -45,11 +50,19 @@ function linkHtml(start: number, count: number, hosts: readonly string[]): strin
           : i % 10 === 9
             ? `https://blog-${i % 37}.example.org/2026/post-about-things-${i}`
             : article;
-    rows.push(
-      `<li><div class="r"><a href="${href}">Result ${i}: storm hits the coast</a><p>Snippet for result ${i}, a line of text.</p></div></li>`,
-    );
+    links.push({ href, n: i });
   }
-  return rows.join('');
+  return links;
+}
+
+/** The results as the saved page's markup (bench-made addresses only: hosts from the registry, numbers). */
+function linkHtml(links: readonly ResultLink[]): string {
+  return links
+    .map(
+      ({ href, n }) =>
+        `<li><div class="r"><a href="${href}">Result ${n}: storm hits the coast</a><p>Snippet for result ${n}, a line of text.</p></div></li>`,
+    )
+    .join('');
 }
 
 function benchPage(links: string): string {
@@ -117,13 +130,24 @@ async function settle(opened: Opened, links: number, withChips: boolean): Promis
   throw new Error(`the chips script did not finish (${JSON.stringify(last)})`);
 }
 
-async function addBatch(page: Page, html: string): Promise<void> {
+/** Adds the results to the feed as the page's own script would, element by element. */
+async function addBatch(page: Page, links: readonly ResultLink[]): Promise<void> {
   await page.evaluate((rows) => {
     const list = document.getElementById('list') as HTMLElement;
-    const template = document.createElement('template');
-    template.innerHTML = rows;
-    list.append(template.content);
-  }, html);
+    for (const { href, n } of rows) {
+      const item = document.createElement('li');
+      const result = document.createElement('div');
+      result.className = 'r';
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = `Result ${n}: storm hits the coast`;
+      const snippet = document.createElement('p');
+      snippet.textContent = `Snippet for result ${n}, a line of text.`;
+      result.append(link, snippet);
+      item.append(result);
+      list.append(item);
+    }
+  }, links);
 }
 
 interface RunFigures {
@@ -152,7 +176,7 @@ async function runOnce(context: BrowserContext, origin: string, hosts: readonly 
   const taskPer: number[] = [];
   for (let b = 0; b < FEED_BATCHES; b += 1) {
     const before = { stats: await chipStats(feed.cdp, feed.contexts), task: await taskMs(feed.cdp) };
-    await addBatch(feed.page, linkHtml(PAGE_LINKS + b * BATCH, BATCH, hosts));
+    await addBatch(feed.page, resultLinks(PAGE_LINKS + b * BATCH, BATCH, hosts));
     const after = await settle(feed, (before.stats?.links ?? 0) + BATCH, withChips);
     taskPer.push((await taskMs(feed.cdp)) - before.task);
     scriptPer.push((after?.busyMs ?? 0) - (before.stats?.busyMs ?? 0));
@@ -193,7 +217,7 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
     .slice(0, 60)
     .map((outlet) => outlet.domains[0]);
   const dir = await mkdtemp(join(tmpdir(), 'parallax-bench-chips-'));
-  await writeFile(join(dir, 'results.html'), benchPage(linkHtml(0, PAGE_LINKS, hosts)));
+  await writeFile(join(dir, 'results.html'), benchPage(linkHtml(resultLinks(0, PAGE_LINKS, hosts))));
   await writeFile(join(dir, 'feed.html'), benchPage(''));
   const site = await startDemoServer({ mounts: { '/bench-chips/': dir } });
   const { context, extensionId } = await launchWithExtension({ headless: true });
