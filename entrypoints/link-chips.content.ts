@@ -12,9 +12,8 @@ export default defineContentScript({
     const marker = globalThis as { __parallaxLinkChips?: LinkChips };
     if (marker.__parallaxLinkChips) return;
     const chips = new LinkChips({
-      lookup: async (hosts) => (await ask({ type: 'chips.lookup', hosts })).outlets,
+      links: (links, known) => ask({ type: 'chips.links', links, known }),
       rule: siteRuleFor(location.hostname),
-      pageUrl: () => location.href,
     });
     marker.__parallaxLinkChips = chips;
     chips.start();

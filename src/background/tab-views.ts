@@ -24,7 +24,7 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'stories/list',
   // Asked by every popup opening (its chips footer) and by the chips on search and social pages.
   'chips.settings',
-  'chips.lookup',
+  'chips.links',
   // The badge's "details": opens the popup, which then draws the kept story.
   'popup/open',
 ]);

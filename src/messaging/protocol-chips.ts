@@ -1,13 +1,20 @@
 /**
- * Messages of the lean chips on links and their replies. The chips script asks `chips.lookup` once per
- * pass over a page, with the distinct hosts of the links it found; the options page and the popup read
- * and change where the chips run, which only Parallax's own pages may do (`CHIPS_EXTENSION_PAGE_ONLY`).
+ * Messages of the lean chips on links and their replies. The chips script sends `chips.links` once per
+ * pass over a page, with the new links it found, and is told which get a chip; the options page and the
+ * popup read and change where the chips run, which only Parallax's own pages may do
+ * (`CHIPS_EXTENSION_PAGE_ONLY`).
  */
 import { z } from 'zod';
-import { CHIP_GROUPS, type ChipSettings, type LinkChip } from '../core/links/index';
-
-/** The most hosts one pass may ask about; a pass with more asks in several messages. */
-export const CHIP_LOOKUP_MAX_HOSTS = 500;
+import {
+  CHIP_GROUPS,
+  CHIP_HREF_MAX,
+  CHIP_KNOWN_MAX_HOSTS,
+  CHIP_LINKS_MAX,
+  CHIP_TEXT_MAX,
+  type ChipLink,
+  type ChipSettings,
+  type LinkChip,
+} from '../core/links/index';
 
 /** A host name as a URL gives it (lowercase, punycode): nothing else reaches the lookup. */
 const host = z
@@ -16,8 +23,15 @@ const host = z
   .regex(/^[a-z0-9.-]+$/, 'not a host name');
 
 export const CHIPS_REQUEST_SCHEMAS = [
-  /** Chips script: the outlets of these link hosts (unknown hosts are left out of the reply). */
-  z.object({ type: z.literal('chips.lookup'), hosts: z.array(host).max(CHIP_LOOKUP_MAX_HOSTS) }),
+  /**
+   * Chips script: which of these links get a chip (resolved against the sender's address), with the
+   * outlets of their hosts but those it knows already.
+   */
+  z.object({
+    type: z.literal('chips.links'),
+    links: z.array(z.object({ href: z.string().max(CHIP_HREF_MAX), text: z.string().max(CHIP_TEXT_MAX).optional() })).max(CHIP_LINKS_MAX),
+    known: z.array(host).max(CHIP_KNOWN_MAX_HOSTS),
+  }),
   /** Options, popup: where the chips run. */
   z.object({ type: z.literal('chips.settings') }),
   /** Options: a group of sites on or off (the page asked for its permission first). */
@@ -32,8 +46,11 @@ export const CHIPS_EXTENSION_PAGE_ONLY: readonly ChipsRequestType[] = ['chips.se
 
 /** What the worker answers to each chips request. */
 export interface ChipsReplies {
-  /** The words come made: the chips script, run on long pages, never loads the extension's messages. */
-  'chips.lookup': { outlets: Record<string, LinkChip> };
+  /**
+   * The links that get a chip, and the outlets of their hosts not known to the script yet. The words come
+   * made: the chips script, run on long pages, never loads the extension's messages.
+   */
+  'chips.links': { chips: ChipLink[]; outlets: Record<string, LinkChip> };
   'chips.settings': ChipSettings;
   /** The settings as stored after the change. */
   'chips.setGroup': ChipSettings;

@@ -55,21 +55,24 @@ function spotOf(anchor: HTMLAnchorElement, placeIn: string | undefined): Spot | 
   return { parent: text.parentNode, before: text.nextSibling, follows: text, followsInline: false };
 }
 
-/** Whether an element lays its children in a row, each as wide as its content (a row flex box). */
-function isRow(element: Element): boolean {
-  const style = getComputedStyle(element);
-  return style.display.endsWith('flex') && style.flexDirection.startsWith('row');
-}
+/** Whether a style lays its element's children in a row, each as wide as its content (a row flex box). */
+const isRow = (style: CSSStyleDeclaration) => style.display.endsWith('flex') && style.flexDirection.startsWith('row');
 
 /**
- * The block whose lines the spot's line belongs to: its nearest ancestor that is not inline, or, for an
- * item of a row (as wide as its content), the row, whose room the item would grow into.
+ * The block whose lines the spot's line belongs to, with its computed style (read once): its nearest
+ * ancestor that is not inline, or, for an item of a row (as wide as its content), the row, whose room
+ * the item would grow into.
  */
-function blockOf(node: Node): Element | null {
+function blockOf(node: Node): { block: Element; style: CSSStyleDeclaration } | null {
   for (let element = node instanceof Element ? node : node.parentElement; element !== null; element = element.parentElement) {
-    if (isInline(getComputedStyle(element).display)) continue;
+    const style = getComputedStyle(element);
+    if (isInline(style.display)) continue;
     const row = element.parentElement;
-    return row !== null && isRow(row) ? row : element;
+    if (row !== null) {
+      const rowStyle = getComputedStyle(row);
+      if (isRow(rowStyle)) return { block: row, style: rowStyle };
+    }
+    return { block: element, style };
   }
   return null;
 }
@@ -150,9 +153,9 @@ type Placement = { spot: Spot; make: ChipMaker; form: Form };
 
 /** Reads where each chip goes and in which form: layout reads only, no write. */
 function formAt(spot: Spot, make: ChipMaker): Form {
-  const block = blockOf(spot.parent);
-  if (block === null) return 'inline';
-  const style = getComputedStyle(block);
+  const found = blockOf(spot.parent);
+  if (found === null) return 'inline';
+  const { block, style } = found;
   if (style.direction !== 'ltr') return 'inline';
   const first = lineOf(spot);
   if (first === null) return 'inline';

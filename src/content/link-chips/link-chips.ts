@@ -1,30 +1,44 @@
 /**
- * The chips script's work on a page: finds the links to known outlets' articles, asks the worker once per
- * pass for the outlets of their hosts, and puts a chip beside each. New content is handled in batches,
- * once per animation frame, from a MutationObserver; when nothing is added nothing runs, and a link is
- * looked at once.
+ * The chips script's work on a page: collects the links it has not seen, sends them to the worker once
+ * per pass (which resolves them and says which lead to a known outlet's article), and puts a chip beside
+ * each of those. Resolving and classifying addresses is the worker's work, on its own thread: the page's
+ * thread only walks the new nodes and places chips. New content is handled in batches, once per
+ * animation frame, from a MutationObserver; when nothing is added nothing runs, and a link is looked at
+ * once.
  */
-import { isArticleLink } from '../../core/links/article-link';
+import {
+  CHIP_HREF_MAX,
+  CHIP_KNOWN_MAX_HOSTS,
+  CHIP_LINKS_MAX,
+  CHIP_TEXT_MAX,
+  type ChipLink,
+  type PageLink,
+} from '../../core/links/chip-links';
 import type { LinkChip } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
 import { CHIP_TAG, type ChipMaker, chipMaker } from '../../ui/link-chip/chip';
 import { placeChips } from './chip-place';
-import { linkTargetOf } from './link-target';
+
+/** The worker's answer for a batch of links. */
+export interface ChipLinksReply {
+  chips: ChipLink[];
+  outlets: Record<string, LinkChip>;
+}
 
 export interface LinkChipsDeps {
-  /** The outlets of these hosts and their chips' words (one message); hosts it leaves out are no outlet's. */
-  lookup(hosts: string[]): Promise<Record<string, LinkChip>>;
+  /** Which of these links get a chip (one message), with the outlets of hosts not in `known`. */
+  links(links: PageLink[], known: string[]): Promise<ChipLinksReply>;
   rule: SiteRule | null;
-  pageUrl(): string;
 }
 
 /** What the script has done so far: read by the benchmark, and by tests. */
 export interface LinkChipsStats {
   passes: number;
   links: number;
+  /** Messages sent to the worker. */
   lookups: number;
   chips: number;
-  /** Main-thread time spent finding links and placing chips (the worker's answer not included). */
+  /** Main-thread time spent finding links, sending them and placing chips (the wait for the worker not included). */
   busyMs: number;
   /** Of which placing the chips (DOM work only). */
   placeMs: number;
@@ -33,15 +47,12 @@ export interface LinkChipsStats {
 /** Resolves after the next frame has been laid out (a task queued from the frame's callback runs after it). */
 const afterLayout = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** The most hosts one message carries (the protocol's limit). */
-const HOSTS_PER_LOOKUP = 500;
-
 export class LinkChips {
   readonly stats: LinkChipsStats = { passes: 0, links: 0, lookups: 0, chips: 0, busyMs: 0, placeMs: 0 };
   /** Links already looked at: never twice, whatever the page does to them. */
   private readonly seen = new WeakSet<Element>();
-  /** Host → what makes its outlet's chips, or null for no outlet's; asked once per page. */
-  private readonly outlets = new Map<string, ChipMaker | null>();
+  /** Host → what makes its outlet's chips; filled from the worker's answers. */
+  private readonly outlets = new Map<string, ChipMaker>();
   private pending: Element[] = [];
   private frame = 0;
   private observer: MutationObserver | null = null;
@@ -78,79 +89,83 @@ export class LinkChips {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => void this.pass());
   }
 
-  /** One pass over what was added since the last: find, ask once, place. */
+  /** One pass over what was added since the last: collect, ask once, place. */
   private async pass(): Promise<void> {
     this.frame = 0;
     const roots = this.pending;
     this.pending = [];
     this.stats.passes += 1;
-    let started = performance.now();
-    const found = this.find(roots);
-    const hosts = found.map(([, target]) => target.hostname);
-    this.stats.busyMs += performance.now() - started;
-    if (found.length === 0) return;
-    await this.learn(hosts);
-    // Placing reads the page's layout: read it once the browser has laid out this frame's changes itself,
-    // rather than forcing that layout early (and then again after the chips).
-    await afterLayout();
-    if (this.stopped) return;
-    started = performance.now();
-    const articles = this.articleLinks(found);
-    const placing = performance.now();
-    this.place(articles);
-    const ended = performance.now();
-    this.stats.busyMs += ended - started;
-    this.stats.placeMs += ended - placing;
+    const { anchors, links } = this.collect(roots);
+    for (let from = 0; from < links.length && !this.stopped; from += CHIP_LINKS_MAX) {
+      let started = performance.now();
+      const asked = this.deps.links(links.slice(from, from + CHIP_LINKS_MAX), [...this.outlets.keys()].slice(0, CHIP_KNOWN_MAX_HOSTS));
+      this.stats.lookups += 1;
+      this.stats.busyMs += performance.now() - started;
+      let reply: ChipLinksReply;
+      try {
+        reply = await asked;
+      } catch {
+        return; // The worker is updating or the extension was reloaded: these links stay as they are.
+      }
+      // Placing reads the page's layout: read it once the browser has laid out this frame's changes itself,
+      // rather than forcing that layout early (and then again after the chips).
+      await afterLayout();
+      if (this.stopped) return;
+      started = performance.now();
+      const articles = this.articleLinks(reply, anchors, from);
+      const placing = performance.now();
+      this.place(articles);
+      const ended = performance.now();
+      this.stats.busyMs += ended - started;
+      this.stats.placeMs += ended - placing;
+    }
   }
 
-  /** The new links that lead to another site (a known outlet's or one not asked about yet), with their targets. */
-  private find(roots: readonly Element[]): [HTMLAnchorElement, URL][] {
-    const found: [HTMLAnchorElement, URL][] = [];
-    const pageUrl = this.deps.pageUrl();
-    const pageHost = new URL(pageUrl).hostname;
+  /** The new links that may lead to another site, as the worker is sent them, with their elements. */
+  private collect(roots: readonly Element[]): { anchors: HTMLAnchorElement[]; links: PageLink[] } {
+    const started = performance.now();
+    const anchors: HTMLAnchorElement[] = [];
+    const links: PageLink[] = [];
+    const { rule } = this.deps;
     const consider = (anchor: HTMLAnchorElement) => {
       if (this.seen.has(anchor)) return;
       this.seen.add(anchor);
       this.stats.links += 1;
-      const target = linkTargetOf(anchor, pageUrl, pageHost, this.deps.rule);
-      if (target !== null && this.outlets.get(target.hostname) !== null) found.push([anchor, target]);
+      // The site's own test first: on a results page it turns most links away.
+      if (rule?.results !== undefined && !anchor.matches(rule.results)) return;
+      // The address as the browser resolved it (the document's base applied); only web addresses.
+      const href = anchor.href;
+      if (!href.startsWith('http') || href.length > CHIP_HREF_MAX) return;
+      anchors.push(anchor);
+      if (rule?.targetInText) {
+        const text = anchor.textContent ?? '';
+        links.push(text.length <= CHIP_TEXT_MAX ? { href, text } : { href });
+      } else links.push({ href });
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
       if (root instanceof HTMLAnchorElement && root.hasAttribute('href')) consider(root);
-      for (const anchor of root.getElementsByTagName('a')) if (anchor.hasAttribute('href')) consider(anchor);
+      // An SVG drawing's links are no titles (and have no string address).
+      for (const anchor of root.getElementsByTagName('a'))
+        if (anchor instanceof HTMLAnchorElement && anchor.hasAttribute('href')) consider(anchor);
     }
-    return found;
-  }
-
-  /** Asks for the hosts not asked about yet, in one message (more only past the protocol's limit). */
-  private async learn(hosts: readonly string[]): Promise<void> {
-    const unknown = [...new Set(hosts)].filter((host) => !this.outlets.has(host));
-    for (let i = 0; i < unknown.length; i += HOSTS_PER_LOOKUP) {
-      const batch = unknown.slice(i, i + HOSTS_PER_LOOKUP);
-      this.stats.lookups += 1;
-      let outlets: Record<string, LinkChip>;
-      try {
-        outlets = await this.deps.lookup(batch);
-      } catch {
-        return; // The worker is updating or the extension was reloaded: these links stay as they are.
-      }
-      for (const host of batch) {
-        const chip = Object.hasOwn(outlets, host) ? outlets[host] : null;
-        this.outlets.set(host, chip === null ? null : chipMaker(chip.outlet, chip.texts));
-      }
-    }
+    this.stats.busyMs += performance.now() - started;
+    return { anchors, links };
   }
 
   /**
-   * The links to a known outlet's article page, with what makes their chips. Classified only now, once
-   * their hosts are known: a link to no outlet's site is never classified.
+   * The links the worker gave a chip, with what makes their chips (made once per outlet). An image-only
+   * link (a thumbnail beside its title link) gets none: the title's chip says it.
    */
-  private articleLinks(found: readonly [HTMLAnchorElement, URL][]): [HTMLAnchorElement, ChipMaker][] {
+  private articleLinks(reply: ChipLinksReply, anchors: readonly HTMLAnchorElement[], from: number): [HTMLAnchorElement, ChipMaker][] {
+    for (const [host, chip] of Object.entries(reply.outlets)) {
+      if (!this.outlets.has(host)) this.outlets.set(host, chipMaker(chip.outlet, chip.texts));
+    }
     const articles: [HTMLAnchorElement, ChipMaker][] = [];
-    for (const [anchor, target] of found) {
-      const make = this.outlets.get(target.hostname);
-      if (make && isArticleLink(target)) articles.push([anchor, make]);
+    for (const [index, host] of reply.chips) {
+      const anchor = anchors[from + index];
+      const make = this.outlets.get(host);
+      if (anchor !== undefined && make !== undefined && (anchor.textContent ?? '').trim() !== '') articles.push([anchor, make]);
     }
     return articles;
   }

@@ -49,18 +49,3 @@ export function chipOutletFor(host: string, lookup: SourceLookup, prefs: Pick<Pr
     owner: card.owner,
   };
 }
-
-/** The chips of the hosts that belong to a known outlet, with their words; the others are left out. */
-export function chipOutletsFor(
-  hosts: readonly string[],
-  lookup: SourceLookup,
-  prefs: Pick<Preferences, 'leanOverrides'>,
-  texts: (outlet: ChipOutlet) => ChipTexts,
-): Record<string, LinkChip> {
-  const chips: Record<string, LinkChip> = {};
-  for (const host of new Set(hosts)) {
-    const outlet = chipOutletFor(host, lookup, prefs);
-    if (outlet !== null) chips[host] = { outlet, texts: texts(outlet) };
-  }
-  return chips;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registrySourceLookup } from '../../../../src/background/source-lookup';
-import { type ChipOutlet, chipOutletFor, chipOutletsFor } from '../../../../src/core/links/chip-outlet';
+import { chipOutletFor } from '../../../../src/core/links/chip-outlet';
 
 const lookup = registrySourceLookup();
 const NO_OVERRIDES = { leanOverrides: {} };
@@ -35,21 +35,5 @@ describe('chipOutletFor', () => {
     for (const host of ['www.example.org', 'theguardian.com.evil.example', 'localhost', 'mail.yahoo.com']) {
       expect(chipOutletFor(host, lookup, NO_OVERRIDES)).toBeNull();
     }
-  });
-});
-
-describe('chipOutletsFor', () => {
-  it('answers each known host once and leaves the others out', () => {
-    const words = (outlet: ChipOutlet) => ({ label: outlet.lean ?? 'none', shortLabel: '', accessibleName: outlet.name, details: [] });
-    const outlets = chipOutletsFor(
-      ['www.nytimes.com', 'www.example.org', 'www.nytimes.com', 'www.reuters.com'],
-      lookup,
-      NO_OVERRIDES,
-      words,
-    );
-    expect(Object.keys(outlets).sort()).toEqual(['www.nytimes.com', 'www.reuters.com']);
-    expect(outlets['www.reuters.com'].outlet.lean).toBe('center');
-    // Each chip's words come with it, made from its outlet.
-    expect(outlets['www.reuters.com'].texts).toMatchObject({ label: 'center', accessibleName: 'Reuters' });
   });
 });
