@@ -27,6 +27,15 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'chips.links',
   // The badge's "details": opens the popup, which then draws the kept story.
   'popup/open',
+  // The options and welcome pages' lists: opening them leaves every kept story as it was.
+  'feeds/list',
+  'refresh/status',
+  'refresh/progress',
+  'providers/list',
+  'custom-outlets/list',
+  'content/all-sites-status',
+  'reading/summary',
+  'starter/editions',
 ]);
 
 export interface TabViewsDeps {

@@ -66,6 +66,12 @@ describe('background services', () => {
         ).toMatchObject({ ok: true });
       }
       expect(computed).not.toHaveBeenCalled();
+      // The options page opened in between only reads its lists.
+      for (const type of ['feeds/list', 'refresh/status', 'providers/list', 'custom-outlets/list', 'content/all-sites-status']) {
+        expect(await services.route({ type }, popupPage)).toMatchObject({ ok: true });
+      }
+      expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
+      expect(computed).not.toHaveBeenCalled();
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
       expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
       expect(computed).toHaveBeenCalledTimes(1);
