@@ -54,6 +54,8 @@ const MEDIA_SEGMENTS = new Set([
   'galeria',
   'galerie',
   'player',
+  // BBC News' video pages (/news/av/uk-68224178).
+  'av',
 ]);
 /** Audio pages: only as the first segment, since "/podcasts" sections also host written articles' hubs. */
 const AUDIO_FIRST_SEGMENTS = new Set(['podcast', 'podcasts', 'audio']);

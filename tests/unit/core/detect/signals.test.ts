@@ -198,6 +198,7 @@ describe('text helpers', () => {
     expect(classifyPath('https://x.example/2019/11/18/politics/trump-health/index.html')).toBe('article');
     expect(classifyPath('https://x.example/video/2019/11/18/storm-surge-floods-coastal-town')).toBe('media');
     expect(classifyPath('https://x.example/2019/11/19/world/gallery/photos-of-the-week/index.html')).toBe('media');
+    expect(classifyPath('https://www.bbc.co.uk/news/av/uk-england-london-68224178')).toBe('media');
     expect(classifyPath('https://old.reddit.example/r/news/comments/abc123/some_title/')).toBe('forum');
     expect(classifyPath('https://community.x.example/t/bike-lanes-on-main-street/4521')).toBe('forum');
     expect(classifyPath('https://x.example/news/community/2019/11/19/bake-sale-raises-money-for-library')).toBe('article');
