@@ -133,9 +133,11 @@ export class LinkChips {
       this.stats.links += 1;
       // The site's own test first: on a results page it turns most links away.
       if (rule?.results !== undefined && !anchor.matches(rule.results)) return;
-      // The address as the browser resolved it (the document's base applied); only web addresses.
-      const href = anchor.href;
-      if (!href.startsWith('http') || href.length > CHIP_HREF_MAX) return;
+      // The attribute as written (the worker resolves it against the page's address): reading \`href\`
+      // would have the browser serialise a resolved address for every link. A link within the page
+      // leads nowhere else.
+      const href = anchor.getAttribute('href') ?? '';
+      if (href === '' || href.startsWith('#') || href.length > CHIP_HREF_MAX) return;
       anchors.push(anchor);
       if (rule?.targetInText) {
         const text = anchor.textContent ?? '';

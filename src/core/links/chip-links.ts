@@ -17,7 +17,7 @@ export const CHIP_HREF_MAX = 2048;
 /** Longer link texts hold no cut address (X's are short): the script does not send them. */
 export const CHIP_TEXT_MAX = 300;
 
-/** A link as the chips script sends it: its address (absolute, as the browser resolved it). */
+/** A link as the chips script sends it: its address as the page wrote it (resolved against the page's). */
 export interface PageLink {
   href: string;
   /** Its text, sent only on sites that keep the whole target in it (X's cut addresses). */

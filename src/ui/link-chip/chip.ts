@@ -145,12 +145,8 @@ function chipButton(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): HTM
   // The tooltip's words, for assistive technology, without an element per chip to point at.
   chip.setAttribute('aria-description', texts.details.join('. '));
   chip.setAttribute('aria-expanded', 'false');
-  if (outlet.lean !== null) {
-    const label = document.createElement('span');
-    label.className = 'label';
-    label.textContent = compact ? texts.shortLabel : texts.label;
-    chip.append(label);
-  }
+  // The label is the button's own text: one node less to clone, style and lay out per chip.
+  if (outlet.lean !== null) chip.textContent = compact ? texts.shortLabel : texts.label;
   return chip;
 }
 

@@ -35,6 +35,10 @@ describe('chipLinks', () => {
       { href: 'https://news.google.com/2026/03/02/storm-hits-the-coast-story' },
     ];
     expect(chipLinks(links, SEARCH, isOutlet)).toEqual([[0, 'apnews.com']]);
+    // As the page wrote it: a relative wrapper is resolved against the page's address first.
+    expect(chipLinks([{ href: `/url?q=${encodeURIComponent(article)}&sa=U` }, { href: '/search?q=storm' }], SEARCH, isOutlet)).toEqual([
+      [0, 'apnews.com'],
+    ]);
     // On the outlet's own site its links are the reader's navigation, not coverage to rate.
     expect(chipLinks([{ href: article }], 'https://apnews.com/', isOutlet)).toEqual([]);
   });
