@@ -128,15 +128,15 @@ export class LinkChips {
     const links: PageLink[] = [];
     const { rule } = this.deps;
     const consider = (anchor: HTMLAnchorElement) => {
-      if (this.seen.has(anchor)) return;
+      // The attribute as written (the worker resolves it against the page's address): reading the `href`
+      // property would have the browser serialise a resolved address for every link.
+      const href = anchor.getAttribute('href');
+      if (href === null || this.seen.has(anchor)) return;
       this.seen.add(anchor);
       this.stats.links += 1;
       // The site's own test first: on a results page it turns most links away.
       if (rule?.results !== undefined && !anchor.matches(rule.results)) return;
-      // The attribute as written (the worker resolves it against the page's address): reading \`href\`
-      // would have the browser serialise a resolved address for every link. A link within the page
-      // leads nowhere else.
-      const href = anchor.getAttribute('href') ?? '';
+      // A link within the page leads nowhere else.
       if (href === '' || href.startsWith('#') || href.length > CHIP_HREF_MAX) return;
       anchors.push(anchor);
       if (rule?.targetInText) {
@@ -146,10 +146,9 @@ export class LinkChips {
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
-      if (root instanceof HTMLAnchorElement && root.hasAttribute('href')) consider(root);
-      // An SVG drawing's links are no titles (and have no string address).
-      for (const anchor of root.getElementsByTagName('a'))
-        if (anchor instanceof HTMLAnchorElement && anchor.hasAttribute('href')) consider(anchor);
+      // An SVG drawing's links are no titles.
+      if (root instanceof HTMLAnchorElement) consider(root);
+      for (const anchor of root.getElementsByTagName('a')) if (anchor instanceof HTMLAnchorElement) consider(anchor);
     }
     this.stats.busyMs += performance.now() - started;
     return { anchors, links };

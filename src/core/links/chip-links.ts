@@ -4,6 +4,7 @@
  * collects the links and places the chips. A link gets one when its resolved target is on another site,
  * on a known outlet's host, and one of its article pages (`isArticleLink`, asked only of those).
  */
+import { bareHost } from '../url';
 import { isArticleLink } from './article-link';
 import { resolveLinkUrl } from './resolve';
 import { targetFromText } from './site-rules';
@@ -27,10 +28,7 @@ export interface PageLink {
 /** A link that gets a chip: its index among the links sent, and its target's host. */
 export type ChipLink = [index: number, host: string];
 
-/** "www.bbc.co.uk" and "bbc.co.uk" are one site. */
-const bareHost = (host: string) => (host.startsWith('www.') ? host.slice(4) : host);
-
-/** Whether a link to `host` stays on the page's own site (the reader knows where they are). */
+/** Whether a link to `host` stays on the page's own site ("www.bbc.co.uk" and "bbc.co.uk" are one). */
 function sameSite(host: string, pageHost: string): boolean {
   const a = bareHost(host);
   const b = bareHost(pageHost);
@@ -38,7 +36,7 @@ function sameSite(host: string, pageHost: string): boolean {
 }
 
 /** The resolved target of a link on another site, or null. */
-export function linkTargetOf(link: PageLink, pageUrl: string, pageHost: string): URL | null {
+function linkTargetOf(link: PageLink, pageUrl: string, pageHost: string): URL | null {
   let target = resolveLinkUrl(link.href, pageUrl);
   if (target === null && link.text !== undefined) {
     const text = targetFromText(link.text);

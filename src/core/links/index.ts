@@ -6,7 +6,6 @@ export {
   CHIP_LINKS_MAX,
   CHIP_TEXT_MAX,
   chipLinks,
-  linkTargetOf,
   type ChipLink,
   type PageLink,
 } from './chip-links';

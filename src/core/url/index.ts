@@ -136,3 +136,8 @@ export function urlHostPathKey(url: string, base?: string): string | null {
   const path = parsed.pathname.replace(/\/+$/, '');
   return host + path;
 }
+
+/** The host without a leading "www." ("www.bbc.co.uk" and "bbc.co.uk" are one site). */
+export function bareHost(host: string): string {
+  return host.startsWith('www.') ? host.slice(4) : host;
+}

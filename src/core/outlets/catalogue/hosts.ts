@@ -119,11 +119,6 @@ export function notOutletReason(host: string): string | null {
   return null;
 }
 
-/** The host without a leading "www." (the registry's domains are written that way). */
-export function bareHost(host: string): string {
-  return host.startsWith('www.') ? host.slice(4) : host;
-}
-
 /** Lowercase slug of a name (accents folded, other scripts dropped), at most `max` characters. */
 export function slugOf(text: string, max = 64): string {
   const slug = text

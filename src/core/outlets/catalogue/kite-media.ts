@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { describeZodError, isOwnableHost, type Outlet } from '../schema';
-import { bareHost, type CatalogueIndex, notOutletReason } from './hosts';
+import { bareHost } from '../../url';
+import { type CatalogueIndex, notOutletReason } from './hosts';
 import { countryOfName } from './places';
 import { KITE_MEDIA_URL } from './sources';
 import type { CatalogueDecision } from './decisions';
