@@ -4,8 +4,11 @@
  * page's own User Timing mark (set when the answer is drawn).
  */
 import type { BrowserContext } from '@playwright/test';
+import { stopServiceWorker } from '../../demo/browser';
 
 const TRIES = 11;
+/** Openings of the stories page each right after a worker start (an idle worker is stopped after 30 s). */
+const COLD_TRIES = 5;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,6 +54,23 @@ async function timeToMark(
   return Number.isNaN(result.ms) ? { state: result.state } : { ms: result.ms, allMs: result.allMs, cards: result.cards };
 }
 
+/** The stories page opened right after the worker was stopped: the worker starts, and must list the window anew. */
+async function storiesAfterWorkerStart(context: BrowserContext, url: string): Promise<number[]> {
+  const control = await context.newPage();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < COLD_TRIES; i++) {
+      await stopServiceWorker(context, control);
+      await control.waitForTimeout(300);
+      const run = await timeToMark(context, url, 'parallax:stories-drawn');
+      if (!('state' in run)) times.push(run.ms);
+    }
+  } finally {
+    await control.close();
+  }
+  return times;
+}
+
 /** `storyIds`: stories of the imported index (the popup bench's matches); `indexArticles` for the record. */
 export async function benchStoryPages(context: BrowserContext, extensionId: string, storyIds: string[], indexArticles: number | null) {
   const base = `chrome-extension://${extensionId}`;
@@ -82,6 +102,17 @@ export async function benchStoryPages(context: BrowserContext, extensionId: stri
       allDrawnP50Ms: all.length > 0 ? round1(median(all)) : null,
       runsMs: stories.map(round1),
       failures,
+    }),
+  );
+  const cold = await storiesAfterWorkerStart(context, `${base}/stories.html`);
+  console.log(
+    JSON.stringify({
+      bench: 'browser.stories-page-after-worker-start',
+      indexArticles,
+      tries: COLD_TRIES,
+      p50Ms: cold.length > 0 ? round1(median(cold)) : null,
+      maxMs: cold.length > 0 ? round1(Math.max(...cold)) : null,
+      runsMs: cold.map(round1),
     }),
   );
   const story: number[] = [];
