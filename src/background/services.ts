@@ -27,15 +27,25 @@ import { ReaderSources } from './source-lookup';
 import { oncePerClick, openDetails, storyHandlers } from './story-handlers';
 import { storiesHandlers } from './stories-handlers';
 import { StoryIndex } from './story-index';
+import { StoryDigestCache } from './story-digests';
 import { StoryPages } from './story-pages';
 import { StoryService } from './story-service';
 import { TabPages } from './tab-pages';
-import { TabViews } from './tab-views';
+import { isPureRead, TabViews } from './tab-views';
 import { serveTransferPort, type TransferPort } from './transfer-port';
 import { openWelcomeOnInstall } from './welcome';
 import { welcomeHandlers } from './welcome-handlers';
 
 /** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
+/** The running build's version ('' where the browser API has none: unit tests). */
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
 export function createBackgroundServices(
   earlySnapshot?: Promise<EarlySnapshot | undefined>,
   shippedOutlets?: () => Promise<OutletRegistry>,
@@ -92,7 +102,9 @@ export function createBackgroundServices(
   // Synchronously at worker start: the alarm listener must exist before the alarm event is dispatched.
   const schedule = installRefreshSchedule(refresher, retention);
 
-  const storyPages = new StoryPages({ db, index, sources, stamp: () => views.stamp() });
+  // Kept across workers for the stories page; forgotten at any change of a setting (or the data cleared).
+  const digests = new StoryDigestCache(browser.storage.session, extensionVersion());
+  const storyPages = new StoryPages({ db, index, sources, digests, stamp: () => views.stamp() });
 
   const route = createRouter({
     ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails: oncePerClick(openDetails) }),
@@ -123,6 +135,7 @@ export function createBackgroundServices(
       await sources.ready().catch(() => undefined);
       const reply = await route(message, sender);
       views.answered(message);
+      if (!isPureRead(message)) void digests.forget().catch(() => undefined);
       return reply;
     },
     onPermissionsChanged: () => {

@@ -19,12 +19,15 @@ export interface SourceCatalog {
   registry: OutletRegistry;
   sets: RatingSet[];
   lookup: SourceLookup;
+  /** What the catalog was built from (besides the shipped data): a catalog with another key may answer otherwise. */
+  key: string;
 }
 
-export function sourceCatalog(registry: OutletRegistry, sets: RatingSet[]): SourceCatalog {
+export function sourceCatalog(registry: OutletRegistry, sets: RatingSet[], key = ''): SourceCatalog {
   return {
     registry,
     sets,
+    key,
     lookup: {
       outletForUrl: (url) => facts(registry.resolve(url)),
       outletById: (id) => facts(registry.get(id)),
@@ -104,7 +107,7 @@ export class ReaderSources {
     } catch {
       // A custom outlet that conflicts with the registry is ignored rather than breaking every lookup.
     }
-    const catalog = sourceCatalog(registry, [...imported, ...shippedRatingSets()]);
+    const catalog = sourceCatalog(registry, [...imported, ...shippedRatingSets()], key);
     this.cached = { key, catalog };
     return catalog;
   }

@@ -202,6 +202,11 @@ export class StoryIndex {
     return (await this.ready()).related(storyId, window);
   }
 
+  /** The stories with an article published within [from, to], from memory. */
+  async storiesWithin(from: number, to: number): Promise<string[]> {
+    return (await this.ready()).storiesWithin(from, to);
+  }
+
   /** The story of each article (undefined: not indexed), from memory. */
   async storiesOf(articleIds: readonly string[]): Promise<(string | undefined)[]> {
     const engine = await this.ready();

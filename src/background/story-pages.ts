@@ -10,13 +10,17 @@ import {
   byCoverage,
   digestStory,
   filterStories,
+  membersSignature,
   publishedSpan,
+  textSignature,
   type StoryDigest,
   type StoryFilter,
 } from '../core/story-page';
 import { coverageItem, type SourceLookup } from '../core/story-view';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 import type { StoryList, StoryPageReply } from '../messaging/protocol-stories';
+import type { SourceCatalog } from './source-lookup';
+import { StoryDigestCache } from './story-digests';
 import type { StoryIndex } from './story-index';
 
 const DAY_MS = 86_400_000;
@@ -30,8 +34,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface StoryPagesDeps {
   db: ParallaxDatabase;
-  index: Pick<StoryIndex, 'memberIds' | 'storiesOf' | 'currentStoryId' | 'related'>;
-  sources: { lookup(): Promise<SourceLookup> };
+  index: Pick<StoryIndex, 'memberIds' | 'storiesWithin' | 'currentStoryId' | 'related'>;
+  sources: { catalog(): Promise<Pick<SourceCatalog, 'lookup' | 'key'>> };
+  /** Digests kept between lists (and workers); default: in memory only. */
+  digests?: StoryDigestCache;
   /** Changes whenever the index or a setting does (TabViews.stamp). */
   stamp: () => string;
   /** Longest run of digesting before other messages get through (DIGEST_SLICE_MS). */
@@ -46,12 +52,16 @@ interface Window {
 export class StoryPages {
   /** The last windows computed (the list's and a story's related window), newest last. */
   private windows: Window[] = [];
+  private readonly digests: StoryDigestCache;
 
-  constructor(private readonly deps: StoryPagesDeps) {}
+  constructor(private readonly deps: StoryPagesDeps) {
+    this.digests = deps.digests ?? new StoryDigestCache(null);
+  }
 
-  private async context(): Promise<{ lookup: SourceLookup; prefs: Preferences }> {
-    const [lookup, prefs] = await Promise.all([this.deps.sources.lookup(), this.deps.db.getPreferences()]);
-    return { lookup, prefs };
+  /** The reader's outlets, ratings and preferences, and their signature (a digest computed with others may differ). */
+  private async context(): Promise<{ lookup: SourceLookup; prefs: Preferences; signature: string }> {
+    const [{ lookup, key }, prefs] = await Promise.all([this.deps.sources.catalog(), this.deps.db.getPreferences()]);
+    return { lookup, prefs, signature: textSignature(JSON.stringify([key, prefs])) };
   }
 
   async page(storyId: string): Promise<StoryPageReply> {
@@ -107,20 +117,24 @@ export class StoryPages {
     return digests;
   }
 
+  /**
+   * Digests the stories of the window, reusing those kept whose members have not changed: a refresh adds
+   * articles to a few stories, and a new worker finds the last worker's digests in the session store.
+   */
   private async computeWindow(from: number, to: number): Promise<StoryDigest[]> {
-    const [{ lookup, prefs }, rows] = await Promise.all([
-      this.context(),
-      this.deps.db.articles.where('published').between(from, to, true, true).toArray(),
-    ]);
-    const byId = new Map(rows.map((a) => [a.id, a]));
-    const storyIds = [...new Set((await this.deps.index.storiesOf(rows.map((a) => a.id))).filter((s) => s !== undefined))];
+    const [{ lookup, prefs, signature }, storyIds] = await Promise.all([this.context(), this.deps.index.storiesWithin(from, to)]);
     const memberIds = await Promise.all(storyIds.map((s) => this.deps.index.memberIds(s)));
-    // Members outside the window still count for their story.
-    const outside = memberIds.flat().filter((id) => !byId.has(id));
-    if (outside.length > 0) for (const a of await this.deps.db.articles.bulkGet(outside)) if (a) byId.set(a.id, a);
-    const stories: StoryDigest[] = [];
+    const members = memberIds.map(membersSignature);
+    const kept = await this.digests.open(signature);
+    const stale = storyIds.flatMap((storyId, i) => (kept.get(storyId, members[i]) === undefined ? [i] : []));
+    const byId = await this.articlesOf(
+      stale.flatMap((i) => memberIds[i]),
+      from,
+      to,
+      stale.length === storyIds.length,
+    );
     let slice = performance.now();
-    for (const [i, storyId] of storyIds.entries()) {
+    for (const i of stale) {
       // A window takes seconds to digest on a big index: the worker answers the popup, the badge and the
       // story page in between instead of after it.
       if (performance.now() - slice >= (this.deps.sliceMs ?? DIGEST_SLICE_MS)) {
@@ -131,9 +145,22 @@ export class StoryPages {
         const article = byId.get(id);
         return article ? [coverageItem(article, lookup, prefs)] : [];
       });
-      const digest = digestStory(storyId, items);
-      if (digest) stories.push(digest);
+      kept.put(storyIds[i], members[i], digestStory(storyIds[i], items));
     }
+    const stories = storyIds.flatMap((storyId, i) => kept.get(storyId, members[i]) ?? []);
+    void kept.save(storyIds);
     return stories.sort(byCoverage);
+  }
+
+  /**
+   * The articles `ids`, by id. For a whole window (`all`), the window's articles are read in one range
+   * (faster than by key), then those outside it that belong to its stories.
+   */
+  private async articlesOf(ids: readonly string[], from: number, to: number, all: boolean): Promise<Map<string, StoredArticle>> {
+    const byId = new Map<string, StoredArticle>();
+    if (all) for (const a of await this.deps.db.articles.where('published').between(from, to, true, true).toArray()) byId.set(a.id, a);
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) for (const a of await this.deps.db.articles.bulkGet(missing)) if (a) byId.set(a.id, a);
+    return byId;
   }
 }

@@ -38,6 +38,12 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'starter/editions',
 ]);
 
+/** Whether a request changes nothing a story view or the stories list shows. */
+export function isPureRead(message: unknown): boolean {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return PURE_READS.has(type);
+}
+
 export interface TabViewsDeps {
   pages: Pick<TabPages, 'rememberView' | 'viewFor' | 'forget'>;
   kept: Pick<KeptStories, 'set' | 'remove' | 'clear'>;
@@ -59,8 +65,7 @@ export class TabViews {
 
   /** Called after each request the worker answered: anything but a pure read may change what a view shows. */
   answered(message: unknown): void {
-    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-    if (PURE_READS.has(type)) return;
+    if (isPureRead(message)) return;
     this.settingChanges++;
     this.changed();
   }

@@ -53,3 +53,27 @@ export function digestStory(id: string, items: readonly CoverageItem[]): StoryDi
     lastAt,
   };
 }
+
+/**
+ * A short signature of a text: two FNV-1a hashes from different starting states, so that two texts
+ * giving one signature are very unlikely.
+ */
+export function textSignature(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x01000193) >>> 0;
+  }
+  return `${a.toString(36)}.${b.toString(36)}`;
+}
+
+/**
+ * What a story's digest is computed from, besides the outlets, ratings and preferences: its member
+ * articles, in any order. Articles are only ever added to the index or removed, never changed, so the
+ * same members give the same digest.
+ */
+export function membersSignature(articleIds: readonly string[]): string {
+  return `${articleIds.length}.${textSignature([...articleIds].sort().join('\n'))}`;
+}

@@ -61,6 +61,21 @@ export class ArticleStore {
     return this.packedIds ? this.packedIds.ends.length : this.ids.length;
   }
 
+  /** The story slots of the indexed articles published within [from, to] (epoch ms, both included). */
+  storySlotsWithin(from: number, to: number): Set<number> {
+    const found = new Set<number>();
+    for (let slot = 0; slot < this.slotCount(); slot++) {
+      if (this.story[slot] !== NO_STORY && this.published[slot] >= from && this.published[slot] <= to) found.add(this.story[slot]);
+    }
+    return found;
+  }
+
+  /** The ids of the indexed articles published before `epochMs`. */
+  idsPublishedBefore(epochMs: number): string[] {
+    const ids = this.allIds();
+    return ids.filter((_, slot) => this.story[slot] !== NO_STORY && this.published[slot] < epochMs);
+  }
+
   /** One article's id, decoded on its own while the ids are still packed. */
   idAt(slot: number): string {
     const packed = this.packedIds;

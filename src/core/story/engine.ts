@@ -23,10 +23,9 @@
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *
- * This file is the clustering policy; the parts it composes: options.ts (tuning), vocabulary.ts (terms,
- * IDF), article-store.ts and story-store.ts (the columns), scoring.ts (similarities), snapshot.ts
- * (persistent form). The decisions: `joinOrNew` and `mergesOnJoin` (add), `closestMergePartner` (end of
- * a story's period), and `StoryScoring.matchOrNull` (match).
+ * This file is the clustering policy; the parts it composes: options.ts (tuning), vocabulary.ts (terms, IDF), article-store.ts
+ * and story-store.ts (the columns), scoring.ts (similarities), snapshot.ts (persistent form). The decisions: `joinOrNew` and
+ * `mergesOnJoin` (add), `closestMergePartner` (end of a story's period), and `StoryScoring.matchOrNull` (match).
  */
 import { ArticleStore } from './article-store';
 import {
@@ -172,6 +171,11 @@ export class StoryEngine {
     return slot === undefined ? undefined : this.stories.ids[this.articles.story[slot]];
   }
 
+  /** Ids of the stories with an article published within [from, to] (epoch ms, both included). Read-only. */
+  storiesWithin(from: number, to: number): string[] {
+    return [...this.articles.storySlotsWithin(from, to)].map((slot) => this.stories.ids[slot]);
+  }
+
   /**
    * The id a story goes by now: a story merged into another answers with that story's id (so what the
    * reader said about it, e.g. "wrong story", still applies); undefined when the story is gone.
@@ -233,11 +237,7 @@ export class StoryEngine {
   }
 
   pruneOlderThan(epochMs: number): number {
-    const old: string[] = [];
-    const ids = this.articles.allIds();
-    for (let slot = 0; slot < ids.length; slot++) {
-      if (this.articles.story[slot] !== NO_STORY && this.articles.published[slot] < epochMs) old.push(ids[slot]);
-    }
+    const old = this.articles.idsPublishedBefore(epochMs);
     for (const id of old) this.remove(id);
     return old.length;
   }

@@ -108,6 +108,22 @@ describe('background services', () => {
     }
   });
 
+  it('keeps the stories list’s digests for the next worker through reads, and forgets them at a change', async () => {
+    const services = createBackgroundServices(undefined, shipped);
+    const list = { type: 'stories/list', days: 14, blindspots: false, side: null, query: '', limit: 1000 };
+    expect(await services.route(list, popupPage)).toMatchObject({ ok: true });
+    const stored = async () => Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key === 'story-digests');
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
+    await services.route({ type: 'prefs/get' }, popupPage);
+    expect(await stored()).toHaveLength(1);
+    try {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
+      await vi.waitFor(async () => expect(await stored()).toHaveLength(0));
+    } finally {
+      await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
+    }
+  });
+
   it('refuses a malformed message, and a content script asking for what only Parallax’s pages may', async () => {
     const services = createBackgroundServices(undefined, shipped);
     const contentScript = { tabId: 1, url: 'https://www.reuters.com/x', fromExtensionPage: false };

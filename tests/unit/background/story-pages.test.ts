@@ -4,11 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
 import { ReaderSources } from '../../../src/background/source-lookup';
 import { StoryIndex } from '../../../src/background/story-index';
+import { StoryDigestCache } from '../../../src/background/story-digests';
 import { StoryPages } from '../../../src/background/story-pages';
-import { DEMO_STORIES, demoCanonicalUrl } from '../../../src/core/demo-index';
+import { DEMO_STORIES, demoCanonicalUrl, demoIndexArticles } from '../../../src/core/demo-index';
 import { loadRegistry } from '../../../src/core/outlets/index';
 import { NO_FILTER } from '../../../src/core/story-page';
-import { ParallaxDatabase } from '../../../src/db/database';
+import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
 
@@ -69,13 +70,16 @@ describe('story pages over the demo index', () => {
     // Every outlet looked up and every task that ran, in the order they happened.
     const events: string[] = [];
     const spied = {
-      lookup: async () => {
-        const lookup = await sources.lookup();
+      catalog: async () => {
+        const { lookup, key } = await sources.catalog();
         return {
-          ...lookup,
-          outletForUrl: (url: string) => {
-            events.push('digest');
-            return lookup.outletForUrl(url);
+          key,
+          lookup: {
+            ...lookup,
+            outletForUrl: (url: string) => {
+              events.push('digest');
+              return lookup.outletForUrl(url);
+            },
           },
         };
       },
@@ -94,5 +98,82 @@ describe('story pages over the demo index', () => {
     expect((await listed).total).toBe(DEMO_STORIES.length);
     const digesting = events.slice(events.indexOf('digest'), events.lastIndexOf('digest'));
     expect(digesting.filter((e) => e === 'task').length).toBeGreaterThanOrEqual(DEMO_STORIES.length - 1);
+  });
+});
+
+/** A worker's story pages over `db`, counting the articles it digests; `build`: the extension's version. */
+function workerPages(db: ParallaxDatabase, index: StoryIndex, build = '1.0.0') {
+  const sources = new ReaderSources(db, async () => loadRegistry());
+  const digested: string[] = [];
+  const counting = {
+    catalog: async () => {
+      const { lookup, key } = await sources.catalog();
+      return {
+        key,
+        lookup: {
+          ...lookup,
+          outletForUrl: (url: string) => {
+            digested.push(url);
+            return lookup.outletForUrl(url);
+          },
+        },
+      };
+    },
+  };
+  const digests = new StoryDigestCache(fakeBrowser.storage.session, build);
+  return { pages: new StoryPages({ db, index, sources: counting, digests, stamp: () => String(index.generation()) }), digests, digested };
+}
+
+describe('story digests kept between lists and workers', () => {
+  it('lists the window in a new worker from the digests the last one kept, digesting no article', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const first = workerPages(db, index);
+    const listed = await first.pages.list(14, NO_FILTER, 1000);
+    expect(first.digested.length).toBe(demoIndexArticles().length);
+    // A new worker: a new engine over the same database, new pages, a cache read from the session store.
+    const next = workerPages(db, new StoryIndex(db));
+    expect(await next.pages.list(14, NO_FILTER, 1000)).toEqual(listed);
+    expect(next.digested).toEqual([]);
+  });
+
+  it('digests again only the story that gained an article, and shows it', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const worker = workerPages(db, index);
+    const [storyId] = await index.storiesOf([demoCanonicalUrl(reuters)]);
+    const before = (await worker.pages.list(14, NO_FILTER, 1000)).stories.find((s) => s.id === storyId)!;
+    worker.digested.length = 0;
+    const row = (await db.articles.get(demoCanonicalUrl(reuters)))!;
+    // The same report, carried by an outlet not yet in the story, an hour later.
+    const repost: StoredArticle = {
+      ...row,
+      id: 'https://www.npr.org/2026/01/17/reposted-talks',
+      url: 'https://www.npr.org/2026/01/17/reposted-talks',
+      publisher: 'NPR',
+      host: 'www.npr.org',
+      published: row.published + 3_600_000,
+    };
+    expect(await index.add([repost])).toBe(1);
+    const [joined] = await index.storiesOf([repost.id]);
+    expect(joined).toBe(storyId);
+    const after = (await worker.pages.list(14, NO_FILTER, 1000)).stories.find((s) => s.id === storyId)!;
+    expect(after.sources).toBe(before.sources + 1);
+    expect(worker.digested.length).toBe((await index.memberIds(storyId!)).length);
+  });
+
+  it('uses none of them once forgotten (a setting changed), nor those another build kept', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const first = workerPages(db, index);
+    await first.pages.list(14, NO_FILTER, 1000);
+    const updated = workerPages(db, new StoryIndex(db), '1.0.1');
+    await updated.pages.list(14, NO_FILTER, 1000);
+    expect(updated.digested.length).toBe(demoIndexArticles().length);
+    await updated.digests.forget();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    const next = workerPages(db, new StoryIndex(db), '1.0.1');
+    await next.pages.list(14, NO_FILTER, 1000);
+    expect(next.digested.length).toBe(demoIndexArticles().length);
   });
 });

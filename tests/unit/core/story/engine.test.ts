@@ -38,6 +38,26 @@ describe('StoryEngine clustering', () => {
     expect(engine.members(storyId ?? '').sort()).toEqual(['b1', 'b2', 'b3', 'b4']);
   });
 
+  it('lists the stories with an article published within a window, and none of a removed article', () => {
+    const articles = fixture();
+    const engine = clusterInTimeOrder(articles);
+    const storiesOf = (list: readonly FixtureArticle[]) => [...new Set(list.map((a) => engine.storyOf(a.id)))].sort();
+    const times = articles.map((a) => a.published).sort((a, b) => a - b);
+    const from = times[Math.floor(times.length / 3)];
+    const to = times[Math.floor((2 * times.length) / 3)];
+    const within = articles.filter((a) => a.published >= from && a.published <= to);
+    expect(within.length).toBeGreaterThan(0);
+    expect(engine.storiesWithin(from, to).sort()).toEqual(storiesOf(within));
+    expect(engine.storiesWithin(times[0], times.at(-1)!).sort()).toEqual(storiesOf(articles));
+    expect(engine.storiesWithin(to + DAY * 365, to + DAY * 366)).toEqual([]);
+    // A story whose only article in the window is removed leaves it.
+    const alone = articles.find((a) => a.published === times[0])!;
+    const before = engine.storiesWithin(times[0], times[0]);
+    expect(before).toEqual([engine.storyOf(alone.id)]);
+    engine.remove(alone.id);
+    expect(engine.storiesWithin(times[0], times[0])).toEqual(articles.filter((a) => a.published === times[0]).length > 1 ? before : []);
+  });
+
   it('is deterministic for the same input', () => {
     const first = clusterInTimeOrder(fixture());
     const second = clusterInTimeOrder(fixture());
