@@ -14,6 +14,10 @@ declare namespace chrome {
     function remove(p: { origins: string[] }): Promise<boolean>;
   }
   namespace storage {
-    const session: { clear(): Promise<void> };
+    const session: {
+      clear(): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
   }
 }

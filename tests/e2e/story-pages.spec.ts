@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { resolve } from 'node:path';
+import { stopServiceWorker } from '../../src/demo/browser';
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
 import { PAGE_ANSWER_TIMEOUT_MS } from '../../src/ui/worker-error';
 import { expect, keepWorkerBusy, openPopupFor, saveScreenshot, test } from './fixtures';
@@ -211,4 +212,30 @@ test('loading while the worker is busy, an error when it does not answer, and "t
   await busy;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('story-headline')).toContainText(SENATE);
+});
+
+test('a new worker lists the stories from the digests the last one kept, until a setting changes', async ({ context, extensionId }) => {
+  const stories = await openStories(context, extensionId);
+  const first = stories.getByTestId('story-card').first();
+  const headline = (await first.getByRole('link').first().textContent())!;
+  type Kept = { entries: [string, string, { headline: string } | null][] };
+  const kept = () => stories.evaluate(async () => (await chrome.storage.session.get('story-digests'))['story-digests'] as Kept | undefined);
+  await expect.poll(async () => (await kept())?.entries.length).toBe(await stories.getByTestId('story-card').count());
+  // The worker stops (as it does when idle); what it kept is marked, so the next list shows where it came from.
+  await stopServiceWorker(context, stories);
+  await stories.evaluate(async (from) => {
+    const stored = (await chrome.storage.session.get('story-digests'))['story-digests'] as Kept;
+    for (const entry of stored.entries) if (entry[2]?.headline === from) entry[2].headline = `Kept: ${from}`;
+    await chrome.storage.session.set({ 'story-digests': stored });
+  }, headline);
+  await stories.reload();
+  await expect(stories.getByTestId('story-card').first()).toContainText(`Kept: ${headline}`);
+  // A setting changes: the kept digests are forgotten, the list is digested afresh.
+  expect(await stories.evaluate(() => chrome.runtime.sendMessage({ type: 'prefs/update', patch: { badgeMode: 'list' } }))).toMatchObject({
+    ok: true,
+  });
+  await expect.poll(kept).toBeUndefined();
+  await stories.reload();
+  await expect(stories.getByTestId('story-card').first()).toContainText(headline);
+  await expect(stories.getByTestId('story-card').first()).not.toContainText('Kept:');
 });
