@@ -148,7 +148,8 @@ export class StoryPages {
       kept.put(storyIds[i], members[i], digestStory(storyIds[i], items));
     }
     const stories = storyIds.flatMap((storyId, i) => kept.get(storyId, members[i]) ?? []);
-    void kept.save(storyIds);
+    // Stored after the answer has gone: the store copies every digest at once (tens of ms on a big index).
+    setTimeout(() => void kept.save(storyIds), 0);
     return stories.sort(byCoverage);
   }
 
