@@ -36,7 +36,6 @@ import { serveTransferPort, type TransferPort } from './transfer-port';
 import { openWelcomeOnInstall } from './welcome';
 import { welcomeHandlers } from './welcome-handlers';
 
-/** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
 /** The running build's version ('' where the browser API has none: unit tests). */
 function extensionVersion(): string {
   try {
@@ -46,6 +45,7 @@ function extensionVersion(): string {
   }
 }
 
+/** `shippedOutlets`: where the shipped outlets come from; the worker's default reads its extension file. */
 export function createBackgroundServices(
   earlySnapshot?: Promise<EarlySnapshot | undefined>,
   shippedOutlets?: () => Promise<OutletRegistry>,

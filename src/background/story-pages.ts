@@ -126,7 +126,8 @@ export class StoryPages {
     const memberIds = await Promise.all(storyIds.map((s) => this.deps.index.memberIds(s)));
     const members = memberIds.map(membersSignature);
     const kept = await this.digests.open(signature);
-    const stale = storyIds.flatMap((storyId, i) => (kept.get(storyId, members[i]) === undefined ? [i] : []));
+    const digests = storyIds.map((storyId, i) => kept.get(storyId, members[i]));
+    const stale = digests.flatMap((digest, i) => (digest === undefined ? [i] : []));
     const byId = await this.articlesOf(
       stale.flatMap((i) => memberIds[i]),
       from,
@@ -145,9 +146,10 @@ export class StoryPages {
         const article = byId.get(id);
         return article ? [coverageItem(article, lookup, prefs)] : [];
       });
-      kept.put(storyIds[i], members[i], digestStory(storyIds[i], items));
+      digests[i] = digestStory(storyIds[i], items);
+      kept.put(storyIds[i], members[i], digests[i]);
     }
-    const stories = storyIds.flatMap((storyId, i) => kept.get(storyId, members[i]) ?? []);
+    const stories = digests.filter((digest) => digest != null);
     // Stored after the answer has gone: the store copies every digest at once (tens of ms on a big index).
     setTimeout(() => void kept.save(storyIds), 0);
     return stories.sort(byCoverage);

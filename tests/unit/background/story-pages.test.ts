@@ -162,6 +162,31 @@ describe('story digests kept between lists and workers', () => {
     expect(worker.digested.length).toBe((await index.memberIds(storyId!)).length);
   });
 
+  it('answers the whole list when the digests are forgotten while it digests, and keeps none of them', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const digests = new StoryDigestCache(fakeBrowser.storage.session, '1.0.0');
+    const sources = new ReaderSources(db, async () => loadRegistry());
+    let forgotten: Promise<void> | null = null;
+    // A setting changes as the first article is digested.
+    const forgetting = {
+      catalog: async () => {
+        const { lookup, key } = await sources.catalog();
+        const outletForUrl = (url: string) => {
+          forgotten ??= digests.forget();
+          return lookup.outletForUrl(url);
+        };
+        return { key, lookup: { ...lookup, outletForUrl } };
+      },
+    };
+    const pages = new StoryPages({ db, index, sources: forgetting, digests, stamp: () => 'one' });
+    expect((await pages.list(14, NO_FILTER, 1000)).total).toBe(DEMO_STORIES.length);
+    expect(forgotten).not.toBeNull();
+    await forgotten;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   it('uses none of them once forgotten (a setting changed), nor those another build kept', async () => {
     const index = new StoryIndex(db);
     await seedDemoIndex(db, index);
