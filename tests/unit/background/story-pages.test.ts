@@ -1,5 +1,5 @@
 /** The story pages' answers over the demo index: one story in full, the stories list, a stale cache never served. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
 import { ReaderSources } from '../../../src/background/source-lookup';
@@ -131,6 +131,8 @@ describe('story digests kept between lists and workers', () => {
     const first = workerPages(db, index);
     const listed = await first.pages.list(14, NO_FILTER, 1000);
     expect(first.digested.length).toBe(demoIndexArticles().length);
+    // Stored once the list has been answered.
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['story-digests']));
     // A new worker: a new engine over the same database, new pages, a cache read from the session store.
     const next = workerPages(db, new StoryIndex(db));
     expect(await next.pages.list(14, NO_FILTER, 1000)).toEqual(listed);
@@ -192,6 +194,7 @@ describe('story digests kept between lists and workers', () => {
     await seedDemoIndex(db, index);
     const first = workerPages(db, index);
     await first.pages.list(14, NO_FILTER, 1000);
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['story-digests']));
     const updated = workerPages(db, new StoryIndex(db), '1.0.1');
     await updated.pages.list(14, NO_FILTER, 1000);
     expect(updated.digested.length).toBe(demoIndexArticles().length);
