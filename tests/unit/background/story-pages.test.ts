@@ -1,4 +1,7 @@
-/** The story pages' answers over the demo index: one story in full, the stories list, a stale cache never served. */
+/**
+ * The story pages' answers over the demo index: one story in full, the stories list, a stale cache never
+ * served, and the digests kept between lists and workers.
+ */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
@@ -12,6 +15,20 @@ import { NO_FILTER } from '../../../src/core/story-page';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
+
+/** The reader's catalog, telling `onLookup` of each article address it resolves (one per article digested). */
+function watchedSources(sources: ReaderSources, onLookup: (url: string) => void) {
+  return {
+    catalog: async () => {
+      const { lookup, key } = await sources.catalog();
+      const outletForUrl = (url: string) => {
+        onLookup(url);
+        return lookup.outletForUrl(url);
+      };
+      return { key, lookup: { ...lookup, outletForUrl } };
+    },
+  };
+}
 
 let db: ParallaxDatabase;
 let stamp = 0;
@@ -69,21 +86,7 @@ describe('story pages over the demo index', () => {
     const sources = new ReaderSources(db, async () => loadRegistry());
     // Every outlet looked up and every task that ran, in the order they happened.
     const events: string[] = [];
-    const spied = {
-      catalog: async () => {
-        const { lookup, key } = await sources.catalog();
-        return {
-          key,
-          lookup: {
-            ...lookup,
-            outletForUrl: (url: string) => {
-              events.push('digest');
-              return lookup.outletForUrl(url);
-            },
-          },
-        };
-      },
-    };
+    const spied = watchedSources(sources, () => events.push('digest'));
     const pages = new StoryPages({ db, index, sources: spied, stamp: () => 'spied', sliceMs: 0 });
     let done = false;
     const tick = () => {
@@ -105,21 +108,7 @@ describe('story pages over the demo index', () => {
 function workerPages(db: ParallaxDatabase, index: StoryIndex, build = '1.0.0') {
   const sources = new ReaderSources(db, async () => loadRegistry());
   const digested: string[] = [];
-  const counting = {
-    catalog: async () => {
-      const { lookup, key } = await sources.catalog();
-      return {
-        key,
-        lookup: {
-          ...lookup,
-          outletForUrl: (url: string) => {
-            digested.push(url);
-            return lookup.outletForUrl(url);
-          },
-        },
-      };
-    },
-  };
+  const counting = watchedSources(sources, (url) => digested.push(url));
   const digests = new StoryDigestCache(fakeBrowser.storage.session, build);
   return { pages: new StoryPages({ db, index, sources: counting, digests, stamp: () => String(index.generation()) }), digests, digested };
 }
@@ -171,16 +160,9 @@ describe('story digests kept between lists and workers', () => {
     const sources = new ReaderSources(db, async () => loadRegistry());
     let forgotten: Promise<void> | null = null;
     // A setting changes as the first article is digested.
-    const forgetting = {
-      catalog: async () => {
-        const { lookup, key } = await sources.catalog();
-        const outletForUrl = (url: string) => {
-          forgotten ??= digests.forget();
-          return lookup.outletForUrl(url);
-        };
-        return { key, lookup: { ...lookup, outletForUrl } };
-      },
-    };
+    const forgetting = watchedSources(sources, () => {
+      forgotten ??= digests.forget();
+    });
     const pages = new StoryPages({ db, index, sources: forgetting, digests, stamp: () => 'one' });
     expect((await pages.list(14, NO_FILTER, 1000)).total).toBe(DEMO_STORIES.length);
     expect(forgotten).not.toBeNull();
