@@ -4,6 +4,9 @@ declare namespace chrome {
     function sendMessage(message: unknown): Promise<unknown>;
     const onMessage: { addListener(listener: (message: unknown) => unknown): void };
   }
+  namespace action {
+    function openPopup(): Promise<void>;
+  }
   namespace tabs {
     function query(q: object): Promise<{ id?: number; url?: string }[]>;
   }

@@ -1,10 +1,13 @@
 /**
  * The popup's time to its story, measured as the browser bench measures it (npm run bench -- --only
- * browser): a fresh popup page for the article's tab, from its navigation start to the User Timing mark
- * the popup sets once the story is drawn. Printed, not asserted: tests do not time things; what is
- * asserted is that every opening draws the article's story.
+ * browser): from the popup's navigation start to the User Timing mark it sets once the story is drawn.
+ * Opened as a reader opens it (the toolbar popup over the article's tab), and, in turns with that, as a
+ * page of its own for the tab (`popup.html?tab=ID`, a new tab: the way the other popup tests open it).
+ * Printed, not asserted: tests do not time things; what is asserted is that every opening draws the
+ * article's story.
  */
 import { DEMO_STORIES, demoSitePath } from '../../src/core/demo-index';
+import { openToolbarPopup } from '../../src/demo/toolbar-popup';
 import { POPUP_MARKS } from '../../src/ui/popup/first-story';
 import { openArticleTab } from './badge';
 import { expect, openPopupForTab, test } from './fixtures';
@@ -18,24 +21,39 @@ test('the popup draws the article’s story at every opening, and prints how lon
   extensionId,
   worker,
 }) => {
-  const { tabId } = await openArticleTab(context, worker, site.origin + demoSitePath(AP));
-  const drawn: number[] = [];
+  const { page, tabId } = await openArticleTab(context, worker, site.origin + demoSitePath(AP));
+  const toolbar: number[] = [];
+  const asTab: number[] = [];
   for (let i = 0; i < OPENINGS; i++) {
-    const popup = await openPopupForTab(context, extensionId, tabId);
-    await expect(popup.locator('.popup')).toHaveAttribute('data-state', 'matched');
-    await expect(popup.getByTestId('outlet-card')).toContainText('Associated Press');
-    const ms = await popup.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, POPUP_MARKS.rendered);
+    const popup = await openToolbarPopup(context, extensionId, page, worker);
+    const drawn = await popup.waitFor<string>(
+      `performance.getEntriesByName(${JSON.stringify(POPUP_MARKS.rendered)}).length > 0 && JSON.stringify({
+        ms: performance.getEntriesByName(${JSON.stringify(POPUP_MARKS.rendered)})[0].startTime,
+        state: document.querySelector('.popup')?.getAttribute('data-state'),
+        outlet: document.querySelector('[data-testid="outlet-card"]')?.textContent ?? '',
+      })`,
+    );
+    const { ms, state, outlet } = JSON.parse(drawn) as { ms: number; state: string; outlet: string };
+    expect(state).toBe('matched');
+    expect(outlet).toContain('Associated Press');
     expect(ms).toBeGreaterThan(0);
-    drawn.push(ms);
+    toolbar.push(ms);
     await popup.close();
+
+    const tab = await openPopupForTab(context, extensionId, tabId);
+    await expect(tab.locator('.popup')).toHaveAttribute('data-state', 'matched');
+    await expect(tab.getByTestId('outlet-card')).toContainText('Associated Press');
+    asTab.push(await tab.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, POPUP_MARKS.rendered));
+    await tab.close();
   }
-  const sorted = [...drawn].sort((a, b) => a - b);
+  const p50 = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] * 10) / 10;
   const figure = {
     measure: 'popup-open-to-story',
     index: 'demo',
     openings: OPENINGS,
-    p50Ms: Math.round(sorted[Math.floor(OPENINGS / 2)] * 10) / 10,
-    maxMs: Math.round(sorted[OPENINGS - 1] * 10) / 10,
+    p50Ms: p50(toolbar),
+    maxMs: Math.round(Math.max(...toolbar) * 10) / 10,
+    openedAsTabP50Ms: p50(asTab),
   };
   test.info().annotations.push({ type: 'timing', description: JSON.stringify(figure) });
   console.log(JSON.stringify(figure));

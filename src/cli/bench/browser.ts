@@ -2,7 +2,8 @@
  * Browser benchmarks, in Debian's Chromium with the built extension and a 100k-article index imported
  * into its real IndexedDB:
  * - the first match after the service worker starts (the worker is stopped through CDP before each try);
- * - the popup opening to the coverage, warm and right after a worker start;
+ * - the popup opening to the coverage, warm and right after a worker start: as the toolbar popup over the
+ *   article (as a reader opens it), and as a page of its own in a new tab;
  * - the story page's first screen and the stories page's list (story-pages.ts).
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { EXTENSION_DIR, launchWithExtension, stopServiceWorker as stopWorker } f
 import { escapeHtml } from '../../demo/site';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { startDemoServer } from '../../demo/server';
+import { openToolbarPopup } from '../../demo/toolbar-popup';
+import { POPUP_MARKS } from '../../ui/popup/first-story';
 import { importThroughOptions, uciIndexFile } from './options-transfer';
 import type { BenchPaths } from './paths';
 import { timeStoryView } from './story-view-timing';
@@ -28,6 +31,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+interface PopupMarks {
+  parsed: number;
+  start: number;
+  view: number;
+  rendered: number;
+}
+
+/** The popup's marks as JSON once it has drawn its story, else false (evaluated in the popup). */
+const mark = (name: string) => `performance.getEntriesByName(${JSON.stringify(name)})[0]`;
+const POPUP_MARKS_EXPRESSION = `${mark(POPUP_MARKS.rendered)} !== undefined && JSON.stringify({
+  start: ${mark(POPUP_MARKS.start)}?.startTime ?? NaN,
+  view: ${mark(POPUP_MARKS.view)}?.startTime ?? NaN,
+  rendered: ${mark(POPUP_MARKS.rendered)}.startTime,
+  parsed: performance.getEntriesByType('navigation')[0]?.domInteractive ?? NaN,
+})`;
 
 async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
   await stopWorker(context, page);
@@ -135,10 +154,14 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       }),
     );
 
-    // The popup opening to the coverage: from the popup's navigation start to the matched view.
+    // The popup opening to the coverage: from the popup's navigation start to the matched view. Opened as
+    // a reader opens it (the toolbar popup over the article's tab), and, in turns with that, as a page of
+    // its own for the tab (`popup.html?tab=ID` in a new tab, as earlier figures were taken).
     const popupWarm: number[] = [];
     const popupCold: number[] = [];
-    const phases: { parsed: number; start: number; view: number; rendered: number }[] = [];
+    const tabWarm: number[] = [];
+    const tabCold: number[] = [];
+    const phases: PopupMarks[] = [];
     for (let i = 0; i < queries.length; i++) {
       const page = await context.newPage();
       await page.goto(`${site.origin}/bench/${i}.html`);
@@ -149,22 +172,26 @@ export async function runBench(paths: BenchPaths): Promise<void> {
       // Warm first (the worker has been idle since the page loaded), then right after a worker start.
       for (const cold of [false, true]) {
         if (cold) await stopServiceWorker(context, sender);
-        const popup = await context.newPage();
-        await popup.setViewportSize({ width: 400, height: 600 });
-        await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-        await popup.waitForFunction(() => performance.getEntriesByName('parallax:popup-rendered').length > 0, undefined, {
-          polling: 'raf',
-        });
-        // No helper functions inside: tsx would wrap them in a __name() the page does not have.
-        const marks = await popup.evaluate(() => ({
-          start: performance.getEntriesByName('parallax:popup-start')[0]?.startTime ?? NaN,
-          view: performance.getEntriesByName('parallax:popup-view')[0]?.startTime ?? NaN,
-          rendered: performance.getEntriesByName('parallax:popup-rendered')[0]?.startTime ?? NaN,
-          parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? NaN,
-        }));
+        // The sender page asks the browser to open the popup: the worker stays as it is.
+        const popup = await openToolbarPopup(context, extensionId, page, sender);
+        const marks = JSON.parse(await popup.waitFor<string>(POPUP_MARKS_EXPRESSION)) as PopupMarks;
+        await popup.close();
         (cold ? popupCold : popupWarm).push(marks.rendered);
         if (!cold) phases.push(marks);
-        await popup.close();
+
+        if (cold) await stopServiceWorker(context, sender);
+        const asTab = await context.newPage();
+        await asTab.setViewportSize({ width: 400, height: 600 });
+        await asTab.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+        (cold ? tabCold : tabWarm).push(
+          JSON.parse(
+            await asTab.evaluate(`new Promise((resolve) => {
+          const poll = () => (${POPUP_MARKS_EXPRESSION}) ? resolve(${POPUP_MARKS_EXPRESSION}) : requestAnimationFrame(poll);
+          poll();
+        })`),
+          ).rendered,
+        );
+        await asTab.close();
       }
       await page.close();
     }
@@ -173,6 +200,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         bench: 'browser.popup-open-to-coverage',
         indexArticles: status.data?.articles ?? null,
         tries: TRIES,
+        openedAs: 'toolbar popup over the article',
         warmP50Ms: round1(median(popupWarm)),
         warmMaxMs: round1(Math.max(...popupWarm)),
         afterWorkerStartP50Ms: round1(median(popupCold)),
@@ -185,6 +213,7 @@ export async function runBench(paths: BenchPaths): Promise<void> {
           viewReceived: round1(median(phases.map((p) => p.view))),
           rendered: round1(median(phases.map((p) => p.rendered))),
         },
+        openedAsTab: { warmP50Ms: round1(median(tabWarm)), afterWorkerStartP50Ms: round1(median(tabCold)) },
       }),
     );
     await benchStoryPages(context, extensionId, storyIds, status.data?.articles ?? null);
