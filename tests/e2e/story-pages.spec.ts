@@ -147,6 +147,29 @@ test('keyboard only: search, open a story, expand its reposts, follow a related 
   await expect(page.getByTestId('story-headline')).toContainText(/Gateway tunnel|Hudson/);
 });
 
+test('each page is one document and one script: nothing else to fetch before it draws, and its styles apply', async ({
+  context,
+  extensionId,
+}) => {
+  await importIndex(context, extensionId);
+  const page = await openStories(context, extensionId);
+  for (const script of ['/stories-main.js', '/story-main.js']) {
+    if (script === '/story-main.js') {
+      await page.getByRole('link', { name: SENATE }).click();
+      await expect(page.getByTestId('story-headline')).toBeVisible();
+    }
+    const loads = await page.evaluate(() =>
+      [...document.querySelectorAll('script, link')].map((e) =>
+        [e.localName, e.getAttribute('rel'), e.getAttribute('src') ?? e.getAttribute('href')].filter(Boolean).join(' '),
+      ),
+    );
+    expect(loads).toEqual([`script ${script}`]);
+    // The styles are inlined in the page: the theme's colours and the page's layout apply.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.page-main')!).paddingTop)).not.toBe('0px');
+  }
+});
+
 test('a narrow window stacks the story page, with nothing sticking out sideways', async ({ context, extensionId }) => {
   await importIndex(context, extensionId);
   const page = await openStories(context, extensionId, 480);
