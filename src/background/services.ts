@@ -105,6 +105,7 @@ export function createBackgroundServices(
   // Kept across workers for the stories page; forgotten at any change of a setting (or the data cleared).
   const digests = new StoryDigestCache(browser.storage.session, extensionVersion());
   const storyPages = new StoryPages({ db, index, sources, digests, stamp: () => views.stamp() });
+  storyPages.followIndex();
 
   const route = createRouter({
     ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails: oncePerClick(openDetails) }),
@@ -135,7 +136,10 @@ export function createBackgroundServices(
       await sources.ready().catch(() => undefined);
       const reply = await route(message, sender);
       views.answered(message);
-      if (!isPureRead(message)) void digests.forget().catch(() => undefined);
+      if (!isPureRead(message)) {
+        void digests.forget().catch(() => undefined);
+        storyPages.prepareSoon();
+      }
       return reply;
     },
     onPermissionsChanged: () => {

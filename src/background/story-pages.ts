@@ -2,7 +2,9 @@
  * The story page's and the stories page's answers: one story in full, the stories of a time window in
  * brief (digests), and related stories (found by the engine in memory, then digested: a story page reads
  * its story and its five neighbours, never a window). Digests of a window are kept until the index or a
- * setting changes, so that filtering and searching the stories page reads the database once.
+ * setting changes, so that filtering and searching the stories page reads the database once. Once the
+ * index has changed and settled (a refresh, an import), the page's first window is digested in the
+ * background, so that opening the page does not wait for it.
  */
 import type { Preferences } from '../core/preferences';
 import {
@@ -19,6 +21,7 @@ import {
 import { coverageItem, type SourceLookup } from '../core/story-view';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
 import type { StoryList, StoryPageReply } from '../messaging/protocol-stories';
+import { DEFAULT_STORY_WINDOW } from '../messaging/story-windows';
 import type { SourceCatalog } from './source-lookup';
 import { StoryDigestCache } from './story-digests';
 import type { StoryIndex } from './story-index';
@@ -32,9 +35,12 @@ const DIGEST_SLICE_MS = 25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** How long the index must stay unchanged before the first window is digested ahead (a refresh changes it batch by batch). */
+const PREPARE_DELAY_MS = 2_000;
+
 export interface StoryPagesDeps {
   db: ParallaxDatabase;
-  index: Pick<StoryIndex, 'memberIds' | 'storiesWithin' | 'currentStoryId' | 'related'>;
+  index: Pick<StoryIndex, 'memberIds' | 'storiesWithin' | 'currentStoryId' | 'related' | 'onChange'>;
   sources: { catalog(): Promise<Pick<SourceCatalog, 'lookup' | 'key'>> };
   /** Digests kept between lists (and workers); default: in memory only. */
   digests?: StoryDigestCache;
@@ -42,6 +48,8 @@ export interface StoryPagesDeps {
   stamp: () => string;
   /** Longest run of digesting before other messages get through (DIGEST_SLICE_MS). */
   sliceMs?: number;
+  /** How long the index stays unchanged before the first window is digested ahead (PREPARE_DELAY_MS). */
+  prepareDelayMs?: number;
 }
 
 interface Window {
@@ -53,6 +61,7 @@ export class StoryPages {
   /** The last windows computed (the list's and a story's related window), newest last. */
   private windows: Window[] = [];
   private readonly digests: StoryDigestCache;
+  private preparing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: StoryPagesDeps) {
     this.digests = deps.digests ?? new StoryDigestCache(null);
@@ -90,13 +99,39 @@ export class StoryPages {
   }
 
   async list(days: number, filter: StoryFilter, limit: number): Promise<StoryList> {
-    const newest = await this.deps.db.articles.orderBy('published').last();
-    if (!newest) return { stories: [], total: 0, matching: 0, from: null, to: null };
-    const to = newest.published;
-    const from = to - days * DAY_MS;
-    const stories = await this.window(from, to);
+    const span = await this.span(days);
+    if (!span) return { stories: [], total: 0, matching: 0, from: null, to: null };
+    const stories = await this.window(span.from, span.to);
     const matching = filterStories(stories, filter);
-    return { stories: matching.slice(0, limit), total: stories.length, matching: matching.length, from, to };
+    return { stories: matching.slice(0, limit), total: stories.length, matching: matching.length, ...span };
+  }
+
+  /** Digests the first window ahead (prepareSoon) after every change of the index. */
+  followIndex(): void {
+    this.deps.index.onChange(() => this.prepareSoon());
+  }
+
+  /**
+   * Digests the stories page's first window ahead of its list once nothing has changed for a while (the
+   * index, or a setting, which forgets the kept digests): that list then answers from memory, or a new
+   * worker's from the kept digests.
+   */
+  prepareSoon(): void {
+    clearTimeout(this.preparing);
+    this.preparing = setTimeout(() => void this.prepare().catch(() => undefined), this.deps.prepareDelayMs ?? PREPARE_DELAY_MS);
+  }
+
+  /** Digests the window of the newest `days` (what a list of it would), keeping the digests. */
+  async prepare(days: number = DEFAULT_STORY_WINDOW): Promise<void> {
+    const span = await this.span(days);
+    if (span) await this.window(span.from, span.to);
+  }
+
+  /** The `days` up to the index's newest article; null for an empty index. */
+  private async span(days: number): Promise<{ from: number; to: number } | null> {
+    const newest = await this.deps.db.articles.orderBy('published').last();
+    if (!newest) return null;
+    return { from: newest.published - days * DAY_MS, to: newest.published };
   }
 
   private async members(storyId: string): Promise<StoredArticle[]> {

@@ -108,7 +108,7 @@ describe('background services', () => {
     }
   });
 
-  it('keeps the stories list’s digests for the next worker through reads, and forgets them at a change', async () => {
+  it('keeps the stories list’s digests for the next worker through reads, forgets them at a change, then digests again', async () => {
     const services = createBackgroundServices(undefined, shipped);
     const list = { type: 'stories/list', days: 14, blindspots: false, side: null, query: '', limit: 1000 };
     expect(await services.route(list, popupPage)).toMatchObject({ ok: true });
@@ -116,13 +116,17 @@ describe('background services', () => {
     await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
     await services.route({ type: 'prefs/get' }, popupPage);
     expect(await stored()).toHaveLength(1);
+    // The window digested ahead once the demo index was written (two seconds after) is in by now.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
     try {
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
       await vi.waitFor(async () => expect(await stored()).toHaveLength(0));
+      // Then the first window is digested again in the background, with the new setting, before any list asks.
+      await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 8_000 });
     } finally {
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
     }
-  });
+  }, 15_000);
 
   it('refuses a malformed message, and a content script asking for what only Parallax’s pages may', async () => {
     const services = createBackgroundServices(undefined, shipped);

@@ -12,6 +12,7 @@ import { StoryPages } from '../../../src/background/story-pages';
 import { DEMO_STORIES, demoCanonicalUrl, demoIndexArticles } from '../../../src/core/demo-index';
 import { loadRegistry } from '../../../src/core/outlets/index';
 import { NO_FILTER } from '../../../src/core/story-page';
+import { DEFAULT_STORY_WINDOW } from '../../../src/messaging/story-windows';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
@@ -105,12 +106,13 @@ describe('story pages over the demo index', () => {
 });
 
 /** A worker's story pages over `db`, counting the articles it digests; `build`: the extension's version. */
-function workerPages(db: ParallaxDatabase, index: StoryIndex, build = '1.0.0') {
+function workerPages(db: ParallaxDatabase, index: StoryIndex, build = '1.0.0', prepareDelayMs?: number) {
   const sources = new ReaderSources(db, async () => loadRegistry());
   const digested: string[] = [];
   const counting = watchedSources(sources, (url) => digested.push(url));
   const digests = new StoryDigestCache(fakeBrowser.storage.session, build);
-  return { pages: new StoryPages({ db, index, sources: counting, digests, stamp: () => String(index.generation()) }), digests, digested };
+  const stamp = () => String(index.generation());
+  return { pages: new StoryPages({ db, index, sources: counting, digests, stamp, prepareDelayMs }), digests, digested };
 }
 
 describe('story digests kept between lists and workers', () => {
@@ -185,5 +187,36 @@ describe('story digests kept between lists and workers', () => {
     const next = workerPages(db, new StoryIndex(db), '1.0.1');
     await next.pages.list(14, NO_FILTER, 1000);
     expect(next.digested.length).toBe(demoIndexArticles().length);
+  });
+
+  it('digests the first window once the index has settled after its changes, so that its list digests nothing', async () => {
+    const index = new StoryIndex(db);
+    await seedDemoIndex(db, index);
+    const worker = workerPages(db, index, '1.0.0', 50);
+    worker.pages.followIndex();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // No change yet: nothing digested ahead.
+    expect(worker.digested).toEqual([]);
+    // Three changes in a row (a refresh adds its articles batch by batch): one pass, after the last.
+    // Copies of the newest article, whose story is in the first window (the newest seven days).
+    const row = (await db.articles.orderBy('published').last())!;
+    for (const n of [1, 2, 3]) {
+      const copy = { ...row, id: `${row.id}/copy-${n}`, url: `${row.url}/copy-${n}`, published: row.published + n * 60_000 };
+      expect(await index.add([copy])).toBe(1);
+    }
+    // Digested, then stored for the next worker (the previous test's worker may store its own late: build 1.0.1).
+    const stored = async () => (await fakeBrowser.storage.session.get('story-digests'))['story-digests'] as { build: string } | undefined;
+    await vi.waitFor(async () => expect((await stored())?.build).toBe('1.0.0'));
+    const ahead = worker.digested.length;
+    expect(ahead).toBeGreaterThan(0);
+    expect(new Set(worker.digested).size).toBe(ahead);
+    expect(worker.digested).toContain(`${row.id}/copy-3`);
+    // The list answers from what was digested ahead, and the same as a worker that digests it on demand.
+    const listed = await worker.pages.list(DEFAULT_STORY_WINDOW, NO_FILTER, 1000);
+    expect(worker.digested.length).toBe(ahead);
+    await worker.digests.forget();
+    const onDemand = workerPages(db, index);
+    expect(await onDemand.pages.list(DEFAULT_STORY_WINDOW, NO_FILTER, 1000)).toEqual(listed);
+    expect(onDemand.digested.length).toBe(ahead);
   });
 });
