@@ -3,8 +3,8 @@
  * a small Left / Center / Right bar, sources, original reports, blindspot and last report.
  *
  * The rows are built with DOM calls rather than through Preact's virtual DOM: the stories page draws a
- * thousand at once (all of them in the page, for scrolling and find-in-page), and there Preact took about
- * three times as long as the rows' own DOM work. Texts are set as text, never as markup.
+ * thousand (all of them in the page, for scrolling and find-in-page), and there Preact took about three
+ * times as long as the rows' own DOM work. Texts are set as text, never as markup.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { SIDES } from '../../core/coverage';
@@ -56,12 +56,48 @@ export function storyRow(story: StoryDigest, text: typeof t): HTMLLIElement {
   return row;
 }
 
-/** The stories as a list, drawn in one pass before the browser paints; redrawn when `stories` changes. */
-export function StoryRows({ stories, testId }: { stories: readonly StoryDigest[]; testId?: string }) {
+/** Runs `then` in a task after the browser's next paint (a frame's callback runs before its paint). */
+export function afterNextPaint(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(then, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * The stories as a list, redrawn when `stories` changes. The first `firstRows` rows are drawn before the
+ * browser paints (a screen's worth: the list shows without waiting for the rest); the others in a task
+ * after that paint, and then `onAllDrawn` is called.
+ */
+export function StoryRows({
+  stories,
+  testId,
+  firstRows = Number.POSITIVE_INFINITY,
+  onAllDrawn,
+}: {
+  stories: readonly StoryDigest[];
+  testId?: string;
+  firstRows?: number;
+  onAllDrawn?: () => void;
+}) {
   const list = useRef<HTMLUListElement>(null);
   useLayoutEffect(() => {
+    const ul = list.current;
+    if (!ul) return;
     const text = keptTexts();
-    list.current?.replaceChildren(...stories.map((story) => storyRow(story, text)));
+    ul.replaceChildren(...stories.slice(0, firstRows).map((story) => storyRow(story, text)));
+    if (stories.length <= firstRows) {
+      onAllDrawn?.();
+      return;
+    }
+    return afterNextPaint(() => {
+      ul.append(...stories.slice(firstRows).map((story) => storyRow(story, text)));
+      onAllDrawn?.();
+    });
   }, [stories]);
   return <ul class="story-list" data-testid={testId} ref={list} />;
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The stories lists: every story drawn at once as text (never markup), its bar, counts, blindspot and link. */
+/** The stories lists: every story drawn as text (never markup), a screen first on long lists, its bar, counts, blindspot and link. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -42,6 +42,28 @@ describe('StoryRows', () => {
     expect(rows).toHaveLength(1000);
     expect(rows[0].querySelector('a')?.textContent).toBe('Headline 0');
     expect(rows[999].querySelector('a')?.textContent).toBe('Headline 999');
+  });
+
+  it('draws the first rows before the browser paints and the others after it, then says all are drawn', async () => {
+    const root = document.createElement('div');
+    const drawn = vi.fn();
+    const stories = Array.from({ length: 1000 }, (_, i) => digest(i));
+    await act(() => render(<StoryRows stories={stories} testId="stories" firstRows={40} onAllDrawn={drawn} />, root));
+    const rows = () => [...root.querySelectorAll('[data-testid="story-card"] a')].map((a) => a.textContent);
+    expect(rows()).toEqual(stories.slice(0, 40).map((s) => s.headline));
+    expect(drawn).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(drawn).toHaveBeenCalledTimes(1));
+    expect(rows()).toEqual(stories.map((s) => s.headline));
+  });
+
+  it('never adds the rest of a list that was replaced before they came', async () => {
+    const root = document.createElement('div');
+    const drawn = vi.fn();
+    await act(() => render(<StoryRows stories={Array.from({ length: 100 }, (_, i) => digest(i))} firstRows={40} onAllDrawn={drawn} />, root));
+    await act(() => render(<StoryRows stories={[digest(1000)]} firstRows={40} onAllDrawn={drawn} />, root));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([...root.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Headline 1000']);
+    expect(drawn).toHaveBeenCalledTimes(1);
   });
 
   it('links the story page, and says sources, original reports, blindspot and time', async () => {
