@@ -21,13 +21,51 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+/** A list's texts, each made once per value: counts and bars repeat from row to row of a long list. */
+interface RowTexts {
+  text: typeof t;
+  bar(story: StoryDigest): string;
+  sources(n: number): string;
+  originals(n: number): string;
+}
+
+function once<K>(make: (key: K) => string): (key: K) => string {
+  const made = new Map<K, string>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+export function rowTexts(text: typeof t = keptTexts()): RowTexts {
+  const bars = new Map<string, string>();
+  return {
+    text,
+    bar: ({ counts, percent }) => {
+      const key = `${counts.L} ${counts.C} ${counts.R} ${percent.L} ${percent.C} ${percent.R}`;
+      let label = bars.get(key);
+      if (label === undefined) {
+        label = SIDES.map((side) => text('distributionSide', text(SIDE_MESSAGE[side]), counts[side], percent[side])).join(', ');
+        bars.set(key, label);
+      }
+      return label;
+    },
+    sources: once((n) => text('storySources', n)),
+    originals: once((n) => text('storyOriginals', n)),
+  };
+}
+
 /**
  * The bar: one element, its parts painted by a gradient whose stops are the running percentages
  * (story.css), its numbers in its accessible name.
  */
-function sideBar(story: StoryDigest, text: typeof t): HTMLElement {
-  const { counts, percent } = story;
-  const label = SIDES.map((side) => text('distributionSide', text(SIDE_MESSAGE[side]), counts[side], percent[side])).join(', ');
+function sideBar(story: StoryDigest, texts: RowTexts): HTMLElement {
+  const { percent } = story;
+  const label = texts.bar(story);
   const bar = element('span', 'mini-bar');
   bar.setAttribute('role', 'img');
   bar.setAttribute('aria-label', label);
@@ -37,16 +75,17 @@ function sideBar(story: StoryDigest, text: typeof t): HTMLElement {
   return bar;
 }
 
-/** One story's row; `text` is t, kept per list. */
-export function storyRow(story: StoryDigest, text: typeof t): HTMLLIElement {
+/** One story's row; `texts` are kept per list. */
+export function storyRow(story: StoryDigest, texts: RowTexts): HTMLLIElement {
+  const { text } = texts;
   const row = element('li', 'story-card');
   row.dataset.testid = 'story-card';
   const title = element('a', 'story-card-title', story.headline);
   title.href = storyPageUrl(story.id);
   title.dir = 'auto';
   const meta = element('div', 'story-card-meta muted small');
-  meta.append(sideBar(story, text), element('span', '', text('storySources', story.sources)));
-  if (story.originals < story.sources) meta.append(element('span', '', text('storyOriginals', story.originals)));
+  meta.append(sideBar(story, texts), element('span', '', texts.sources(story.sources)));
+  if (story.originals < story.sources) meta.append(element('span', '', texts.originals(story.originals)));
   if (story.blindspot)
     meta.append(element('span', 'chip blindspot-chip', text('storiesBlindspotChip', text(SIDE_MESSAGE[story.blindspot]))));
   const time = element('time', '', dateTime(story.lastAt));
@@ -88,14 +127,14 @@ export function StoryRows({
   useLayoutEffect(() => {
     const ul = list.current;
     if (!ul) return;
-    const text = keptTexts();
-    ul.replaceChildren(...stories.slice(0, firstRows).map((story) => storyRow(story, text)));
+    const texts = rowTexts();
+    ul.replaceChildren(...stories.slice(0, firstRows).map((story) => storyRow(story, texts)));
     if (stories.length <= firstRows) {
       onAllDrawn?.();
       return;
     }
     return afterNextPaint(() => {
-      ul.append(...stories.slice(firstRows).map((story) => storyRow(story, text)));
+      ul.append(...stories.slice(firstRows).map((story) => storyRow(story, texts)));
       onAllDrawn?.();
     });
   }, [stories]);
