@@ -81,21 +81,35 @@ export class StoryPages {
     return page ? { status: 'found', page } : { status: 'missing' };
   }
 
+  /**
+   * The story's related stories, digested. Digests kept from the stories list are used (the story page
+   * asks for these while it reads its own story's articles, and reading five more stories' slowed it).
+   */
   async related(storyId: string): Promise<StoryDigest[]> {
     const id = await this.deps.index.currentStoryId(storyId);
     if (id === undefined) return [];
-    const members = await this.members(id);
-    if (members.length === 0) return [];
-    const { firstAt, lastAt } = publishedSpan(members);
+    const [{ lookup, prefs, signature }, ownIds] = await Promise.all([this.context(), this.deps.index.memberIds(id)]);
+    if (ownIds.length === 0) return [];
+    const kept = await this.digests.open(signature);
+    // Its visible articles' span, from its kept digest; else from all its articles.
+    const own = kept.get(id, membersSignature(ownIds));
+    const { firstAt, lastAt } = own ?? publishedSpan(await this.members(id));
     const ids = await this.deps.index.related(id, { from: firstAt - RELATED_SPAN_MS, to: lastAt + RELATED_SPAN_MS });
-    const [{ lookup, prefs }, stories] = await Promise.all([this.context(), Promise.all(ids.map((other) => this.members(other)))]);
-    return stories.flatMap(
-      (rows, i) =>
-        digestStory(
-          ids[i],
+    const digests = await Promise.all(
+      ids.map(async (other) => {
+        const members = membersSignature(await this.deps.index.memberIds(other));
+        const known = kept.get(other, members);
+        if (known !== undefined) return known;
+        const rows = await this.members(other);
+        const digest = digestStory(
+          other,
           rows.map((a) => coverageItem(a, lookup, prefs)),
-        ) ?? [],
+        );
+        kept.put(other, members, digest);
+        return digest;
+      }),
     );
+    return digests.filter((digest) => digest !== null);
   }
 
   async list(days: number, filter: StoryFilter, limit: number): Promise<StoryList> {

@@ -2,9 +2,12 @@
  * The story pages' answers over the demo index: one story in full, the stories list, a stale cache never
  * served, and the digests kept between lists and workers.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedDemoIndex } from '../../../src/background/demo-seed';
+import { IndexTransfer } from '../../../src/background/index-transfer';
 import { ReaderSources } from '../../../src/background/source-lookup';
 import { StoryIndex } from '../../../src/background/story-index';
 import { StoryDigestCache } from '../../../src/background/story-digests';
@@ -218,5 +221,23 @@ describe('story digests kept between lists and workers', () => {
     const onDemand = workerPages(db, index);
     expect(await onDemand.pages.list(DEFAULT_STORY_WINDOW, NO_FILTER, 1000)).toEqual(listed);
     expect(onDemand.digested.length).toBe(ahead);
+  });
+
+  it('answers related stories from the digests the list kept, digesting no article, as a new worker would', async () => {
+    // Three stories of November 2026 (the E2E fixture): a wire report, a related one, an unrelated one.
+    const index = new StoryIndex(db);
+    const transfer = new IndexTransfer({ db, index, now: () => Date.now(), hasPermission: async () => false });
+    await transfer.importText(readFileSync(resolve('tests/fixtures/story-pages/index.json'), 'utf8'));
+    const listing = workerPages(db, index);
+    const [wire] = (await listing.pages.list(14, NO_FILTER, 1000)).stories;
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['story-digests']));
+    // Another build's worker keeps none of those digests: it digests the related stories.
+    const onDemand = workerPages(db, index, '2.0.0');
+    const related = await onDemand.pages.related(wire.id);
+    expect(related.map((story) => story.headline)).toEqual([expect.stringMatching(/Digging resumes on Gateway tunnel/)]);
+    expect(onDemand.digested.length).toBeGreaterThan(0);
+    listing.digested.length = 0;
+    expect(await listing.pages.related(wire.id)).toEqual(related);
+    expect(listing.digested).toEqual([]);
   });
 });
