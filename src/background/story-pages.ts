@@ -1,7 +1,7 @@
 /**
  * The story page's and the stories page's answers: one story in full, the stories of a time window in
- * brief (digests), and related stories (found by the engine in memory, then digested: a story page reads
- * its story and its five neighbours, never a window). Digests of a window are kept until the index or a
+ * brief (digests), and related stories (found by the engine in memory, then digested or taken from the
+ * kept digests: a story page reads its story and at most its five neighbours, never a window). Digests of a window are kept until the index or a
  * setting changes, so that filtering and searching the stories page reads the database once. Once the
  * index has changed and settled (a refresh, an import), the page's first window is digested in the
  * background, so that opening the page does not wait for it.
@@ -82,8 +82,8 @@ export class StoryPages {
   }
 
   /**
-   * The story's related stories, digested. Digests kept from the stories list are used (the story page
-   * asks for these while it reads its own story's articles, and reading five more stories' slowed it).
+   * The story's related stories, digested, or taken from the digests the stories list kept: reading five
+   * more stories' articles for each story page took a quarter of the worker's time in a profile.
    */
   async related(storyId: string): Promise<StoryDigest[]> {
     const id = await this.deps.index.currentStoryId(storyId);

@@ -41,7 +41,7 @@ function once<K>(make: (key: K) => string): (key: K) => string {
   };
 }
 
-export function rowTexts(text: typeof t = keptTexts()): RowTexts {
+function rowTexts(text: typeof t = keptTexts()): RowTexts {
   const bars = new Map<string, string>();
   return {
     text,
