@@ -59,7 +59,9 @@ describe('StoryRows', () => {
   it('never adds the rest of a list that was replaced before they came', async () => {
     const root = document.createElement('div');
     const drawn = vi.fn();
-    await act(() => render(<StoryRows stories={Array.from({ length: 100 }, (_, i) => digest(i))} firstRows={40} onAllDrawn={drawn} />, root));
+    await act(() =>
+      render(<StoryRows stories={Array.from({ length: 100 }, (_, i) => digest(i))} firstRows={40} onAllDrawn={drawn} />, root),
+    );
     await act(() => render(<StoryRows stories={[digest(1000)]} firstRows={40} onAllDrawn={drawn} />, root));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect([...root.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Headline 1000']);
