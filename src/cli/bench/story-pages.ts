@@ -1,7 +1,7 @@
 /**
  * Browser benchmark of the story pages, on the index the browser bench imported: the full story page's
- * first screen, and the stories page listing up to 1,000 stories, each from its navigation start to the
- * page's own User Timing mark (set when the answer is drawn).
+ * first screen, and the stories page listing up to 1,000 stories (its first screen, and every story), each
+ * from its navigation start to the page's own User Timing mark (set when the answer is drawn).
  */
 import type { BrowserContext } from '@playwright/test';
 import { stopServiceWorker } from '../../demo/browser';
@@ -94,13 +94,15 @@ export async function benchStoryPages(context: BrowserContext, extensionId: stri
       indexArticles,
       tries: TRIES,
       storiesDrawn: cards,
-      firstMs: stories.length > 0 ? round1(stories[0]) : null,
-      p50Ms: stories.length > 0 ? round1(median(stories)) : null,
-      maxMs: stories.length > 0 ? round1(Math.max(...stories)) : null,
+      // Every story of the list drawn (the page draws a screen's worth first, then the rest after that paint).
+      firstMs: all.length > 0 ? round1(all[0]) : null,
+      p50Ms: all.length > 0 ? round1(median(all)) : null,
+      maxMs: all.length > 0 ? round1(Math.max(...all)) : null,
       budgetMs: 300,
-      // Every story of the list is in the page by this (the page draws the list in one pass: p50Ms is the same paint).
-      allDrawnP50Ms: all.length > 0 ? round1(median(all)) : null,
-      runsMs: stories.map(round1),
+      runsMs: all.map(round1),
+      // The first screen of the list drawn.
+      firstScreenP50Ms: stories.length > 0 ? round1(median(stories)) : null,
+      firstScreenRunsMs: stories.map(round1),
       failures,
     }),
   );
@@ -108,6 +110,7 @@ export async function benchStoryPages(context: BrowserContext, extensionId: stri
   console.log(
     JSON.stringify({
       bench: 'browser.stories-page-after-worker-start',
+      drawn: 'first screen',
       indexArticles,
       tries: COLD_TRIES,
       p50Ms: cold.length > 0 ? round1(median(cold)) : null,
