@@ -5,8 +5,8 @@ import { untrackedSourcePatterns } from './src/build/untracked-sources';
 import { zodWithoutEval } from './src/build/zod-without-eval';
 import { loadRegistry, serviceHostGlobs } from './src/core/outlets';
 
-/** The unlisted scripts that are their page's one script (see singleScriptPages). */
-const ONE_SCRIPT_PAGES = ['popup-main', 'stories-main', 'story-main'];
+/** Pages that load one script, built whole as the unlisted script `entrypoints/<page>-main.tsx` (see singleScriptPages). */
+const ONE_SCRIPT_PAGES = ['popup', 'stories', 'story'];
 
 // wxt is pinned to 0.20.x and vitest to 4.x: wxt 0.21 and vitest 5 need Node >= 22, and this
 // project's machines run Node 20 (vitest 5 crashes there whenever a test fails).
@@ -15,11 +15,7 @@ export default defineConfig({
   // The popup and the story pages load one script file each, built whole (entrypoints/*-main.tsx), and no
   // other (see the plugin).
   vite: () => ({
-    plugins: [
-      preact(),
-      zodWithoutEval(),
-      singleScriptPages(['entrypoints/popup/index.html', 'entrypoints/stories/index.html', 'entrypoints/story/index.html']),
-    ],
+    plugins: [preact(), zodWithoutEval(), singleScriptPages(ONE_SCRIPT_PAGES.map((page) => `entrypoints/${page}/index.html`))],
   }),
   hooks: {
     // The sources zip (Firefox) ships what git tracks: no test artifacts, scratch or untracked files.
@@ -27,10 +23,10 @@ export default defineConfig({
       wxt.config.zip.excludeSources.push(...untrackedSourcePatterns(wxt.config.zip.sourcesRoot));
     },
     // The content script runs on every news page and has a 30 kB budget, and the popup's and story pages'
-    // scripts are parsed at every opening before they can draw: they use the browser's native promise-based API (Chrome
-    // MV3, Firefox) instead of the ~10 kB polyfill the other extension pages use.
+    // scripts are parsed at every opening before they can draw: they use the browser's native promise-based
+    // API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the other extension pages use.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || ONE_SCRIPT_PAGES.includes(e.name))) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || ONE_SCRIPT_PAGES.some((page) => e.name === `${page}-main`))) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },

@@ -183,14 +183,8 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         const asTab = await context.newPage();
         await asTab.setViewportSize({ width: 400, height: 600 });
         await asTab.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-        (cold ? tabCold : tabWarm).push(
-          JSON.parse(
-            await asTab.evaluate(`new Promise((resolve) => {
-          const poll = () => (${POPUP_MARKS_EXPRESSION}) ? resolve(${POPUP_MARKS_EXPRESSION}) : requestAnimationFrame(poll);
-          poll();
-        })`),
-          ).rendered,
-        );
+        const drawn = await asTab.waitForFunction(POPUP_MARKS_EXPRESSION, undefined, { polling: 'raf' });
+        (cold ? tabCold : tabWarm).push((JSON.parse((await drawn.jsonValue()) as string) as PopupMarks).rendered);
         await asTab.close();
       }
       await page.close();

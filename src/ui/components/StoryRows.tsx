@@ -9,6 +9,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { SIDES } from '../../core/coverage';
 import type { StoryDigest } from '../../core/story-page';
+import { afterNextPaint } from '../after-paint';
 import { dateTime } from '../format';
 import { keptTexts, type t } from '../i18n';
 import { SIDE_MESSAGE } from '../lean';
@@ -93,18 +94,6 @@ export function storyRow(story: StoryDigest, texts: RowTexts): HTMLLIElement {
   meta.append(time);
   row.append(title, meta);
   return row;
-}
-
-/** Runs `then` in a task after the browser's next paint (a frame's callback runs before its paint). */
-export function afterNextPaint(then: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(then, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 /**

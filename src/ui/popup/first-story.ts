@@ -7,6 +7,7 @@
 import { NoAnswerError, ask, nativeApi } from '../../messaging/client';
 import { KeptStories, type SessionArea } from '../../messaging/kept-story';
 import type { PopupStory } from '../../messaging/page';
+import { afterNextPaint } from '../after-paint';
 
 /** User Timing marks, read by the popup benchmark (npm run bench). */
 export const POPUP_MARKS = { start: 'parallax:popup-start', view: 'parallax:popup-view', rendered: 'parallax:popup-rendered' } as const;
@@ -57,7 +58,7 @@ let drawnMarkScheduled = false;
 export function markStoryDrawn(): void {
   if (drawnMarkScheduled) return;
   drawnMarkScheduled = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark(POPUP_MARKS.rendered)));
+  afterNextPaint(() => performance.mark(POPUP_MARKS.rendered));
 }
 
 /**
