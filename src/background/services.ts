@@ -7,6 +7,7 @@ import type { OutletRegistry } from '../core/outlets/index';
 import { database } from '../db/database';
 import type { EarlySnapshot } from '../db/early-snapshot';
 import { KeptStories } from '../messaging/kept-story';
+import { KeptStoryList } from '../messaging/kept-story-list';
 import { TRANSFER_PORT } from '../messaging/protocol-transfer';
 import { createRouter, type SenderInfo } from '../messaging/router';
 import { setAllSites } from './all-sites';
@@ -64,7 +65,12 @@ export function createBackgroundServices(
     activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
     askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   });
-  const views = new TabViews({ pages, kept: new KeptStories(browser.storage.session), indexGeneration: () => index.generation() });
+  const views = new TabViews({
+    pages,
+    kept: new KeptStories(browser.storage.session),
+    keptList: new KeptStoryList(browser.storage.session),
+    indexGeneration: () => index.generation(),
+  });
   index.onChange(() => views.changed());
   // Synchronously at worker start, like every listener.
   browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));
@@ -109,7 +115,7 @@ export function createBackgroundServices(
 
   const route = createRouter({
     ...storyHandlers({ db, index, stories, sources, pages, views, ensureSeeded, openDetails: oncePerClick(openDetails) }),
-    ...storiesHandlers({ pages: storyPages, ensureSeeded }),
+    ...storiesHandlers({ pages: storyPages, views, ensureSeeded }),
     ...indexHandlers({ refresher, transfer, retention, runRefresh: schedule.run }),
     ...optionsHandlers({
       db,

@@ -1,16 +1,25 @@
 /** Handlers of the story pages' messages (src/messaging/protocol-stories.ts). */
+import type { ListAsked } from '../messaging/kept-story-list';
 import type { StoriesRequestType } from '../messaging/protocol-stories';
 import type { RequestHandlers } from '../messaging/router';
+import { DEFAULT_STORY_WINDOW } from '../messaging/story-windows';
 import type { StoryPages } from './story-pages';
+import type { TabViews } from './tab-views';
 
 export interface StoriesHandlerDeps {
   pages: Pick<StoryPages, 'page' | 'related' | 'list'>;
+  /** Keeps the stories page's first list for the next opening (TabViews). */
+  views: Pick<TabViews, 'stamp' | 'keepList'>;
   /** Resolves once the demo index is in. */
   ensureSeeded: () => Promise<unknown>;
 }
 
+/** The list the stories page opens with: the default window, unfiltered. */
+const isFirstList = (asked: ListAsked) =>
+  asked.days === DEFAULT_STORY_WINDOW && !asked.blindspots && asked.side === null && asked.query === '';
+
 export function storiesHandlers(deps: StoriesHandlerDeps): RequestHandlers<StoriesRequestType> {
-  const { pages, ensureSeeded } = deps;
+  const { pages, views, ensureSeeded } = deps;
   return {
     'story/page': async (r) => {
       await ensureSeeded();
@@ -20,9 +29,12 @@ export function storiesHandlers(deps: StoriesHandlerDeps): RequestHandlers<Stori
       await ensureSeeded();
       return pages.related(r.storyId);
     },
-    'stories/list': async (r) => {
+    'stories/list': async ({ type: _, ...asked }) => {
       await ensureSeeded();
-      return pages.list(r.days, { blindspots: r.blindspots, side: r.side, query: r.query }, r.limit);
+      const stamp = views.stamp();
+      const list = await pages.list(asked.days, { blindspots: asked.blindspots, side: asked.side, query: asked.query }, asked.limit);
+      if (isFirstList(asked)) views.keepList(asked, list, stamp);
+      return list;
     },
   };
 }

@@ -1,14 +1,16 @@
 /**
  * The story view computed for each tab's page, kept for the popup: in memory for this worker (TabPages)
  * and in storage.session for the next one (KeptStories), so a popup opened after the worker stopped
- * draws at once. A view is reused while neither the index nor anything the reader set has changed
+ * draws at once; the stories page's first list likewise (KeptStoryList). A view is reused while neither the index nor anything the reader set has changed
  * since it was computed; every request that is not a pure read counts as a change (a needless
  * recomputation is the worst case).
  */
 import type { StoryView } from '../core/story-view';
 import type { KeptStories } from '../messaging/kept-story';
+import type { KeptStoryList, ListAsked } from '../messaging/kept-story-list';
 import type { PageState } from '../messaging/page';
 import type { RequestType } from '../messaging/protocol';
+import type { StoryList } from '../messaging/protocol-stories';
 import type { TabPages } from './tab-pages';
 
 /** Requests that change nothing a story view shows (the reading diet row of article/seen is not shown there). */
@@ -47,6 +49,7 @@ export function isPureRead(message: unknown): boolean {
 export interface TabViewsDeps {
   pages: Pick<TabPages, 'rememberView' | 'viewFor' | 'forget'>;
   kept: Pick<KeptStories, 'set' | 'remove' | 'clear'>;
+  keptList: Pick<KeptStoryList, 'set' | 'remove'>;
   /** Changes whenever the index does (StoryIndex.generation). */
   indexGeneration: () => number;
 }
@@ -55,6 +58,8 @@ export class TabViews {
   private settingChanges = 0;
   /** A story was kept in the session store since the last time they were all forgotten. */
   private keptAny = true;
+  /** The stamp of the stories list kept in the session store (null: none kept by this worker); true: perhaps one kept by another worker. */
+  private keptListStamp: string | null | true = true;
 
   constructor(private readonly deps: TabViewsDeps) {}
 
@@ -75,9 +80,20 @@ export class TabViews {
    * popup would draw them before the worker's answer replaced them.
    */
   changed(): void {
+    if (this.keptListStamp !== null) {
+      this.keptListStamp = null;
+      void this.deps.keptList.remove().catch(() => undefined);
+    }
     if (!this.keptAny) return;
     this.keptAny = false;
     void this.deps.kept.clear().catch(() => undefined);
+  }
+
+  /** Keeps the stories page's first list computed in `stamp`'s state, while that is current (once per state). */
+  keepList(asked: ListAsked, list: StoryList, stamp: string): void {
+    if (stamp !== this.stamp() || this.keptListStamp === stamp) return;
+    this.keptListStamp = stamp;
+    void this.deps.keptList.set(asked, list).catch(() => undefined);
   }
 
   /** Keeps the view computed for the tab's page in `stamp`'s state (in the session store while that is current). */

@@ -262,3 +262,31 @@ test('a new worker lists the stories from the digests the last one kept, until a
   await expect(stories.getByTestId('story-card').first()).toContainText(headline);
   await expect(stories.getByTestId('story-card').first()).not.toContainText('Kept:');
 });
+
+test('the stories page draws the list kept from its last opening while the worker is stuck, until a setting changes', async ({
+  context,
+  extensionId,
+  worker,
+}) => {
+  const stories = await openStories(context, extensionId);
+  const cards = await stories.getByTestId('story-card').count();
+  const headline = (await stories.getByTestId('story-card').first().getByRole('link').first().textContent())!;
+  const kept = () =>
+    stories.evaluate(async () => (await chrome.storage.session.get('stories-first-list'))['stories-first-list'] !== undefined);
+  await expect.poll(kept).toBe(true);
+  // The worker's thread is stuck for longer than the page may take to draw: only the kept list can show.
+  const busy = keepWorkerBusy(worker, 12_000);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(300);
+  await page.goto(`chrome-extension://${extensionId}/stories.html`);
+  await expect(page.locator('.stories-page')).toHaveAttribute('data-state', 'list', { timeout: 8_000 });
+  await expect(page.getByTestId('story-card')).toHaveCount(cards);
+  await expect(page.getByTestId('story-card').first()).toContainText(headline);
+  await busy;
+  // A setting changes: the kept list is forgotten (the next page waits for the worker's list).
+  expect(await stories.evaluate(() => chrome.runtime.sendMessage({ type: 'prefs/update', patch: { badgeMode: 'list' } }))).toMatchObject({
+    ok: true,
+  });
+  await expect.poll(kept).toBe(false);
+});

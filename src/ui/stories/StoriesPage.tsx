@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeanSide } from '../../core/types';
-import { ask } from '../../messaging/client';
+import { ask, nativeApi } from '../../messaging/client';
+import type { SessionArea } from '../../messaging/kept-story';
+import { type KeptList, KeptStoryList } from '../../messaging/kept-story-list';
 import type { StoryList } from '../../messaging/protocol-stories';
 import { DEFAULT_STORY_WINDOW, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
 import { PageTop } from '../components/PageTop';
@@ -36,18 +38,43 @@ export const FIRST_FILTER: StoriesFilter = { days: DEFAULT_STORY_WINDOW, blindsp
 export function requestStories(filter: StoriesFilter): Promise<StoryList> {
   return ask({ type: 'stories/list', ...filter, limit: STORIES_LIMIT }, { timeoutMs: LIST_ANSWER_TIMEOUT_MS });
 }
+
+/** The FIRST_FILTER list the worker kept from the last opening (KeptStoryList); null when none, or on any error. */
+async function keptFirstList(): Promise<KeptList | null> {
+  try {
+    const { storage } = nativeApi<{ storage: { session: SessionArea } }>();
+    return await new KeptStoryList(storage.session).get({ ...FIRST_FILTER, limit: STORIES_LIMIT });
+  } catch {
+    return null;
+  }
+}
+
+/** The page's first list: the one the worker kept from the last opening, else the worker's, asked for at once. */
+export type FirstList = { kept: KeptList } | { asked: Promise<StoryList> };
+
+export async function firstList(): Promise<FirstList> {
+  const kept = await keptFirstList();
+  if (kept !== null) return { kept };
+  const asked = requestStories(FIRST_FILTER);
+  // Its failure is shown by the page, which handles the promise once it is drawn.
+  asked.catch(() => undefined);
+  return { asked };
+}
+
 type State = { kind: 'loading'; last: StoryList | null } | { kind: 'error'; message: string } | { kind: 'list'; list: StoryList };
 
 /**
  * The reader's own front page: the index's stories of the last days, most sources first, with filters.
- * `first`: the FIRST_FILTER list, asked for by the page's script before anything is drawn.
+ * `first`: the FIRST_FILTER list (firstList), started by the page's script before anything is drawn.
  */
-export function StoriesPage({ first }: { first?: Promise<StoryList> }) {
+export function StoriesPage({ first }: { first?: Promise<FirstList> }) {
   const [filter, setFilter] = useState<Filter>(FIRST_FILTER);
   const [state, setState] = useState<State>({ kind: 'loading', last: null });
   const asked = useRef(0);
   /** Bumped by "Try again". */
   const [attempt, setAttempt] = useState(0);
+  /** Run once the list is drawn whole (and painted). */
+  const whenAllDrawn = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     ask({ type: 'prefs/get' }).then(
@@ -57,13 +84,34 @@ export function StoriesPage({ first }: { first?: Promise<StoryList> }) {
   }, []);
   useEffect(() => {
     const n = ++asked.current;
+    const settle = (answer: Promise<StoryList>) =>
+      answer.then(
+        (list) => n === asked.current && setState({ kind: 'list', list }),
+        (error: unknown) => n === asked.current && setState({ kind: 'error', message: workerErrorText(error) }),
+      );
+    if (n === 1 && first) {
+      // The page starts in its loading state, with its first list on its way.
+      void first.then((found) => {
+        if (n !== asked.current) return;
+        if ('asked' in found) return void settle(found.asked);
+        // The kept list is drawn at once; the worker is asked once it is drawn whole (its answer, parsed
+        // and compared, would otherwise hold up the drawing), and its list replaces the kept one only if
+        // it differs. If the worker fails, the kept list stays: it was current when kept.
+        setState({ kind: 'list', list: found.kept.list });
+        const check = () =>
+          requestStories(FIRST_FILTER).then(
+            (list) => n === asked.current && JSON.stringify(list) !== found.kept.json && setState({ kind: 'list', list }),
+            () => undefined,
+          );
+        if (found.kept.list.stories.length === 0) void check();
+        else whenAllDrawn.current = check;
+      });
+      return;
+    }
     const timer = setTimeout(
       () => {
         setState((s) => ({ kind: 'loading', last: s.kind === 'list' ? s.list : s.kind === 'loading' ? s.last : null }));
-        (n === 1 && first ? first : requestStories(filter)).then(
-          (list) => n === asked.current && setState({ kind: 'list', list }),
-          (error: unknown) => n === asked.current && setState({ kind: 'error', message: workerErrorText(error) }),
-        );
+        void settle(requestStories(filter));
       },
       n === 1 || state.kind === 'error' ? 0 : SEARCH_DELAY_MS,
     );
@@ -124,13 +172,36 @@ export function StoriesPage({ first }: { first?: Promise<StoryList> }) {
             onInput={(e) => set({ query: e.currentTarget.value })}
           />
         </form>
-        <StoriesBody state={state} list={list} retry={() => setAttempt((a) => a + 1)} />
+        <StoriesBody
+          state={state}
+          list={list}
+          retry={() => setAttempt((a) => a + 1)}
+          onAllDrawn={() =>
+            afterNextPaint(() => {
+              markOnce(STORIES_ALL_MARK);
+              const then = whenAllDrawn.current;
+              whenAllDrawn.current = null;
+              then?.();
+            })
+          }
+        />
       </main>
     </div>
   );
 }
 
-function StoriesBody({ state, list, retry }: { state: State; list: StoryList | null; retry: () => void }) {
+function StoriesBody({
+  state,
+  list,
+  retry,
+  onAllDrawn,
+}: {
+  state: State;
+  list: StoryList | null;
+  retry: () => void;
+  /** Called when every row is drawn (before that paint). */
+  onAllDrawn: () => void;
+}) {
   if (state.kind === 'error') {
     return (
       <div class="message" role="status" data-testid="page-message">
@@ -170,15 +241,10 @@ function StoriesBody({ state, list, retry }: { state: State; list: StoryList | n
           {t('storiesNoMatch')}
         </p>
       ) : (
-        <StoryRows stories={list.stories} testId="stories" firstRows={FIRST_ROWS} onAllDrawn={markAllDrawn} />
+        <StoryRows stories={list.stories} testId="stories" firstRows={FIRST_ROWS} onAllDrawn={onAllDrawn} />
       )}
     </section>
   );
-}
-
-/** Marks the whole list drawn once the browser has painted it, as the first screen's mark is (after its effect). */
-function markAllDrawn(): void {
-  afterNextPaint(() => markOnce(STORIES_ALL_MARK));
 }
 
 function markOnce(name: string): void {
