@@ -290,3 +290,28 @@ test('the stories page draws the list kept from its last opening while the worke
   });
   await expect.poll(kept).toBe(false);
 });
+
+test('the on-device summary is off until the reader opts in, and with no model in this browser the story keeps its quoted sentences', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const toggle = options.getByTestId('device-summary');
+  await expect(toggle).not.toBeChecked();
+  // Debian's Chromium has no built-in Summarizer: the options say what that means.
+  await expect(options.getByTestId('device-summary-state')).toHaveText(/offers no on-device summarizer/);
+  await toggle.check();
+  await expect
+    .poll(
+      async () =>
+        ((await options.evaluate(() => chrome.runtime.sendMessage({ type: 'prefs/get' }))) as { data: { deviceSummary: boolean } }).data
+          .deviceSummary,
+    )
+    .toBe(true);
+  const stories = await openStories(context, extensionId);
+  await stories.getByTestId('story-card').first().getByRole('link').first().click();
+  await expect(stories.locator('.story-page')).toHaveAttribute('data-state', 'found');
+  expect(await stories.getByTestId('summary-sentence').count()).toBeGreaterThanOrEqual(1);
+  await expect(stories.getByRole('button', { name: 'Write a summary on this device' })).toHaveCount(0);
+});
