@@ -1,9 +1,9 @@
 /**
  * The story view computed for each tab's page, kept for the popup: in memory for this worker (TabPages)
  * and in storage.session for the next one (KeptStories), so a popup opened after the worker stopped
- * draws at once; the stories page's first list likewise (KeptStoryList). A view is reused while neither the index nor anything the reader set has changed
- * since it was computed; every request that is not a pure read counts as a change (a needless
- * recomputation is the worst case).
+ * draws at once; the stories page's first list likewise (KeptStoryList). A view is reused while neither
+ * the index nor anything the reader set has changed since it was computed; every request that is not a
+ * pure read counts as a change (a needless recomputation is the worst case).
  */
 import type { StoryView } from '../core/story-view';
 import type { KeptStories } from '../messaging/kept-story';
@@ -58,7 +58,10 @@ export class TabViews {
   private settingChanges = 0;
   /** A story was kept in the session store since the last time they were all forgotten. */
   private keptAny = true;
-  /** The stamp of the stories list kept in the session store (null: none kept by this worker); true: perhaps one kept by another worker. */
+  /**
+   * The stamp of the stories list kept in the session store: null when none is, true when one may have
+   * been kept by an earlier worker.
+   */
   private keptListStamp: string | null | true = true;
 
   constructor(private readonly deps: TabViewsDeps) {}

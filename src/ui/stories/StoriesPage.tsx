@@ -98,12 +98,15 @@ export function StoriesPage({ first }: { first?: Promise<FirstList> }) {
         // and compared, would otherwise hold up the drawing), and its list replaces the kept one only if
         // it differs. If the worker fails, the kept list stays: it was current when kept.
         setState({ kind: 'list', list: found.kept.list });
-        const check = () =>
+        const check = () => {
+          // A filter chosen meanwhile has asked for its own list.
+          if (n !== asked.current) return;
           requestStories(FIRST_FILTER).then(
             (list) => n === asked.current && JSON.stringify(list) !== found.kept.json && setState({ kind: 'list', list }),
             () => undefined,
           );
-        if (found.kept.list.stories.length === 0) void check();
+        };
+        if (found.kept.list.stories.length === 0) check();
         else whenAllDrawn.current = check;
       });
       return;
