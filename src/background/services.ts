@@ -110,7 +110,14 @@ export function createBackgroundServices(
 
   // Kept across workers for the stories page; forgotten at any change of a setting (or the data cleared).
   const digests = new StoryDigestCache(browser.storage.session, extensionVersion());
-  const storyPages = new StoryPages({ db, index, sources, digests, stamp: () => views.stamp() });
+  const storyPages = new StoryPages({
+    db,
+    index,
+    sources,
+    digests,
+    stamp: () => views.stamp(),
+    keepFirstList: (asked, list, stamp) => views.keepList(asked, list, stamp),
+  });
   storyPages.followIndex();
 
   const route = createRouter({

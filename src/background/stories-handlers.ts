@@ -2,7 +2,7 @@
 import type { ListAsked } from '../messaging/kept-story-list';
 import type { StoriesRequestType } from '../messaging/protocol-stories';
 import type { RequestHandlers } from '../messaging/router';
-import { DEFAULT_STORY_WINDOW } from '../messaging/story-windows';
+import { FIRST_LIST } from '../messaging/story-windows';
 import type { StoryPages } from './story-pages';
 import type { TabViews } from './tab-views';
 
@@ -14,9 +14,13 @@ export interface StoriesHandlerDeps {
   ensureSeeded: () => Promise<unknown>;
 }
 
-/** The list the stories page opens with: the default window, unfiltered. */
+/** Whether the list the stories page opens with. */
 const isFirstList = (asked: ListAsked) =>
-  asked.days === DEFAULT_STORY_WINDOW && !asked.blindspots && asked.side === null && asked.query === '';
+  asked.days === FIRST_LIST.days &&
+  asked.blindspots === FIRST_LIST.blindspots &&
+  asked.side === FIRST_LIST.side &&
+  asked.query === FIRST_LIST.query &&
+  asked.limit === FIRST_LIST.limit;
 
 export function storiesHandlers(deps: StoriesHandlerDeps): RequestHandlers<StoriesRequestType> {
   const { pages, views, ensureSeeded } = deps;

@@ -1,10 +1,11 @@
 /**
  * The story page's and the stories page's answers: one story in full, the stories of a time window in
  * brief (digests), and related stories (found by the engine in memory, then digested or taken from the
- * kept digests: a story page reads its story and at most its five neighbours, never a window). Digests of a window are kept until the index or a
- * setting changes, so that filtering and searching the stories page reads the database once. Once the
- * index has changed and settled (a refresh, an import), the page's first window is digested in the
- * background, so that opening the page does not wait for it.
+ * kept digests: a story page reads its story and at most its five neighbours, never a window). Digests
+ * of a window are kept until the index or a setting changes, so that filtering and searching the stories
+ * page reads the database once. Once the index has changed and settled (a refresh, an import), the
+ * page's first window is digested in the background and its first list kept, so that opening the page
+ * does not wait for it, even when the worker has stopped since.
  */
 import type { Preferences } from '../core/preferences';
 import {
@@ -20,8 +21,9 @@ import {
 } from '../core/story-page';
 import { coverageItem, type SourceLookup } from '../core/story-view';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
+import type { ListAsked } from '../messaging/kept-story-list';
 import type { StoryList, StoryPageReply } from '../messaging/protocol-stories';
-import { DEFAULT_STORY_WINDOW } from '../messaging/story-windows';
+import { FIRST_LIST } from '../messaging/story-windows';
 import type { SourceCatalog } from './source-lookup';
 import { StoryDigestCache } from './story-digests';
 import type { StoryIndex } from './story-index';
@@ -50,6 +52,8 @@ export interface StoryPagesDeps {
   sliceMs?: number;
   /** How long the index stays unchanged before the first window is digested ahead (PREPARE_DELAY_MS). */
   prepareDelayMs?: number;
+  /** Keeps the stories page's first list, computed in `stamp`'s state, for its next opening (TabViews.keepList). */
+  keepFirstList?: (asked: ListAsked, list: StoryList, stamp: string) => void;
 }
 
 interface Window {
@@ -135,10 +139,15 @@ export class StoryPages {
     this.preparing = setTimeout(() => void this.prepare().catch(() => undefined), this.deps.prepareDelayMs ?? PREPARE_DELAY_MS);
   }
 
-  /** Digests the window of the newest `days` (what a list of it would), keeping the digests. */
-  async prepare(days: number = DEFAULT_STORY_WINDOW): Promise<void> {
-    const span = await this.span(days);
-    if (span) await this.window(span.from, span.to);
+  /**
+   * Digests the stories page's first window (what its first list would), keeping the digests, and keeps
+   * that list for the page's next opening.
+   */
+  async prepare(): Promise<void> {
+    const stamp = this.deps.stamp();
+    const { days, blindspots, side, query, limit } = FIRST_LIST;
+    const list = await this.list(days, { blindspots, side, query }, limit);
+    this.deps.keepFirstList?.(FIRST_LIST, list, stamp);
   }
 
   /** The `days` up to the index's newest article; null for an empty index. */

@@ -4,7 +4,7 @@ import { ask, nativeApi } from '../../messaging/client';
 import type { SessionArea } from '../../messaging/kept-story';
 import { type KeptList, KeptStoryList } from '../../messaging/kept-story-list';
 import type { StoryList } from '../../messaging/protocol-stories';
-import { DEFAULT_STORY_WINDOW, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
+import { DEFAULT_STORY_WINDOW, FIRST_LIST, STORIES_LIMIT, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
 import { PageTop } from '../components/PageTop';
 import { afterNextPaint } from '../after-paint';
 import { StoryRows } from '../components/StoryRows';
@@ -19,8 +19,6 @@ export const STORIES_PAGE_MARK = 'parallax:stories-drawn';
 export const STORIES_ALL_MARK = 'parallax:stories-all-drawn';
 /** Rows drawn before the list's first paint (more than a tall screen shows); the others right after it. */
 const FIRST_ROWS = 40;
-/** Stories drawn at most: the most covered; filters and search reach the rest. */
-export const STORIES_LIMIT = 1000;
 /** Typing pauses this long before the list is asked for again. */
 const SEARCH_DELAY_MS = 150;
 
@@ -43,7 +41,7 @@ export function requestStories(filter: StoriesFilter): Promise<StoryList> {
 async function keptFirstList(): Promise<KeptList | null> {
   try {
     const { storage } = nativeApi<{ storage: { session: SessionArea } }>();
-    return await new KeptStoryList(storage.session).get({ ...FIRST_FILTER, limit: STORIES_LIMIT });
+    return await new KeptStoryList(storage.session).get(FIRST_LIST);
   } catch {
     return null;
   }

@@ -15,7 +15,9 @@ import { StoryPages } from '../../../src/background/story-pages';
 import { DEMO_STORIES, demoCanonicalUrl, demoIndexArticles } from '../../../src/core/demo-index';
 import { loadRegistry } from '../../../src/core/outlets/index';
 import { NO_FILTER } from '../../../src/core/story-page';
-import { DEFAULT_STORY_WINDOW } from '../../../src/messaging/story-windows';
+import type { ListAsked } from '../../../src/messaging/kept-story-list';
+import type { StoryList } from '../../../src/messaging/protocol-stories';
+import { DEFAULT_STORY_WINDOW, FIRST_LIST } from '../../../src/messaging/story-windows';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
 
 const reuters = DEMO_STORIES[0].articles.find((a) => a.host === 'www.reuters.com')!;
@@ -115,7 +117,14 @@ function workerPages(db: ParallaxDatabase, index: StoryIndex, build = '1.0.0', p
   const counting = watchedSources(sources, (url) => digested.push(url));
   const digests = new StoryDigestCache(fakeBrowser.storage.session, build);
   const stamp = () => String(index.generation());
-  return { pages: new StoryPages({ db, index, sources: counting, digests, stamp, prepareDelayMs }), digests, digested };
+  const keptLists: { asked: ListAsked; list: StoryList; stamp: string }[] = [];
+  const keepFirstList = (asked: ListAsked, list: StoryList, at: string) => void keptLists.push({ asked, list, stamp: at });
+  return {
+    pages: new StoryPages({ db, index, sources: counting, digests, stamp, prepareDelayMs, keepFirstList }),
+    digests,
+    digested,
+    keptLists,
+  };
 }
 
 describe('story digests kept between lists and workers', () => {
@@ -217,6 +226,8 @@ describe('story digests kept between lists and workers', () => {
     // The list answers from what was digested ahead, and the same as a worker that digests it on demand.
     const listed = await worker.pages.list(DEFAULT_STORY_WINDOW, NO_FILTER, 1000);
     expect(worker.digested.length).toBe(ahead);
+    // That list was kept for the stories page's next opening, in the index's state after the last change.
+    expect(worker.keptLists).toEqual([{ asked: FIRST_LIST, list: listed, stamp: String(index.generation()) }]);
     await worker.digests.forget();
     const onDemand = workerPages(db, index);
     expect(await onDemand.pages.list(DEFAULT_STORY_WINDOW, NO_FILTER, 1000)).toEqual(listed);
