@@ -1,5 +1,5 @@
 /** Handlers of the story pages' messages (src/messaging/protocol-stories.ts). */
-import type { ListAsked } from '../messaging/kept-story-list';
+import { sameAsked } from '../messaging/kept-story-list';
 import type { StoriesRequestType } from '../messaging/protocol-stories';
 import type { RequestHandlers } from '../messaging/router';
 import { FIRST_LIST } from '../messaging/story-windows';
@@ -13,14 +13,6 @@ export interface StoriesHandlerDeps {
   /** Resolves once the demo index is in. */
   ensureSeeded: () => Promise<unknown>;
 }
-
-/** Whether the list the stories page opens with. */
-const isFirstList = (asked: ListAsked) =>
-  asked.days === FIRST_LIST.days &&
-  asked.blindspots === FIRST_LIST.blindspots &&
-  asked.side === FIRST_LIST.side &&
-  asked.query === FIRST_LIST.query &&
-  asked.limit === FIRST_LIST.limit;
 
 export function storiesHandlers(deps: StoriesHandlerDeps): RequestHandlers<StoriesRequestType> {
   const { pages, views, ensureSeeded } = deps;
@@ -37,7 +29,8 @@ export function storiesHandlers(deps: StoriesHandlerDeps): RequestHandlers<Stori
       await ensureSeeded();
       const stamp = views.stamp();
       const list = await pages.list(asked.days, { blindspots: asked.blindspots, side: asked.side, query: asked.query }, asked.limit);
-      if (isFirstList(asked)) views.keepList(asked, list, stamp);
+      // The list the stories page opens with is kept for its next opening.
+      if (sameAsked(asked, FIRST_LIST)) views.keepList(asked, list, stamp);
       return list;
     },
   };

@@ -37,7 +37,8 @@ export interface KeptList {
   json: string;
 }
 
-const sameAsked = (a: Partial<ListAsked> | undefined, b: ListAsked) =>
+/** Whether two requests ask for the same list. */
+export const sameAsked = (a: Partial<ListAsked> | undefined, b: ListAsked) =>
   a?.days === b.days && a.blindspots === b.blindspots && a.side === b.side && a.query === b.query && a.limit === b.limit;
 
 export class KeptStoryList {

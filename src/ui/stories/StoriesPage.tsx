@@ -4,7 +4,7 @@ import { ask, nativeApi } from '../../messaging/client';
 import type { SessionArea } from '../../messaging/kept-story';
 import { type KeptList, KeptStoryList } from '../../messaging/kept-story-list';
 import type { StoryList } from '../../messaging/protocol-stories';
-import { DEFAULT_STORY_WINDOW, FIRST_LIST, STORIES_LIMIT, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
+import { FIRST_LIST, STORIES_LIMIT, STORY_WINDOWS, type StoryWindow } from '../../messaging/story-windows';
 import { PageTop } from '../components/PageTop';
 import { afterNextPaint } from '../after-paint';
 import { StoryRows } from '../components/StoryRows';
@@ -30,7 +30,12 @@ export interface StoriesFilter {
 }
 type Filter = StoriesFilter;
 /** What the page shows first: the default window, unfiltered. */
-export const FIRST_FILTER: StoriesFilter = { days: DEFAULT_STORY_WINDOW, blindspots: false, side: null, query: '' };
+export const FIRST_FILTER: StoriesFilter = {
+  days: FIRST_LIST.days,
+  blindspots: FIRST_LIST.blindspots,
+  side: FIRST_LIST.side,
+  query: FIRST_LIST.query,
+};
 
 /** The stories of `filter`'s window that pass it, most sources first, at most STORIES_LIMIT. */
 export function requestStories(filter: StoriesFilter): Promise<StoryList> {
