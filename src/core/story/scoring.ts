@@ -199,21 +199,22 @@ export class StoryScoring {
     return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
   }
 
-  /** Shared terms, strongest contribution first, in display form. */
+  /** Shared terms in display form: the names first (a reader checks a match by its names), then the rest, each strongest first. */
   evidence(vector: ArticleVector, story: number): string[] {
     const weights = this.stories.weightsOf(story);
     const size = this.stories.members[story].length;
-    const shared: { term: string; contribution: number }[] = [];
+    const shared: { term: string; name: boolean; contribution: number }[] = [];
     for (let i = 0; i < vector.ids.length; i++) {
       const weight = weights.get(vector.ids[i]);
       if (weight === undefined) continue;
       shared.push({
         term: vector.surfaces[i],
+        name: vector.names?.[i] ?? false,
         contribution:
           vector.weights[i] * centroidWeight(weight, size, this.options.centroidSaturation) * this.vocabulary.idf(vector.ids[i]) ** 2,
       });
     }
-    shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
+    shared.sort((x, y) => Number(y.name) - Number(x.name) || y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
     return shared.slice(0, this.options.evidenceTerms).map((entry) => entry.term);
   }
 }

@@ -4,7 +4,7 @@
  *
  * Fields are read directly by the engine's stores and scoring loops (no getters on hot paths).
  */
-import { stripHeadlineBoilerplate, tokenizeWithSurfaces } from '../text/index';
+import { namesIn, stripHeadlineBoilerplate, tokenizeWithSurfaces } from '../text/index';
 import { IDF_PRIOR_ARTICLES, VOCABULARY_SCANS } from './options';
 import type { EngineArticle } from './types';
 
@@ -13,6 +13,8 @@ export interface ArticleVector {
   surfaces: string[];
   ids: number[];
   weights: number[];
+  /** Whether each term is a name in the text (see namesIn); only for a query, whose evidence is shown. */
+  names?: boolean[];
 }
 
 export class Vocabulary {
@@ -89,18 +91,24 @@ export class Vocabulary {
 
   /** Tokenises an article into unique terms; `intern` adds unseen words to the vocabulary. */
   vectorize(article: EngineArticle, intern: boolean): ArticleVector {
-    const vector: ArticleVector = { surfaces: [], ids: [], weights: [] };
+    // A query's evidence is shown to the reader, names first; indexed articles need no names.
+    const names: boolean[] | undefined = intern ? undefined : [];
+    const vector: ArticleVector = { surfaces: [], ids: [], weights: [], names };
     const position = new Map<string, number>();
     const addText = (text: string, weight: number): void => {
-      const list = tokenizeWithSurfaces(stripHeadlineBoilerplate(text, article.publisher, article.host));
+      const stripped = stripHeadlineBoilerplate(text, article.publisher, article.host);
+      const list = tokenizeWithSurfaces(stripped);
+      const textNames = names && namesIn(stripped, list.surfaces);
       for (let i = 0; i < list.tokens.length; i++) {
         const term = list.tokens[i];
         const at = position.get(term);
         if (at !== undefined) {
           if (vector.weights[at] < weight) vector.weights[at] = weight;
+          if (names && textNames?.[i]) names[at] = true;
           continue;
         }
         position.set(term, vector.ids.length);
+        names?.push(textNames?.[i] ?? false);
         vector.surfaces.push(list.surfaces[i]);
         vector.weights.push(weight);
         let id = this.termId(term);

@@ -115,6 +115,22 @@ describe('StoryEngine matching', () => {
     expect(match?.terms).toContain('5.5');
   });
 
+  it('shows the shared names first in its evidence, then the other shared words', () => {
+    // "Riverton" is in many stories (a weak word), "flood" and "storm" only in this one.
+    const town = ['council approves budget', 'school wins award', 'mayor resigns', 'library reopens', 'bridge closes for repairs'];
+    const articles: EngineArticle[] = [
+      ...town.map((rest, i) => ({ id: `t${i}`, title: `Riverton ${rest}`, published: T0 - (i + 3) * DAY })),
+      { id: 's1', title: 'Storm floods homes in Riverton', published: T0 },
+      { id: 's2', title: 'Riverton homes flooded after storm', published: T0 + HOUR },
+      { id: 's3', title: 'Residents of Riverton flee storm floods', published: T0 + 2 * HOUR },
+    ];
+    const engine = clusterInTimeOrder(articles);
+    const match = engine.match({ id: 'q3', title: 'After the storm, floods reach more homes in Riverton', published: T0 + 5 * HOUR });
+    expect(match?.storyId).toBe(engine.storyOf('s1'));
+    expect(match?.terms[0]).toBe('Riverton');
+    expect(match?.terms).toEqual(expect.arrayContaining(['storm', 'floods', 'homes']));
+  });
+
   it('answers null when there is no other coverage', () => {
     const engine = clusterInTimeOrder(fixture());
     expect(engine.match({ id: 'q2', title: 'Chess grandmaster retires after forty years', published: T0 + 10 * HOUR })).toBeNull();
