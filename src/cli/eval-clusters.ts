@@ -4,6 +4,7 @@ import {
   TWIN_MIN_WORDS,
   bcubedPrecisionLoss,
   clusterInTimeOrder,
+  precisionLossBySize,
   fnv1a,
   holdoutSplit,
   scoreClustering,
@@ -25,7 +26,10 @@ Prints one JSON line:
   twins: gold stories the labels file twice: twin stories share a headline of ${TWIN_MIN_WORDS} or more words,
   word for word (case and punctuation aside), published within one coverage period (storySpanMs) of
   each other: one event, or one continuing event, split by the labels. storyPairs counts them;
-  bcubedPrecisionLost splits 1 - BCubed precision into what twin stories and other stories take; and
+  bcubedPrecisionLost splits 1 - BCubed precision into what twin stories and other stories take;
+  precisionLostBySize: the same loss by the size of the predicted story an article is in (sizes, stories
+  of that size, their articles, their BCubed precision, lostToTwins and lostToOthers, which sum over the
+  sizes to bcubedPrecisionLost); and
   holdout: the held-out matching evaluation. Stories with >= 2 articles are ordered by a hash of their
   label; one article of each of the first 1,000 is held out, and the whole of the next 300. The rest is
   clustered; then each held-out article is matched (read-only). singlesHit = share of the first group
@@ -114,6 +118,14 @@ void runCli('eval:clusters', HELP, (args) => {
     pairwise: { precision: round(scores.pairwise.precision), recall: round(scores.pairwise.recall), f1: round(scores.pairwise.f1) },
     bcubed: { precision: round(scores.bcubed.precision), recall: round(scores.bcubed.recall), f1: round(scores.bcubed.f1) },
     twins: { storyPairs: pairs.size / 2, bcubedPrecisionLost: { toTwins: round(lost.toTwins), toOthers: round(lost.toOthers) } },
+    precisionLostBySize: precisionLossBySize(gold, predicted, pairs).map((sizeClass) => ({
+      sizes: sizeClass.sizes,
+      stories: sizeClass.clusters,
+      articles: sizeClass.articles,
+      precision: round(sizeClass.precision),
+      lostToTwins: round(sizeClass.lostToTwins),
+      lostToOthers: round(sizeClass.lostToOthers),
+    })),
     seconds: round(seconds),
     headlinesPerSecond: Math.round(articles.length / seconds),
     options: overrides,

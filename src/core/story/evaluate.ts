@@ -189,26 +189,86 @@ export function bcubedPrecisionLoss(
   predicted: readonly string[],
   twins: ReadonlySet<string>,
 ): { toTwins: number; toOthers: number } {
+  let toTwins = 0;
+  let toOthers = 0;
+  for (const counts of goldCountsByCluster(gold, predicted).values()) {
+    const lost = clusterLoss(counts, twins);
+    toTwins += lost.toTwins;
+    toOthers += lost.toOthers;
+  }
+  const items = Math.max(1, gold.length);
+  return { toTwins: toTwins / items, toOthers: toOthers / items };
+}
+
+/** Per predicted cluster, how many of its items each gold story has. */
+function goldCountsByCluster(gold: readonly string[], predicted: readonly string[]): Map<string, Map<string, number>> {
   const clusters = new Map<string, Map<string, number>>();
   for (let i = 0; i < gold.length; i++) {
     let counts = clusters.get(predicted[i]);
     if (!counts) clusters.set(predicted[i], (counts = new Map()));
     counts.set(gold[i], (counts.get(gold[i]) ?? 0) + 1);
   }
+  return clusters;
+}
+
+/** A cluster's items' summed BCubed precision loss, to twin stories and to others (not yet divided by all items). */
+function clusterLoss(counts: ReadonlyMap<string, number>, twins: ReadonlySet<string>): { size: number; toTwins: number; toOthers: number } {
+  let size = 0;
+  for (const n of counts.values()) size += n;
   let toTwins = 0;
   let toOthers = 0;
-  for (const counts of clusters.values()) {
-    let size = 0;
-    for (const n of counts.values()) size += n;
-    for (const [a, n] of counts) {
-      for (const [b, m] of counts) {
-        if (a === b) continue;
-        // n items of story a each lose m/size to story b.
-        if (twins.has(`${a}\u0000${b}`)) toTwins += (n * m) / size;
-        else toOthers += (n * m) / size;
-      }
+  for (const [a, n] of counts) {
+    for (const [b, m] of counts) {
+      if (a === b) continue;
+      // n items of story a each lose m/size to story b.
+      if (twins.has(`${a}\u0000${b}`)) toTwins += (n * m) / size;
+      else toOthers += (n * m) / size;
     }
   }
+  return { size, toTwins, toOthers };
+}
+
+/** Lower bounds of the predicted-cluster size classes that precision loss is told by. */
+export const LOSS_SIZE_CLASSES = [1, 2, 6, 21, 101, 501] as const;
+
+export interface SizeClassLoss {
+  /** "2-5", "501+". */
+  sizes: string;
+  clusters: number;
+  articles: number;
+  /** BCubed precision of this class's articles. */
+  precision: number;
+  /** What this class takes of 1 − BCubed precision over all articles: to twin stories, to others. */
+  lostToTwins: number;
+  lostToOthers: number;
+}
+
+/**
+ * Where BCubed precision is lost, by the size of the predicted cluster an article is in: the losses of
+ * all classes sum to `bcubedPrecisionLoss`'s. Shows whether a few over-grown stories or many small mixes
+ * cost the precision.
+ */
+export function precisionLossBySize(gold: readonly string[], predicted: readonly string[], twins: ReadonlySet<string>): SizeClassLoss[] {
+  const classes = LOSS_SIZE_CLASSES.map((from, index) => {
+    const next = LOSS_SIZE_CLASSES[index + 1];
+    const sizes = next === undefined ? `${from}+` : next - 1 === from ? `${from}` : `${from}-${next - 1}`;
+    return { sizes, from, clusters: 0, articles: 0, lost: 0, lostToTwins: 0, lostToOthers: 0 };
+  });
+  for (const counts of goldCountsByCluster(gold, predicted).values()) {
+    const lost = clusterLoss(counts, twins);
+    const sizeClass = classes.findLast((c) => lost.size >= c.from) ?? classes[0];
+    sizeClass.clusters += 1;
+    sizeClass.articles += lost.size;
+    sizeClass.lostToTwins += lost.toTwins;
+    sizeClass.lostToOthers += lost.toOthers;
+  }
   const items = Math.max(1, gold.length);
-  return { toTwins: toTwins / items, toOthers: toOthers / items };
+  return classes.map((c) => ({
+    sizes: c.sizes,
+    clusters: c.clusters,
+    articles: c.articles,
+    precision: c.articles === 0 ? 1 : 1 - (c.lostToTwins + c.lostToOthers) / c.articles,
+    lostToTwins: c.lostToTwins / items,
+    lostToOthers: c.lostToOthers / items,
+  }));
 }

@@ -87,6 +87,16 @@ describe('eval:clusters CLI', { timeout: 30_000 }, () => {
     expect(result.goldClusters).toBe(5);
     expect(result.bcubed).toEqual({ precision: 1, recall: 1, f1: 1 });
     expect(result.pairwise).toEqual({ precision: 1, recall: 1, f1: 1 });
+    // The fixture's 13 headlines in 5 stories: 3 of 3-4 articles, 2 singles, nothing lost.
+    const bySize = result.precisionLostBySize as { sizes: string; stories: number; articles: number; precision: number }[];
+    expect(bySize.map(({ sizes, stories, articles, precision }) => [sizes, stories, articles, precision])).toEqual([
+      ['1', 2, 2, 1],
+      ['2-5', 3, 11, 1],
+      ['6-20', 0, 0, 1],
+      ['21-100', 0, 0, 1],
+      ['101-500', 0, 0, 1],
+      ['501+', 0, 0, 1],
+    ]);
   });
 
   it('evaluates held-out matching against a clustered or a gold-label index, with the twin counts', () => {

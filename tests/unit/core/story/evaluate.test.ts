@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bcubedPrecisionLoss,
   holdoutSplit,
+  precisionLossBySize,
   scoreClustering,
   storiesWithHeadlineTwins,
   twinStoryPairs,
@@ -91,5 +92,30 @@ describe('twinStoryPairs and bcubedPrecisionLoss', () => {
     expect(loss.toOthers).toBeCloseTo((1 / 3 + 1 / 3 + 2 / 3) / 3);
     const precision = scoreClustering(['a', 'b', 'c'], ['x', 'x', 'x']).bcubed.precision;
     expect(1 - precision).toBeCloseTo(loss.toTwins + loss.toOthers);
+  });
+});
+
+describe('precisionLossBySize', () => {
+  it('tells the precision lost by the size of the predicted story, summing to the whole loss', () => {
+    // A pure single, a pure pair, and a mixed story of 6: four of story a, one each of b (a's twin) and c.
+    const gold = ['s', 'p', 'p', 'a', 'a', 'a', 'a', 'b', 'c'];
+    const predicted = ['1', '2', '2', '6', '6', '6', '6', '6', '6'];
+    const twins = new Set(['a\u0000b', 'b\u0000a']);
+    const classes = precisionLossBySize(gold, predicted, twins);
+    expect(classes.map((c) => c.sizes)).toEqual(['1', '2-5', '6-20', '21-100', '101-500', '501+']);
+    const [single, small, mixed, ...larger] = classes;
+    expect(single).toMatchObject({ clusters: 1, articles: 1, precision: 1, lostToTwins: 0, lostToOthers: 0 });
+    expect(small).toMatchObject({ clusters: 1, articles: 2, precision: 1, lostToTwins: 0, lostToOthers: 0 });
+    expect(larger.every((c) => c.clusters === 0 && c.articles === 0)).toBe(true);
+    // In the story of 6: each a keeps 4/6 (loses 1/6 to the twin b, 1/6 to c); b keeps 1/6 (4/6 to its twin
+    // a, 1/6 to c); c keeps 1/6 (loses 5/6 to others).
+    expect(mixed.clusters).toBe(1);
+    expect(mixed.precision).toBeCloseTo((4 * (4 / 6) + 1 / 6 + 1 / 6) / 6);
+    expect(mixed.lostToTwins).toBeCloseTo((4 * (1 / 6) + 4 / 6) / 9);
+    expect(mixed.lostToOthers).toBeCloseTo((4 * (1 / 6) + 1 / 6 + 5 / 6) / 9);
+    const whole = bcubedPrecisionLoss(gold, predicted, twins);
+    expect(classes.reduce((sum, c) => sum + c.lostToTwins, 0)).toBeCloseTo(whole.toTwins);
+    expect(classes.reduce((sum, c) => sum + c.lostToOthers, 0)).toBeCloseTo(whole.toOthers);
+    expect(1 - scoreClustering(gold, predicted).bcubed.precision).toBeCloseTo(whole.toTwins + whole.toOthers);
   });
 });
