@@ -10,8 +10,8 @@ interface FixtureArticle extends EngineArticle {
   story: string;
 }
 
-function fixture(): FixtureArticle[] {
-  return readFileSync('tests/fixtures/story/headlines.jsonl', 'utf8')
+function fixture(file = 'headlines.jsonl'): FixtureArticle[] {
+  return readFileSync(`tests/fixtures/story/${file}`, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as FixtureArticle);
@@ -255,5 +255,38 @@ describe('StoryEngine persistence', () => {
   it('rejects a snapshot of an unknown format', () => {
     const snapshot = { ...clusterInTimeOrder(fixture()).toSnapshot(), version: 2 } as unknown as ReturnType<StoryEngine['toSnapshot']>;
     expect(() => StoryEngine.fromSnapshot(snapshot)).toThrow(/unsupported/);
+  });
+});
+
+describe('StoryEngine and a word shared across unrelated events', () => {
+  // A film titled "Fed Up" beside Federal Reserve news; a "smart cup" beside World Cup coverage.
+  const mixes = () => fixture('shared-word-mixes.jsonl');
+
+  it('keeps the film apart from the central bank and the product apart from the sports event', () => {
+    const articles = mixes();
+    const engine = clusterInTimeOrder(articles);
+    const storiesOf = (story: string) => new Set(articles.filter((a) => a.story === story).map((a) => engine.storyOf(a.id)));
+    for (const [event, other] of [
+      ['fed', 'film'],
+      ['worldcup', 'smartcup'],
+    ]) {
+      expect(storiesOf(event).size, event).toBe(1);
+      const [eventStory] = storiesOf(event);
+      expect(storiesOf(other).has(eventStory), `${other} joined ${event}`).toBe(false);
+    }
+  });
+
+  it('gives the film and the product no coverage when only the central bank and the sports event are indexed', () => {
+    const engine = clusterInTimeOrder(mixes().filter((a) => a.story === 'fed' || a.story === 'worldcup'));
+    const at = T0 + 6 * HOUR;
+    expect(engine.match({ id: 'q-film', title: "Katie Couric's 'Fed Up' blames sugar for childhood obesity", published: at })).toBeNull();
+    expect(engine.match({ id: 'q-cup', title: 'A smart cup that tracks how much water you drink', published: at })).toBeNull();
+    // The events themselves are still found.
+    expect(engine.match({ id: 'q-fed', title: 'Fed signals it will keep interest rates on hold', published: at })?.storyId).toBe(
+      engine.storyOf('fed1'),
+    );
+    expect(engine.match({ id: 'q-wc', title: 'Brazil open the World Cup with a win over Croatia', published: at })?.storyId).toBe(
+      engine.storyOf('wc1'),
+    );
   });
 });
