@@ -252,7 +252,7 @@ export function precisionLossBySize(gold: readonly string[], predicted: readonly
   const classes = LOSS_SIZE_CLASSES.map((from, index) => {
     const next = LOSS_SIZE_CLASSES[index + 1];
     const sizes = next === undefined ? `${from}+` : next - 1 === from ? `${from}` : `${from}-${next - 1}`;
-    return { sizes, from, clusters: 0, articles: 0, lost: 0, lostToTwins: 0, lostToOthers: 0 };
+    return { sizes, from, clusters: 0, articles: 0, lostToTwins: 0, lostToOthers: 0 };
   });
   for (const counts of goldCountsByCluster(gold, predicted).values()) {
     const lost = clusterLoss(counts, twins);
