@@ -41,6 +41,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.getByTestId('segment-R')).toHaveAttribute('aria-label', /Right: 4 sources, 40% \(.*Lean Right: 2.*\)/);
       await popup.getByText('Why this story?').click();
       await expect(popup.getByTestId('why-this-match').locator('.term').first()).toBeVisible();
+      // The shared names come first ("Japan", "US", "United States" of the AP article, at most three), then the
+      // strongest other words.
+      const terms = await popup.getByTestId('why-this-match').locator('.term').allTextContents();
+      const firstWord = terms.findIndex((term) => /^\p{Ll}/u.test(term));
+      expect(firstWord, terms.join(', ')).toBeGreaterThan(0);
+      expect(
+        terms.slice(firstWord).every((term) => !/^\p{Lu}/u.test(term)),
+        terms.join(', '),
+      ).toBe(true);
       await expectNoSeriousViolations(popup);
       await saveScreenshot(popup, `popup-matched-${scheme}`);
     });

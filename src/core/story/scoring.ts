@@ -13,6 +13,9 @@ import { centroidWeight, type StoryStore } from './story-store';
 import type { StoryMatch } from './types';
 import type { ArticleVector, Vocabulary } from './vocabulary';
 
+/** At most this many names open a match's evidence. */
+const EVIDENCE_NAMES = 3;
+
 /** A story slot and an article's score against it. */
 export interface Candidate {
   story: number;
@@ -199,7 +202,10 @@ export class StoryScoring {
     return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
   }
 
-  /** Shared terms in display form: the names first (a reader checks a match by its names), then the rest, each strongest first. */
+  /**
+   * Shared terms in display form, strongest first, but the strongest EVIDENCE_NAMES names before the rest:
+   * a reader checks a match by its names, and still sees the strongest words beside them.
+   */
   evidence(vector: ArticleVector, story: number): string[] {
     const weights = this.stories.weightsOf(story);
     const size = this.stories.members[story].length;
@@ -214,7 +220,9 @@ export class StoryScoring {
           vector.weights[i] * centroidWeight(weight, size, this.options.centroidSaturation) * this.vocabulary.idf(vector.ids[i]) ** 2,
       });
     }
-    shared.sort((x, y) => Number(y.name) - Number(x.name) || y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
-    return shared.slice(0, this.options.evidenceTerms).map((entry) => entry.term);
+    shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
+    const names = shared.filter((entry) => entry.name).slice(0, EVIDENCE_NAMES);
+    const rest = shared.filter((entry) => !names.includes(entry));
+    return [...names, ...rest].slice(0, this.options.evidenceTerms).map((entry) => entry.term);
   }
 }
