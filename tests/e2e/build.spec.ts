@@ -1,5 +1,5 @@
 /** The built extension as the stores receive it: budgets, permissions, and both browsers' manifests. */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadRegistry, serviceHostGlobs } from '../../src/core/outlets';
@@ -21,6 +21,21 @@ test('the content script stays within its 30 kB budget', () => {
   const bytes = statSync(resolve(chrome, 'content-scripts/article.js')).size;
   console.log(`content script: ${(bytes / 1024).toFixed(1)} kB`);
   expect(bytes).toBeLessThanOrEqual(30 * 1024);
+});
+
+test('what the worker reads at every start, and the extension pages, are ASCII only', () => {
+  // Decoded on the browser's one-byte path: a single other character makes the whole file two-byte text.
+  for (const browser of [chrome, firefox]) {
+    const files = [
+      'background.js',
+      'outlets.json',
+      ...readdirSync(browser).filter((name) => name.endsWith('-main.js')),
+      ...readdirSync(resolve(browser, 'chunks')).map((name) => `chunks/${name}`),
+    ];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files)
+      expect(/[\u0080-\uffff]/.test(readFileSync(resolve(browser, file), 'latin1')), `${browser} ${file}`).toBe(false);
+  }
 });
 
 test('the Chrome manifest asks for loopback only, and runs the article script on known outlets', () => {

@@ -95,9 +95,16 @@ export function buildCatalogue(inputs: CatalogueInputs): CatalogueBuild {
   return { outlets, ratings: ratingSet, decisions, figures: catalogueFigures(outlets, ratingSet) };
 }
 
-/** outlets.json as shipped: one outlet a line, so diffs of the generated file stay readable. */
+/** JSON text with every non-ASCII character as a `\u` escape (the same JSON value). */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * outlets.json as shipped: one outlet a line, so diffs of the generated file stay readable, and ASCII only,
+ * so that the worker, which reads it at every start, decodes it on the browser's fast one-byte path.
+ */
 export function serialiseOutlets(outlets: readonly Outlet[]): string {
-  return `[\n${outlets.map((outlet) => JSON.stringify(outlet)).join(',\n')}\n]\n`;
+  return `[\n${outlets.map(asciiJson).join(',\n')}\n]\n`;
 }
 
 /** allsides.json as shipped: the provider, then one rating a line. */

@@ -208,6 +208,14 @@ describe('buildCatalogue', () => {
     expect(JSON.stringify(inputs.curated)).toBe(before);
   });
 
+  it('writes outlets.json in ASCII only, one outlet a line, with the same values', () => {
+    const named = { ...built.outlets[0], name: 'Le Monde diplomatique — édition Genève 日本' };
+    const text = serialiseOutlets([named, built.outlets[1]]);
+    expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+    expect(text.split('\n')).toEqual(['[', expect.stringMatching(/^\{.*\},$/), expect.stringMatching(/^\{.*\}$/), ']', '']);
+    expect(JSON.parse(text)).toEqual([named, built.outlets[1]]);
+  });
+
   it('counts its figures from what it built', () => {
     expect(built.figures).toEqual({
       outlets: built.outlets.length,
