@@ -9,8 +9,9 @@
  * 3. Every wire service of the edition is in, first.
  * 4. Rated feeds are balanced: Left (incl. lean left), Center and Right (incl. lean right) each hold
  *    25–40 % of them (`balancedCounts`), as many as the edition offers up to the target; each side
- *    takes its outlets' best feed first (best section, hand-kept outlets, then the outlets with the
- *    most feeds in the edition), second feeds after. Unrated feeds fill up to the target.
+ *    takes its outlets' best news feed first (best section, hand-kept outlets, then the outlets with
+ *    the most feeds in the edition), second news feeds after, then other topics, then local editions.
+ *    Unrated feeds fill up to the target.
  * 5. When no balance is possible (a side has fewer than 3 rated feeds on offer), the set takes the
  *    edition's feeds in that same order, rated or not, and says which sides are short.
  * The same catalogue, ratings, edition and topics always give the same set, in the same order.
@@ -125,21 +126,30 @@ function byStanding(a: Candidate, b: Candidate): number {
   );
 }
 
-/** Each outlet's best feed first, in the outlets' order, then their second feeds. */
+/** The order feeds are taken in: news (front pages, general news, desks, chosen topics), other topics, local editions. */
+const takenAs = (rank: SectionRank) => (rank <= SECTION_RANK.desk ? 0 : rank);
+
+/**
+ * Each outlet's best news feed first, in the outlets' order, then their second news feeds; then the same
+ * for other topics, then for local editions. A further outlet's niche section (one sport, one author)
+ * adds little coverage to compare, so it comes after a second news feed of an outlet already in.
+ */
 function queueOf(candidates: readonly Candidate[]): StarterFeed[] {
   const queue: StarterFeed[] = [];
-  for (let i = 0; i < FEEDS_PER_OUTLET; i++) {
-    for (const c of candidates) {
-      const entry = c.feeds[i];
-      if (entry === undefined) continue;
-      queue.push({
-        url: entry.feed.url,
-        outletId: c.outlet.id,
-        outletName: c.outlet.name,
-        section: entry.feed.section,
-        side: c.side,
-        wire: c.outlet.wire === true,
-      });
+  for (const kind of [SECTION_RANK.general, SECTION_RANK.topic, SECTION_RANK.local]) {
+    for (let i = 0; i < FEEDS_PER_OUTLET; i++) {
+      for (const c of candidates) {
+        const entry = c.feeds[i];
+        if (entry === undefined || takenAs(entry.rank) !== kind) continue;
+        queue.push({
+          url: entry.feed.url,
+          outletId: c.outlet.id,
+          outletName: c.outlet.name,
+          section: entry.feed.section,
+          side: c.side,
+          wire: c.outlet.wire === true,
+        });
+      }
     }
   }
   return queue;

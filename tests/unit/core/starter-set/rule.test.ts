@@ -80,6 +80,17 @@ describe('starterSet', () => {
     expect(set.feeds.slice(0, 50).every((f) => f.section === 'Top stories')).toBe(true);
   });
 
+  it('takes a second news feed of an outlet before a further outlet’s niche topic', () => {
+    const papers = Array.from({ length: 30 }, (_, i) => outlet(`paper-${String(i).padStart(2, '0')}`, ['Top stories', 'World']));
+    const niche = Array.from({ length: 30 }, (_, i) => outlet(`niche-${String(i).padStart(2, '0')}`, ['Podcasting']));
+    const set = starterSet([...niche, ...papers], () => null, 'XA');
+    expect(set.feeds).toHaveLength(80);
+    const sections = set.feeds.map((f) => f.section);
+    expect(sections.slice(0, 30).every((s) => s === 'Top stories')).toBe(true);
+    expect(sections.slice(30, 60).every((s) => s === 'World')).toBe(true);
+    expect(sections.slice(60).every((s) => s === 'Podcasting')).toBe(true);
+  });
+
   it('includes wire services first, with their feeds in the edition’s language that name no country', () => {
     const wire = outlet('wire', ['Economy', 'Asia'], { country: 'ZZ', wire: true });
     const foreignWire = outlet('foreign-wire', ['Economy'], { country: 'ZZ', wire: true, lang: 'de' });
