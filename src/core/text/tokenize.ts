@@ -84,10 +84,13 @@ export interface TokenList {
   surfaces: string[];
 }
 
+/** A short all-capitals word in a normally cased text: an acronym ("US", "IT", "WHO"), not a stop word. */
+export const isShortCapitals = (word: string, textHasLowercase: boolean) =>
+  textHasLowercase && word.length >= 2 && word.length <= 5 && !HAS_LOWERCASE.test(word);
+
 function pushToken(out: TokenList, original: string, textHasLowercase: boolean): void {
   const folded = fold(original);
-  // A short all-capitals word in a normally cased text is an acronym ("US", "IT", "WHO"), not a stop word.
-  const isAcronym = textHasLowercase && original.length >= 2 && original.length <= 5 && !HAS_LOWERCASE.test(original);
+  const isAcronym = isShortCapitals(original, textHasLowercase);
   if (!isAcronym && (STOP_WORDS.has(folded) || CJK_PARTICLES.has(folded))) return;
   const stemmed = foldInflection(folded);
   if (!isAcronym && stemmed !== folded && STOP_WORDS.has(stemmed)) return;
