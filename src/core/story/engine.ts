@@ -18,8 +18,8 @@
  *   `settle()` does this at once for every story (end of a batch), and then refines the whole batch
  *   through an article similarity graph (refine-graph.ts): each article moves to the story its nearest
  *   headlines sit in, which joins fragments linked only through intermediate headlines.
- * - match(): the best candidate with at least `matchMinSharedTerms` terms characteristic of the story,
- *   scored against the story's own cohesion (see `matchCohesionWeight`), at or above `matchThreshold`.
+ * - match(): the best candidate with at least `matchMinSharedTerms` terms characteristic of the story, at
+ *   or above `matchThreshold` by its cohesion-calibrated score or by the second-closest of its headlines within half a day.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *
@@ -75,7 +75,7 @@ export class StoryEngine {
     this.vocabulary = new Vocabulary(this.options.descriptionWeight);
     this.articles = new ArticleStore();
     this.stories = new StoryStore(this.articles, this.vocabulary, this.options.centroidSaturation);
-    this.scoring = new StoryScoring(this.options, this.windowMs, this.vocabulary, this.stories);
+    this.scoring = new StoryScoring(this.options, this.windowMs, this.vocabulary, this.stories, this.articles);
   }
 
   /** Adds an article (or re-adds it, replacing the old version) and returns the id of the story it joined. */
@@ -206,7 +206,7 @@ export class StoryEngine {
       const score = this.scoring.scoreStory(vector, query.published, story);
       return { storyId: this.stories.ids[story], score, terms: this.scoring.evidence(vector, story) };
     }
-    return this.scoring.matchOrNull(vector, this.scoring.rankStories(vector, query.published, MATCH_CANDIDATES));
+    return this.scoring.matchOrNull(vector, query.published, this.scoring.rankStories(vector, query.published, MATCH_CANDIDATES));
   }
 
   /**
@@ -222,7 +222,7 @@ export class StoryEngine {
       candidates.push({ story, score: this.scoring.scoreStory(vector, query.published, story) });
     }
     candidates.sort((a, b) => b.score - a.score || a.story - b.story);
-    return this.scoring.matchOrNull(vector, candidates.slice(0, MATCH_CANDIDATES));
+    return this.scoring.matchOrNull(vector, query.published, candidates.slice(0, MATCH_CANDIDATES));
   }
 
   remove(articleId: string): void {

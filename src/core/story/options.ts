@@ -5,7 +5,11 @@
 export interface EngineOptions {
   /** Minimum score for an added article to join an existing story instead of starting one. */
   joinThreshold: number;
-  /** Minimum score for `match` to name a story rather than answer null. */
+  /**
+   * Minimum score for `match` to name a story rather than answer null. The score is the better of the
+   * story's cohesion-calibrated score and the article's cosine with its second-closest headline of the
+   * story published within `decayMs` of it.
+   */
   matchThreshold: number;
   /** Minimum story-to-story score for two stories to be merged into one. */
   mergeThreshold: number;
@@ -52,9 +56,13 @@ export interface EngineOptions {
  * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
  * at least two of the story's characteristic words); two stories
  * whose union fits one period merge when their centroids agree as much as a member typically agrees with
- * its story; a match needs two characteristic shared words and a cohesion-calibrated score of 0.4, the
- * middle of the range where held-out articles of indexed stories and of absent stories separate (the
- * eval's sweep shows the trade-off is gradual, not a knife edge). Centroid saturation and the same-outlet
+ * its story; a match needs two characteristic shared words and a score of 0.4, the middle of the range
+ * where held-out articles of indexed stories and of absent stories separate (the eval's sweep shows the
+ * trade-off is gradual, not a knife edge). The score is the better of two signs: the cohesion-calibrated
+ * score against the story's centroid, and the cosine with the article's second-closest headline of the
+ * story within half a day (the decay's time scale). A story of hundreds of articles has a diluted
+ * centroid, but two of its headlines near-repeating the article's the same morning are as good a sign;
+ * one such headline alone may be a coincidence. Centroid saturation and the same-outlet
  * factor stay neutral (1): on the dev set neither improved clustering.
  */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -86,6 +94,8 @@ export const IDF_PRIOR_ARTICLES = 100;
 export const SMALL_STORY_SIZE = 3;
 /** Candidates `match` weighs (by score) before its calibrated decision. */
 export const MATCH_CANDIDATES = 3;
+/** Which closest headline of a story `match` takes the similarity of: the second (two agreeing, not one). */
+export const MATCH_NEIGHBOUR_RANK = 2;
 /** Share of a story's articles a term must appear in to characterise the story. */
 export const CHARACTERISTIC_SHARE = 0.1;
 /** Terms of a story's centroid whose postings are searched for stories to merge with. */

@@ -6,9 +6,11 @@
  *   of excess.
  * - `rankStories` finds the best stories through the term → stories postings, walked newest first and cut
  *   off by time, so the cost per article does not grow with the index's history.
- * - `matchOrNull` is the read path's decision: the story `match` names, or none.
+ * - `matchOrNull` is the read path's decision: the story `match` names, or none. Besides the centroid, it
+ *   weighs the story's own headlines near the article in time (`neighbourScore`).
  */
-import { CHARACTERISTIC_SHARE, type EngineOptions } from './options';
+import type { ArticleStore } from './article-store';
+import { CHARACTERISTIC_SHARE, type EngineOptions, MATCH_NEIGHBOUR_RANK } from './options';
 import { centroidWeight, type StoryStore } from './story-store';
 import type { StoryMatch } from './types';
 import type { ArticleVector, Vocabulary } from './vocabulary';
@@ -26,6 +28,8 @@ export class StoryScoring {
   // Scratch space for ranking, reused across calls.
   private accumulator = new Float64Array(1024);
   private readonly touched: number[] = [];
+  /** The query's IDF-weighted term weights by term id (0 elsewhere), for `neighbourScore`; reset after use. */
+  private queryWeights = new Float64Array(1024);
 
   /** @param windowMs how far in time a story can be and still reach the lowest threshold (see `reachWindowMs`) */
   constructor(
@@ -33,6 +37,7 @@ export class StoryScoring {
     private readonly windowMs: number,
     private readonly vocabulary: Vocabulary,
     private readonly stories: StoryStore,
+    private readonly articles: ArticleStore,
   ) {}
 
   /** The `limit` best stories for an article vector, best first. */
@@ -185,17 +190,66 @@ export class StoryScoring {
   }
 
   /**
+   * The article's cosine with its MATCH_NEIGHBOUR_RANK-th closest headline of the story among those
+   * published within `decayMs` of it, the engine's time scale (0 when fewer are): the story's own
+   * wording near the article, which a centroid averaged over hundreds of wordings blurs.
+   */
+  neighbourScore(vector: ArticleVector, published: number, story: number): number {
+    const vocabulary = this.vocabulary;
+    if (this.queryWeights.length < vocabulary.idfOf.length) this.queryWeights = new Float64Array(vocabulary.idfOf.length * 2);
+    const query = this.queryWeights;
+    const idfOf = vocabulary.idfOf;
+    let queryNorm = 0;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i];
+      if (id < 0) continue;
+      const weight = vector.weights[i] * idfOf[id];
+      query[id] = weight;
+      queryNorm += weight * weight;
+    }
+    const { termPool, weightPool, termStart, termEnd } = this.articles;
+    const times = this.articles.published;
+    const within = this.options.decayMs;
+    // The best MATCH_NEIGHBOUR_RANK cosines so far, best first.
+    const closest = new Array<number>(MATCH_NEIGHBOUR_RANK).fill(0);
+    for (const member of this.stories.members[story]) {
+      if (Math.abs(times[member] - published) > within) continue;
+      let dot = 0;
+      let norm = 0;
+      for (let k = termStart[member]; k < termEnd[member]; k++) {
+        const id = termPool[k];
+        const weight = weightPool[k] * idfOf[id];
+        norm += weight * weight;
+        dot += query[id] * weight;
+      }
+      if (dot === 0) continue;
+      const cosine = dot / Math.sqrt(norm * queryNorm);
+      for (let rank = 0; rank < MATCH_NEIGHBOUR_RANK; rank++) {
+        if (cosine <= closest[rank]) continue;
+        closest.splice(rank, 0, cosine);
+        closest.length = MATCH_NEIGHBOUR_RANK;
+        break;
+      }
+    }
+    for (let i = 0; i < vector.ids.length; i++) if (vector.ids[i] >= 0) query[vector.ids[i]] = 0;
+    return Math.min(1, closest[MATCH_NEIGHBOUR_RANK - 1]);
+  }
+
+  /**
    * The match-or-null decision of the read path, among the best-scoring candidates. A match needs
    * - at least `matchMinSharedTerms` shared terms that characterise the story (used by a tenth of its
    *   articles or more): one shared word, however rare, is as often a coincidence as a story;
-   * - a score, calibrated against the story's own cohesion, of at least `matchThreshold`: a story worded
-   *   many ways is matched on less overlap than a story whose articles all repeat one headline.
+   * - a score of at least `matchThreshold`, the better of two: the score calibrated against the story's
+   *   own cohesion (a story worded many ways is matched on less overlap than a story whose articles all
+   *   repeat one headline), and the similarity of the story's headlines nearest the article in time
+   *   (`neighbourScore`).
    */
-  matchOrNull(vector: ArticleVector, candidates: readonly Candidate[]): StoryMatch | null {
+  matchOrNull(vector: ArticleVector, published: number, candidates: readonly Candidate[]): StoryMatch | null {
     let best: Candidate | undefined;
     for (const candidate of candidates) {
       if (this.characteristicSharedTerms(vector, candidate.story) < this.options.matchMinSharedTerms) continue;
-      const score = Math.min(1, candidate.score / this.calibration(candidate.story));
+      const calibrated = Math.min(1, candidate.score / this.calibration(candidate.story));
+      const score = Math.max(calibrated, this.neighbourScore(vector, published, candidate.story));
       if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
     }
     if (!best || best.score < this.options.matchThreshold) return null;

@@ -152,7 +152,8 @@ describe('StoryEngine calibrated matching', () => {
     const snapshot = engine.toSnapshot();
     const plain = StoryEngine.fromSnapshot({ ...snapshot, options: { ...snapshot.options, matchCohesionWeight: 0, matchThreshold: 0 } });
     const calibrated = StoryEngine.fromSnapshot({ ...snapshot, options: { ...snapshot.options, matchThreshold: 0 } });
-    const query = { id: 'q', title: 'Acme scooter owners angry', published: T0 + 10 * HOUR };
+    // More than half a day after the story's headlines (yet within its period): only the centroid scores it.
+    const query = { id: 'q', title: 'Acme scooter owners angry', published: T0 + 20 * HOUR };
     const plainScore = plain.match(query)?.score ?? 0;
     const calibratedScore = calibrated.match(query)?.score ?? 0;
     expect(plainScore).toBeGreaterThan(0);
@@ -167,5 +168,66 @@ describe('StoryEngine calibrated matching', () => {
     plain.add({ id: 'x1', title: 'Wildfire forces evacuation of hill towns', published: T0 });
     const query = { id: 'q', title: 'Hill towns evacuated as wildfire spreads', published: T0 + HOUR };
     expect(engine.match(query)?.score).toBeCloseTo(plain.match(query)?.score ?? -1, 10);
+  });
+});
+
+describe("StoryEngine matching by the story's nearest headlines", () => {
+  // One event covered from many sides: its centroid is far from any one wording of it.
+  const SIDES = [
+    'Lava reaches the outskirts of town',
+    'State of emergency declared on peninsula',
+    'Blue Lagoon spa closes its doors',
+    'Flights at Keflavik keep running, airport says',
+    'Scientists warn unrest could last decades',
+    'Earthquake swarm rattles the southwest',
+    'Defence walls protect geothermal power plant',
+    'Residents fear they may never return home',
+    'Magma tunnel forms under fishing harbour',
+    'Insurers count the cost of cracked roads',
+    'Tourists flock to watch glowing fissure',
+    'Farmers move sheep away from gas cloud',
+    'Power station staff leave as ground splits',
+    'Road to the coast closed by fresh fissure',
+    'Sulphur smell reaches the capital',
+    'Schools reopen in neighbouring villages',
+    'Volunteers help families pack belongings',
+    'Drone footage shows lava fountains at night',
+  ];
+  const QUERY = { id: 'q', title: 'Volcano eruption in Iceland: Grindavik evacuation ordered', published: T0 + 20 * HOUR };
+
+  /** The event's story, with two headlines close to the query's wording published at the given times. */
+  function eruption(closeAt: readonly [number, number]): StoryEngine {
+    // Plain cosine against the centroid (no cohesion calibration), so the centroid alone falls short.
+    const engine = new StoryEngine({ matchCohesionWeight: 0 });
+    for (let i = 0; i < 60; i++) {
+      engine.addToLabelledStory(
+        { id: `f${i}`, title: `Council ${i} debates budget for item${i} and plan${i % 7}`, published: T0 + (i % 20) * HOUR },
+        `f${i}`,
+      );
+    }
+    SIDES.forEach((side, i) => {
+      engine.addToLabelledStory({ id: `s${i}`, title: `${side} in Iceland`, published: T0 + i * HOUR }, 'eruption');
+    });
+    engine.addToLabelledStory(
+      { id: 'c1', title: 'Iceland volcano eruption forces Grindavik evacuation', published: closeAt[0] },
+      'eruption',
+    );
+    engine.addToLabelledStory(
+      { id: 'c2', title: 'Grindavik evacuated as Iceland volcano eruption begins', published: closeAt[1] },
+      'eruption',
+    );
+    return engine;
+  }
+
+  it('matches an article to the story when two of its headlines of the same half day are close to it', () => {
+    const engine = eruption([T0 + 18 * HOUR, T0 + 19 * HOUR]);
+    const match = engine.match(QUERY);
+    expect(match?.storyId).toBe(engine.storyOf('s0'));
+    expect(match?.score).toBeGreaterThan(0.5);
+  });
+
+  it('does not when those headlines are more than half a day away, or only one of them is near', () => {
+    expect(eruption([T0 + 2 * HOUR, T0 + 3 * HOUR]).match(QUERY)).toBeNull();
+    expect(eruption([T0 + 2 * HOUR, T0 + 19 * HOUR]).match(QUERY)).toBeNull();
   });
 });
