@@ -212,8 +212,16 @@ export class StoryScoring {
     const within = this.options.decayMs;
     // The best MATCH_NEIGHBOUR_RANK cosines so far, best first.
     const closest = new Array<number>(MATCH_NEIGHBOUR_RANK).fill(0);
-    for (const member of this.stories.members[story]) {
-      if (Math.abs(times[member] - published) > within) continue;
+    // Members are kept in time order: only those within the window are read.
+    const members = this.stories.members[story];
+    let at = 0;
+    for (let high = members.length; at < high; ) {
+      const middle = (at + high) >>> 1;
+      if (times[members[middle]] < published - within) at = middle + 1;
+      else high = middle;
+    }
+    for (; at < members.length && times[members[at]] <= published + within; at++) {
+      const member = members[at];
       let dot = 0;
       let norm = 0;
       for (let k = termStart[member]; k < termEnd[member]; k++) {
