@@ -36,7 +36,10 @@ export interface EngineOptions {
   joinMinSharedTerms: number;
   /** Exponent applied to each term's share of a story's articles in its centroid (1: plain mean). */
   centroidSaturation: number;
-  /** Shared terms characteristic of the story (used by ≥ a tenth of its articles) that `match` requires. */
+  /**
+   * Shared terms `match` requires: characteristic of the story (used by ≥ a tenth of its articles) for its
+   * centroid score; with the headline itself for a nearby headline's similarity.
+   */
   matchMinSharedTerms: number;
   /**
    * Nearest neighbours per article in `settle()`'s graph refinement (0: no refinement). See

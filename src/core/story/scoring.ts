@@ -191,8 +191,9 @@ export class StoryScoring {
 
   /**
    * The article's cosine with its MATCH_NEIGHBOUR_RANK-th closest headline of the story among those
-   * published within `decayMs` of it, the engine's time scale (0 when fewer are): the story's own
-   * wording near the article, which a centroid averaged over hundreds of wordings blurs.
+   * published within `decayMs` of it, the engine's time scale, and sharing `matchMinSharedTerms` terms
+   * with it (0 when fewer are): the story's own wording near the article, which a centroid averaged over
+   * hundreds of wordings blurs.
    */
   neighbourScore(vector: ArticleVector, published: number, story: number): number {
     const vocabulary = this.vocabulary;
@@ -224,13 +225,17 @@ export class StoryScoring {
       const member = members[at];
       let dot = 0;
       let norm = 0;
+      let shared = 0;
       for (let k = termStart[member]; k < termEnd[member]; k++) {
         const id = termPool[k];
         const weight = weightPool[k] * idfOf[id];
         norm += weight * weight;
+        if (query[id] === 0) continue;
         dot += query[id] * weight;
+        shared++;
       }
-      if (dot === 0) continue;
+      // As for the centroid: one shared word, however rare, is as often a coincidence as a story.
+      if (shared < this.options.matchMinSharedTerms) continue;
       const cosine = dot / Math.sqrt(norm * queryNorm);
       for (let rank = 0; rank < MATCH_NEIGHBOUR_RANK; rank++) {
         if (cosine <= closest[rank]) continue;
@@ -244,20 +249,23 @@ export class StoryScoring {
   }
 
   /**
-   * The match-or-null decision of the read path, among the best-scoring candidates. A match needs
-   * - at least `matchMinSharedTerms` shared terms that characterise the story (used by a tenth of its
-   *   articles or more): one shared word, however rare, is as often a coincidence as a story;
-   * - a score of at least `matchThreshold`, the better of two: the score calibrated against the story's
-   *   own cohesion (a story worded many ways is matched on less overlap than a story whose articles all
-   *   repeat one headline), and the similarity of the story's headlines nearest the article in time
-   *   (`neighbourScore`).
+   * The match-or-null decision of the read path, among the best-scoring candidates: a score of at least
+   * `matchThreshold`, the better of two.
+   * - The score calibrated against the story's own cohesion (a story worded many ways is matched on less
+   *   overlap than a story whose articles all repeat one headline), counted only when the article shares
+   *   at least `matchMinSharedTerms` terms that characterise the story (used by a tenth of its articles
+   *   or more): one shared word, however rare, is as often a coincidence as a story.
+   * - The similarity of the story's headlines nearest the article in time (`neighbourScore`), each of
+   *   which must share as many terms with it: a sub-event told by a few headlines of a large story uses
+   *   words too rare in the story to characterise it.
    */
   matchOrNull(vector: ArticleVector, published: number, candidates: readonly Candidate[]): StoryMatch | null {
     let best: Candidate | undefined;
     for (const candidate of candidates) {
-      if (this.characteristicSharedTerms(vector, candidate.story) < this.options.matchMinSharedTerms) continue;
-      const calibrated = Math.min(1, candidate.score / this.calibration(candidate.story));
+      const characteristic = this.characteristicSharedTerms(vector, candidate.story) >= this.options.matchMinSharedTerms;
+      const calibrated = characteristic ? Math.min(1, candidate.score / this.calibration(candidate.story)) : 0;
       const score = Math.max(calibrated, this.neighbourScore(vector, published, candidate.story));
+      if (score === 0) continue;
       if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
     }
     if (!best || best.score < this.options.matchThreshold) return null;

@@ -195,8 +195,11 @@ describe("StoryEngine matching by the story's nearest headlines", () => {
   ];
   const QUERY = { id: 'q', title: 'Volcano eruption in Iceland: Grindavik evacuation ordered', published: T0 + 20 * HOUR };
 
-  /** The event's story, with two headlines close to the query's wording published at the given times. */
-  function eruption(closeAt: readonly [number, number]): StoryEngine {
+  /**
+   * The event's story, with two headlines close to the query's wording published at the given times, and
+   * each side told `tellings` times.
+   */
+  function eruption(closeAt: readonly [number, number], tellings = 1): StoryEngine {
     // Plain cosine against the centroid (no cohesion calibration), so the centroid alone falls short.
     const engine = new StoryEngine({ matchCohesionWeight: 0 });
     for (let i = 0; i < 60; i++) {
@@ -205,9 +208,11 @@ describe("StoryEngine matching by the story's nearest headlines", () => {
         `f${i}`,
       );
     }
-    SIDES.forEach((side, i) => {
-      engine.addToLabelledStory({ id: `s${i}`, title: `${side} in Iceland`, published: T0 + i * HOUR }, 'eruption');
-    });
+    for (let telling = 0; telling < tellings; telling++) {
+      SIDES.forEach((side, i) => {
+        engine.addToLabelledStory({ id: `s${telling}-${i}`, title: `${side} in Iceland`, published: T0 + i * HOUR }, 'eruption');
+      });
+    }
     engine.addToLabelledStory(
       { id: 'c1', title: 'Iceland volcano eruption forces Grindavik evacuation', published: closeAt[0] },
       'eruption',
@@ -222,8 +227,15 @@ describe("StoryEngine matching by the story's nearest headlines", () => {
   it('matches an article to the story when two of its headlines of the same half day are close to it', () => {
     const engine = eruption([T0 + 18 * HOUR, T0 + 19 * HOUR]);
     const match = engine.match(QUERY);
-    expect(match?.storyId).toBe(engine.storyOf('s0'));
+    expect(match?.storyId).toBe(engine.storyOf('s0-0'));
     expect(match?.score).toBeGreaterThan(0.5);
+  });
+
+  it('does so even where the words they share with the article are too rare in the story to characterise it', () => {
+    // 2 of 38 headlines use "volcano", "eruption" and "Grindavik": under a tenth, so the centroid is no guide.
+    const engine = eruption([T0 + 18 * HOUR, T0 + 19 * HOUR], 2);
+    expect(engine.match(QUERY)?.storyId).toBe(engine.storyOf('s0-0'));
+    expect(eruption([T0 + 2 * HOUR, T0 + 3 * HOUR], 2).match(QUERY)).toBeNull();
   });
 
   it('does not when those headlines are more than half a day away, or only one of them is near', () => {
