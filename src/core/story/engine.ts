@@ -18,8 +18,8 @@
  *   `settle()` does this at once for every story (end of a batch), and then refines the whole batch
  *   through an article similarity graph (refine-graph.ts): each article moves to the story its nearest
  *   headlines sit in, which joins fragments linked only through intermediate headlines.
- * - match(): the best candidate with at least `matchMinSharedTerms` terms characteristic of the story, at
- *   or above `matchThreshold` by its cohesion-calibrated score or by the second-closest of its headlines within half a day.
+ * - match(): the best candidate at or above `matchThreshold` by its cohesion-calibrated score (given
+ *   `matchMinSharedTerms` characteristic shared terms) or by its second-closest headline within half a day.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *

@@ -59,13 +59,14 @@ export interface EngineOptions {
  * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
  * at least two of the story's characteristic words); two stories
  * whose union fits one period merge when their centroids agree as much as a member typically agrees with
- * its story; a match needs two characteristic shared words and a score of 0.4, the middle of the range
- * where held-out articles of indexed stories and of absent stories separate (the eval's sweep shows the
- * trade-off is gradual, not a knife edge). The score is the better of two signs: the cohesion-calibrated
- * score against the story's centroid, and the cosine with the article's second-closest headline of the
- * story within half a day (the decay's time scale). A story of hundreds of articles has a diluted
- * centroid, but two of its headlines near-repeating the article's the same morning are as good a sign;
- * one such headline alone may be a coincidence. Centroid saturation and the same-outlet
+ * its story; a match needs a score of 0.4, the middle of the range where held-out articles of indexed
+ * stories and of absent stories separate (the eval's sweep shows the trade-off is gradual, not a knife
+ * edge). The score is the better of two signs, each resting on two shared words: the cohesion-calibrated
+ * score against the story's centroid (two of the story's characteristic words), and the cosine with the
+ * article's second-closest headline of the story within half a day, the decay's time scale (two words
+ * shared with that headline). A story of hundreds of articles has a diluted centroid, but two of its
+ * headlines near-repeating the article's the same morning are as good a sign; one such headline alone
+ * may be a coincidence. Centroid saturation and the same-outlet
  * factor stay neutral (1): on the dev set neither improved clustering.
  */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
