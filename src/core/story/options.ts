@@ -98,8 +98,6 @@ export const IDF_PRIOR_ARTICLES = 100;
 export const SMALL_STORY_SIZE = 3;
 /** Candidates `match` weighs (by score) before its calibrated decision. */
 export const MATCH_CANDIDATES = 3;
-/** Which closest headline of a story `match` takes the similarity of: the second (two agreeing, not one). */
-export const MATCH_NEIGHBOUR_RANK = 2;
 /** Share of a story's articles a term must appear in to characterise the story. */
 export const CHARACTERISTIC_SHARE = 0.1;
 /** Terms of a story's centroid whose postings are searched for stories to merge with. */

@@ -7,10 +7,10 @@
  * - `rankStories` finds the best stories through the term → stories postings, walked newest first and cut
  *   off by time, so the cost per article does not grow with the index's history.
  * - `matchOrNull` is the read path's decision: the story `match` names, or none. Besides the centroid, it
- *   weighs the story's own headlines near the article in time (`neighbourScore`).
+ *   weighs the story's own headlines near the article in time (`secondClosestHeadline`).
  */
 import type { ArticleStore } from './article-store';
-import { CHARACTERISTIC_SHARE, type EngineOptions, MATCH_NEIGHBOUR_RANK } from './options';
+import { CHARACTERISTIC_SHARE, type EngineOptions } from './options';
 import { centroidWeight, type StoryStore } from './story-store';
 import type { StoryMatch } from './types';
 import type { ArticleVector, Vocabulary } from './vocabulary';
@@ -28,7 +28,7 @@ export class StoryScoring {
   // Scratch space for ranking, reused across calls.
   private accumulator = new Float64Array(1024);
   private readonly touched: number[] = [];
-  /** The query's IDF-weighted term weights by term id (0 elsewhere), for `neighbourScore`; reset after use. */
+  /** The query's IDF-weighted term weights by term id (0 elsewhere), for `secondClosestHeadline`; reset after each match. */
   private queryWeights = new Float64Array(1024);
 
   /** @param windowMs how far in time a story can be and still reach the lowest threshold (see `reachWindowMs`) */
@@ -190,29 +190,17 @@ export class StoryScoring {
   }
 
   /**
-   * The article's cosine with its MATCH_NEIGHBOUR_RANK-th closest headline of the story among those
-   * published within `decayMs` of it, the engine's time scale, and sharing `matchMinSharedTerms` terms
-   * with it (0 when fewer are): the story's own wording near the article, which a centroid averaged over
-   * hundreds of wordings blurs.
+   * The article's cosine with its second-closest headline of the story among those published within
+   * `decayMs` of it, the engine's time scale, and sharing `matchMinSharedTerms` terms with it (0 when
+   * fewer are): the story's own wording near the article, which a centroid averaged over hundreds of
+   * wordings blurs. Two agreeing headlines, not one: one alone may be a coincidence. Reads the query from
+   * `queryWeights` (see `matchOrNull`).
    */
-  neighbourScore(vector: ArticleVector, published: number, story: number): number {
-    const vocabulary = this.vocabulary;
-    if (this.queryWeights.length < vocabulary.idfOf.length) this.queryWeights = new Float64Array(vocabulary.idfOf.length * 2);
+  private secondClosestHeadline(published: number, story: number, queryNorm: number): number {
     const query = this.queryWeights;
-    const idfOf = vocabulary.idfOf;
-    let queryNorm = 0;
-    for (let i = 0; i < vector.ids.length; i++) {
-      const id = vector.ids[i];
-      if (id < 0) continue;
-      const weight = vector.weights[i] * idfOf[id];
-      query[id] = weight;
-      queryNorm += weight * weight;
-    }
-    const { termPool, weightPool, termStart, termEnd } = this.articles;
-    const times = this.articles.published;
+    const idfOf = this.vocabulary.idfOf;
+    const { termPool, weightPool, termStart, termEnd, published: times } = this.articles;
     const within = this.options.decayMs;
-    // The best MATCH_NEIGHBOUR_RANK cosines so far, best first.
-    const closest = new Array<number>(MATCH_NEIGHBOUR_RANK).fill(0);
     // Members are kept in time order: only those within the window are read.
     const members = this.stories.members[story];
     let at = 0;
@@ -221,6 +209,8 @@ export class StoryScoring {
       if (times[members[middle]] < published - within) at = middle + 1;
       else high = middle;
     }
+    let closest = 0;
+    let second = 0;
     for (; at < members.length && times[members[at]] <= published + within; at++) {
       const member = members[at];
       let dot = 0;
@@ -236,16 +226,13 @@ export class StoryScoring {
       }
       // As for the centroid: one shared word, however rare, is as often a coincidence as a story.
       if (shared < this.options.matchMinSharedTerms) continue;
-      const cosine = dot / Math.sqrt(norm * queryNorm);
-      for (let rank = 0; rank < MATCH_NEIGHBOUR_RANK; rank++) {
-        if (cosine <= closest[rank]) continue;
-        closest.splice(rank, 0, cosine);
-        closest.length = MATCH_NEIGHBOUR_RANK;
-        break;
-      }
+      const cosine = dot / (Math.sqrt(norm) * queryNorm);
+      if (cosine > closest) {
+        second = closest;
+        closest = cosine;
+      } else if (cosine > second) second = cosine;
     }
-    for (let i = 0; i < vector.ids.length; i++) if (vector.ids[i] >= 0) query[vector.ids[i]] = 0;
-    return Math.min(1, closest[MATCH_NEIGHBOUR_RANK - 1]);
+    return Math.min(1, second);
   }
 
   /**
@@ -255,19 +242,27 @@ export class StoryScoring {
    *   overlap than a story whose articles all repeat one headline), counted only when the article shares
    *   at least `matchMinSharedTerms` terms that characterise the story (used by a tenth of its articles
    *   or more): one shared word, however rare, is as often a coincidence as a story.
-   * - The similarity of the story's headlines nearest the article in time (`neighbourScore`), each of
+   * - The similarity of the story's headlines nearest the article in time (`secondClosestHeadline`), each of
    *   which must share as many terms with it: a sub-event told by a few headlines of a large story uses
    *   words too rare in the story to characterise it.
    */
   matchOrNull(vector: ArticleVector, published: number, candidates: readonly Candidate[]): StoryMatch | null {
+    // The query's weights by term id, once for every candidate's headlines (unseen terms match none).
+    const idfOf = this.vocabulary.idfOf;
+    if (this.queryWeights.length < idfOf.length) this.queryWeights = new Float64Array(idfOf.length * 2);
+    for (let i = 0; i < vector.ids.length; i++)
+      if (vector.ids[i] >= 0) this.queryWeights[vector.ids[i]] = vector.weights[i] * idfOf[vector.ids[i]];
+    const queryNorm = this.queryNorm(vector);
     let best: Candidate | undefined;
     for (const candidate of candidates) {
       const characteristic = this.characteristicSharedTerms(vector, candidate.story) >= this.options.matchMinSharedTerms;
       const calibrated = characteristic ? Math.min(1, candidate.score / this.calibration(candidate.story)) : 0;
-      const score = Math.max(calibrated, this.neighbourScore(vector, published, candidate.story));
+      const near = queryNorm === 0 ? 0 : this.secondClosestHeadline(published, candidate.story, queryNorm);
+      const score = Math.max(calibrated, near);
       if (score === 0) continue;
       if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
     }
+    for (const id of vector.ids) if (id >= 0) this.queryWeights[id] = 0;
     if (!best || best.score < this.options.matchThreshold) return null;
     return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
   }
