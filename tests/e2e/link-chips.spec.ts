@@ -69,6 +69,14 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   expect(await probe.tooltipShown(0)).toBe(false);
   await probe.hover(0);
   expect(await probe.tooltipShown(0)).toBe(true);
+  // Drawn over the page, even over the page's own positioned boxes after the chip (a card, a sticky bar):
+  // the reader's pointer there finds the chip, not the row under the tooltip.
+  await page.evaluate(() => {
+    for (const row of document.querySelectorAll<HTMLElement>('li.row')) row.style.position = 'relative';
+  });
+  const tip = await probe.tooltipCenter(0);
+  expect(tip).not.toBeNull();
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, tip ?? { x: 0, y: 0 })).toBe('parallax-chip');
   expect(await probe.tooltipText(0)).toBe(
     'The GuardianLean Left, rated by AllSides Media Bias Ratings (2023-07)Owner: Guardian Media Group (Scott Trust)',
   );

@@ -78,6 +78,14 @@ export class ChipProbe {
     return this.one(index, 'function () { return this.nextElementSibling?.textContent ?? ""; }');
   }
 
+  /** The centre of the chip's tooltip as drawn (null while none is built). */
+  tooltipCenter(index: number): Promise<{ x: number; y: number } | null> {
+    return this.one(
+      index,
+      'function () { const tip = this.nextElementSibling; if (!tip) return null; const r = tip.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
+    );
+  }
+
   private async center(index: number): Promise<{ x: number; y: number }> {
     return this.one(
       index,

@@ -1,6 +1,11 @@
 /** The link chip's styles, scoped by its shadow root; light and dark from the reader's system setting. */
 export const chipCss = `
 :host { all: initial; }
+/* The host is a stacking context (its layout containment): the tooltip's z-index counts only inside it,
+   so the host itself is raised, and positioned for that, while its tooltip can show. Only then: a
+   positioned box costs the browser a paint layer, and a page holds hundreds of chips. Important, to
+   win over the host's own style attribute. */
+:host(:hover), :host(:focus-within) { position: relative !important; z-index: 2147483000 !important; }
 .chip {
   all: unset; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
   width: 100%; height: 100%; padding: 0 0.3em; border-radius: 999px; cursor: default;
