@@ -7,6 +7,7 @@ import {
   precisionLossBySize,
   fnv1a,
   holdoutSplit,
+  majorityStory,
   scoreClustering,
   storiesWithHeadlineTwins,
   twinStoryPairs,
@@ -56,24 +57,6 @@ Errors go to stderr naming the file and line; exit code 1 (2 for bad usage).`;
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
-}
-
-/** The engine story holding most of the given articles (ties: the smaller id). */
-function majorityStory(engine: StoryEngine, ids: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const id of ids) {
-    const story = engine.storyOf(id);
-    if (story !== undefined) counts.set(story, (counts.get(story) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [story, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== undefined && story < best)) {
-      best = story;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** An index of the articles' own story labels (no clustering), built in time order. */
@@ -148,7 +131,7 @@ void runCli('eval:clusters', HELP, (args) => {
     }
     const singles = split.heldOutSingles.map((article) => {
       const match = indexEngine.match(article);
-      const ownCluster = majorityStory(indexEngine, idsByStory.get(article.story ?? '') ?? []);
+      const ownCluster = majorityStory((id) => indexEngine.storyOf(id), idsByStory.get(article.story ?? '') ?? []);
       return { score: match?.score ?? 0, own: match !== null && match.storyId === ownCluster };
     });
     const twinned = storiesWithHeadlineTwins(split.heldOutWhole, split.indexed, spanMs);

@@ -11,23 +11,21 @@
  * - Score(article, story) = cosine(article, centroid) × time factor.
  * - add(): the best story at or above `joinThreshold` is joined, else a new story starts. When the article
  *   is also close to a second story and the two centroids agree (≥ `mergeThreshold`), they merge.
- * - When a story's period has ended (it can gain no more articles of its event): a small story's
- *   articles get a second look against the stories that grew around them, and the story is merged with
- *   the closest story whose core overlaps it within one period when their centroids agree
- *   (≥ `mergeThreshold`): online assignment splits an event whose headlines are worded several ways.
- *   `settle()` does this at once for every story (end of a batch), and then refines the whole batch
- *   through an article similarity graph (refine-graph.ts): each article moves to the story its nearest
- *   headlines sit in, which joins fragments linked only through intermediate headlines.
- * - match(): the best candidate at or above `matchThreshold` by its cohesion-calibrated score (given
- *   `matchMinSharedTerms` characteristic shared terms) or by its second-closest headline within half a day.
+ * - When a story's period has ended: a small story's articles get a second look against the stories that
+ *   grew around them, and the story merges with the closest story whose core overlaps it within one
+ *   period when their centroids agree (≥ `mergeThreshold`): online assignment splits an event worded
+ *   several ways. `settle()` does this for every story at once, then refines the batch through an article
+ *   similarity graph (refine-graph.ts), which joins fragments linked only through intermediate headlines.
+ * - match(): the best candidate (by its cohesion-calibrated score or its headlines near in time), named when
+ *   the match model (match-model.ts) gives it a probability of `matchThreshold` or more.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *
- * This file is the clustering policy; the parts it composes: options.ts (tuning), vocabulary.ts (terms, IDF), article-store.ts
- * and story-store.ts (the columns), scoring.ts (similarities), snapshot.ts (persistent form). The decisions: `joinOrNew` and
- * `mergesOnJoin` (add), `closestMergePartner` (end of a story's period), and `StoryScoring.matchOrNull` (match).
+ * This file is the clustering policy, composing options.ts, vocabulary.ts, article-store.ts, story-store.ts, scoring.ts and
+ * snapshot.ts. Decisions: `joinOrNew`, `mergesOnJoin` (add), `closestMergePartner` (period end), `StoryScoring.matchOrNull`.
  */
 import { ArticleStore } from './article-store';
+import type { MatchEvidence } from './match-model';
 import {
   MATCH_CANDIDATES,
   MERGE_MIN_SIZE,
@@ -209,6 +207,13 @@ export class StoryEngine {
     return this.scoring.matchOrNull(vector, query.published, this.scoring.rankStories(vector, query.published, MATCH_CANDIDATES));
   }
 
+  /** What `match` weighs: its best candidate and the model's evidence on it, undecided (for training). */
+  matchEvidence(query: EngineArticle): { storyId: string; evidence: MatchEvidence } | null {
+    const vector = this.vocabulary.vectorize(query, false);
+    const best = this.scoring.bestCandidate(vector, query.published, this.scoring.rankStories(vector, query.published, MATCH_CANDIDATES));
+    return best && { storyId: this.stories.ids[best.story], evidence: best.evidence };
+  }
+
   /**
    * `match` restricted to the given candidate stories (ids from an external retrieval, e.g. a full-text
    * index): same scoring and threshold. Read-only.
@@ -271,13 +276,8 @@ export class StoryEngine {
     return next === undefined ? Infinity : this.stories.first[next] + this.options.storySpanMs;
   }
 
-  /**
-   * Work done once a story's coverage period has ended (it can gain no more articles of its event):
-   * - a small story's articles get a second look against the stories that grew around them;
-   * - the story is compared, centroid to centroid, with the stories whose periods overlap it, and merged
-   *   with the closest one when the centroids agree and the union still fits one coverage period
-   *   (online assignment fragments an event whose first headlines happened to differ).
-   */
+  /** Once a story's coverage period has ended: a small story's articles get a second look, and the story
+   * merges with its closest overlapping story while the centroids agree and the union fits one period. */
   private reviseClosedSmallStories(now: number): void {
     const { queue, first } = this.stories;
     while (this.revisedUpTo < queue.length && first[queue[this.revisedUpTo]] + this.options.storySpanMs < now) {

@@ -119,6 +119,24 @@ export function holdoutSplit<T extends { id: string; story?: string }>(
   return split;
 }
 
+/** The story holding most of the given articles (ties: the smaller id): where a held-out article belongs. */
+export function majorityStory(storyOf: (articleId: string) => string | undefined, ids: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const story = storyOf(id);
+    if (story !== undefined) counts.set(story, (counts.get(story) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [story, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && story < best)) {
+      best = story;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 /** Shortest headline (in words) that counts as a twin: shorter ones ("Stocks", "Markets live") recur. */
 export const TWIN_MIN_WORDS = 6;
 

@@ -10,6 +10,7 @@ export {
 export {
   scoreClustering,
   holdoutSplit,
+  majorityStory,
   fnv1a,
   storiesWithHeadlineTwins,
   twinStoryPairs,
@@ -23,3 +24,6 @@ export {
 } from './evaluate';
 export { clusterInTimeOrder, parseOptionOverrides } from './batch';
 export { RELATED_MAX, type NeighbourWindow } from './neighbours';
+export { MATCH_FEATURES, matchFeatures, matchProbability, type MatchEvidence, type MatchModel } from './match-model';
+export { MATCH_MODEL } from './match-model-weights';
+export { fitMatchModel, type MatchExample } from './train-match-model';

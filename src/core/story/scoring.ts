@@ -6,10 +6,13 @@
  *   of excess.
  * - `rankStories` finds the best stories through the term → stories postings, walked newest first and cut
  *   off by time, so the cost per article does not grow with the index's history.
- * - `matchOrNull` is the read path's decision: the story `match` names, or none. Besides the centroid, it
- *   weighs the story's own headlines near the article in time (`secondClosestHeadline`).
+ * - `matchOrNull` is the read path's decision: the story `match` names, or none. It ranks the candidates
+ *   by the centroid and the story's own headlines near the article in time (`nearHeadline`), and the
+ *   match model decides on the best one.
  */
 import type { ArticleStore } from './article-store';
+import { type MatchEvidence, matchFeatures, matchProbability } from './match-model';
+import { MATCH_MODEL } from './match-model-weights';
 import { CHARACTERISTIC_SHARE, type EngineOptions } from './options';
 import { centroidWeight, type StoryStore } from './story-store';
 import type { StoryMatch } from './types';
@@ -28,7 +31,7 @@ export class StoryScoring {
   // Scratch space for ranking, reused across calls.
   private accumulator = new Float64Array(1024);
   private readonly touched: number[] = [];
-  /** The query's IDF-weighted term weights by term id (0 elsewhere), for `secondClosestHeadline`; reset after each match. */
+  /** The query's IDF-weighted term weights by term id (0 elsewhere), for `nearHeadline`; reset after each match. */
   private queryWeights = new Float64Array(1024);
 
   /** @param windowMs how far in time a story can be and still reach the lowest threshold (see `reachWindowMs`) */
@@ -194,9 +197,9 @@ export class StoryScoring {
    * `decayMs` of it, the engine's time scale, and sharing `matchMinSharedTerms` terms with it (0 when
    * fewer are): the story's own wording near the article, which a centroid averaged over hundreds of
    * wordings blurs. Two agreeing headlines, not one: one alone may be a coincidence. Reads the query from
-   * `queryWeights` (see `matchOrNull`).
+   * `queryWeights` (see `bestCandidate`).
    */
-  private secondClosestHeadline(published: number, story: number, queryNorm: number): number {
+  private nearHeadline(published: number, story: number, queryNorm: number): number {
     const query = this.queryWeights;
     const idfOf = this.vocabulary.idfOf;
     const { termPool, weightPool, termStart, termEnd, published: times } = this.articles;
@@ -235,36 +238,105 @@ export class StoryScoring {
     return Math.min(1, second);
   }
 
+  /** What the match model weighs of a candidate besides its scores: the terms the article shares with it. */
+  private sharedTermEvidence(vector: ArticleVector, story: number, evidence: MatchEvidence): void {
+    const weights = this.stories.weightsOf(story);
+    const size = this.stories.members[story].length;
+    const unseen = this.vocabulary.unseenIdf();
+    let shareSum = 0;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i];
+      if (id >= 0) evidence.knownTerms++;
+      const weight = weights.get(id);
+      if (weight === undefined) continue;
+      evidence.sharedTerms++;
+      const rarity = this.vocabulary.idf(id) / unseen;
+      evidence.maxSharedRarity = Math.max(evidence.maxSharedRarity, rarity);
+      evidence.sharedRaritySum += rarity;
+      if (vector.names?.[i]) evidence.sharedNames++;
+      const share = Math.min(1, weight / size);
+      evidence.maxTermShare = Math.max(evidence.maxTermShare, share);
+      shareSum += share;
+    }
+    evidence.meanTermShare = evidence.sharedTerms === 0 ? 0 : shareSum / evidence.sharedTerms;
+  }
+
   /**
-   * The match-or-null decision of the read path, among the best-scoring candidates: a score of at least
-   * `matchThreshold`, the better of two.
-   * - The score calibrated against the story's own cohesion (a story worded many ways is matched on less
+   * The best of the candidates by the better of two scores, each resting on `matchMinSharedTerms` shared
+   * words, with what the match model weighs of it; null when none scores:
+   * - the score calibrated against the story's own cohesion (a story worded many ways is matched on less
    *   overlap than a story whose articles all repeat one headline), counted only when the article shares
-   *   at least `matchMinSharedTerms` terms that characterise the story (used by a tenth of its articles
-   *   or more): one shared word, however rare, is as often a coincidence as a story.
-   * - The similarity of the story's headlines nearest the article in time (`secondClosestHeadline`), each of
-   *   which must share as many terms with it: a sub-event told by a few headlines of a large story uses
-   *   words too rare in the story to characterise it.
+   *   that many terms that characterise the story (used by a tenth of its articles or more);
+   * - the similarity of the story's headlines nearest the article in time (`nearHeadline`): a sub-event
+   *   told by a few headlines of a large story uses words too rare in the story to characterise it.
    */
-  matchOrNull(vector: ArticleVector, published: number, candidates: readonly Candidate[]): StoryMatch | null {
+  bestCandidate(
+    vector: ArticleVector,
+    published: number,
+    candidates: readonly Candidate[],
+  ): { story: number; evidence: MatchEvidence } | null {
     // The query's weights by term id, once for every candidate's headlines (unseen terms match none).
     const idfOf = this.vocabulary.idfOf;
     if (this.queryWeights.length < idfOf.length) this.queryWeights = new Float64Array(idfOf.length * 2);
     for (let i = 0; i < vector.ids.length; i++)
       if (vector.ids[i] >= 0) this.queryWeights[vector.ids[i]] = vector.weights[i] * idfOf[vector.ids[i]];
     const queryNorm = this.queryNorm(vector);
-    let best: Candidate | undefined;
+    let best: { story: number; evidence: MatchEvidence } | null = null;
+    let runnerUp = 0;
     for (const candidate of candidates) {
-      const characteristic = this.characteristicSharedTerms(vector, candidate.story) >= this.options.matchMinSharedTerms;
-      const calibrated = characteristic ? Math.min(1, candidate.score / this.calibration(candidate.story)) : 0;
-      const near = queryNorm === 0 ? 0 : this.secondClosestHeadline(published, candidate.story, queryNorm);
+      const characteristicTerms = this.characteristicSharedTerms(vector, candidate.story);
+      const calibrated =
+        characteristicTerms >= this.options.matchMinSharedTerms ? Math.min(1, candidate.score / this.calibration(candidate.story)) : 0;
+      const near = queryNorm === 0 ? 0 : this.nearHeadline(published, candidate.story, queryNorm);
       const score = Math.max(calibrated, near);
       if (score === 0) continue;
-      if (!best || score > best.score || (score === best.score && candidate.story < best.story)) best = { story: candidate.story, score };
+      if (best !== null && !(score > best.evidence.score || (score === best.evidence.score && candidate.story < best.story))) {
+        runnerUp = Math.max(runnerUp, score);
+        continue;
+      }
+      if (best !== null) runnerUp = Math.max(runnerUp, best.evidence.score);
+      const stories = this.stories;
+      const extent = Math.max(published, stories.coreLast(candidate.story)) - Math.min(published, stories.coreFirst(candidate.story));
+      best = {
+        story: candidate.story,
+        evidence: {
+          score,
+          centroid: candidate.score,
+          calibrated,
+          nearHeadline: near,
+          characteristicTerms,
+          sharedTerms: 0,
+          knownTerms: 0,
+          maxSharedRarity: 0,
+          sharedRaritySum: 0,
+          sharedNames: 0,
+          maxTermShare: 0,
+          meanTermShare: 0,
+          size: stories.members[candidate.story].length,
+          cohesion: stories.cohesions[candidate.story],
+          extentHours: extent / 3_600_000,
+          runnerUp: 0,
+        },
+      };
     }
     for (const id of vector.ids) if (id >= 0) this.queryWeights[id] = 0;
-    if (!best || best.score < this.options.matchThreshold) return null;
-    return { storyId: this.stories.ids[best.story], score: best.score, terms: this.evidence(vector, best.story) };
+    if (best === null) return null;
+    best.evidence.runnerUp = runnerUp;
+    this.sharedTermEvidence(vector, best.story, best.evidence);
+    return best;
+  }
+
+  /**
+   * The match-or-null decision of the read path: the best candidate (`bestCandidate`), named when the
+   * match model (match-model.ts, learned from the dev set) gives it a probability of `matchThreshold` or
+   * more. That probability is the match's score.
+   */
+  matchOrNull(vector: ArticleVector, published: number, candidates: readonly Candidate[]): StoryMatch | null {
+    const best = this.bestCandidate(vector, published, candidates);
+    if (best === null) return null;
+    const probability = matchProbability(MATCH_MODEL, matchFeatures(best.evidence));
+    if (probability < this.options.matchThreshold) return null;
+    return { storyId: this.stories.ids[best.story], score: probability, terms: this.evidence(vector, best.story) };
   }
 
   /**

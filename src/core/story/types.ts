@@ -15,8 +15,8 @@ export interface EngineArticle {
 export interface StoryMatch {
   storyId: string;
   /**
-   * Time-decayed cosine similarity to the story, 0..1; from `match`, calibrated against the story's own
-   * cohesion (see `matchCohesionWeight`) and capped at 1.
+   * How sure the engine is, 0..1: for a new article, the match model's probability that the story is its
+   * own (match-model.ts); for an article already indexed, its time-decayed cosine with its story.
    */
   score: number;
   /** Key terms the article shares with the story, strongest first, in display form. */

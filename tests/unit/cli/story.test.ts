@@ -119,3 +119,30 @@ describe('eval:clusters CLI', { timeout: 30_000 }, () => {
     expect(stderr).toContain('queries.jsonl:1');
   });
 });
+
+describe('train:engine CLI', { timeout: 30_000 }, () => {
+  it('prints each half evaluated by the model trained on the other, then the model of both and how it stands to the shipped one', () => {
+    const { status, stdout } = run('train-engine', [`${FIXTURES}/headlines.jsonl`]);
+    expect(status).toBe(0);
+    const [a, b, whole] = jsonLines(stdout);
+    expect([a.evaluatedOn, a.trainedOn, b.evaluatedOn, b.trainedOn]).toEqual(['a', 'b', 'b', 'a']);
+    for (const half of [a, b]) {
+      for (const scale of ['all', 'reader']) {
+        const figures = half[scale] as Record<string, Record<string, number>>;
+        expect(Object.keys(figures.learned)).toEqual(['threshold', 'singlesHit', 'singlesNull', 'wholeNull', 'wholeNullUntwinned']);
+        expect(figures.handSetScore.threshold).toBe(0.4);
+      }
+    }
+    const model = whole.model as { features: string[]; weights: number[] };
+    expect(model.features).toContain('maxSharedRarity');
+    expect(model.weights).toHaveLength(model.features.length);
+    // Six headlines are no dev set: the shipped numbers are not reproduced, and nothing is written without --write.
+    expect(whole.shipped).toBe('differs (run with --write)');
+  });
+
+  it('refuses a missing file with a clear message', () => {
+    const { status, stderr } = run('train-engine', [`${FIXTURES}/absent.jsonl`]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('absent.jsonl');
+  });
+});
