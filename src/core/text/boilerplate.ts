@@ -3,6 +3,7 @@
  * outlet suffixes (" - Reuters", " | CNN") and the aggregator's truncation mark ("  ..."). None of it says
  * anything about the story, and outlet names would otherwise make one outlet's headlines look alike.
  */
+import { normalizeText } from './tokenize';
 
 const PREFIX_LABELS =
   'update|updated|corrected|correction|refile|rpt|repeat|exclusive|breaking|breaking news|watch|video|videos|photo|photos|gallery|live|live updates|listen|podcast|analysis|factbox|fact box|insight|wrapup|wrap-up|timeline|preview|opinion|editorial|commentary|column|poll|quiz|report|reports|recap|graphic|interactive|in pictures|just in|developing|urgent|flash|buzz|brief|briefs';
@@ -56,7 +57,7 @@ function looksLikeOutletName(segment: string): boolean {
  * suffix is never the whole headline.
  */
 export function stripHeadlineBoilerplate(title: string, publisher?: string, host?: string): string {
-  let text = title.normalize('NFKC').replace(TRUNCATION, '').trim();
+  let text = normalizeText(title).replace(TRUNCATION, '').trim();
   const withoutPrefix = text.replace(PREFIX, '');
   if (withoutPrefix.trim().length > 0) text = withoutPrefix;
   // Built when a headline has a suffix to judge (most have none): clustering strips every headline.

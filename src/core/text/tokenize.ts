@@ -17,6 +17,11 @@ const COMBINING_MARK = /[\u0300-\u036f]/g;
 const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const LATIN_ONLY = /^[a-z0-9&]+$/;
 const HAS_LOWERCASE = /\p{Ll}/u;
+/** Signs that NFKC spells as letters ("TM", "SM"), which would glue onto the name they follow. */
+const TRADEMARK_SIGNS = /[\u2122\u2120]/g;
+
+/** Unicode NFKC, trademark signs dropped first: the form of a text that words are taken from. */
+export const normalizeText = (text: string) => text.replace(TRADEMARK_SIGNS, ' ').normalize('NFKC');
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenterFor(lang: string): Intl.Segmenter {
@@ -111,7 +116,7 @@ export function tokenize(text: string, lang?: string): string[] {
 
 /** `tokenize`, plus the surface form of every token (same order and length). */
 export function tokenizeWithSurfaces(text: string, lang?: string): TokenList {
-  const normalized = text.normalize('NFKC');
+  const normalized = normalizeText(text);
   const out: TokenList = { tokens: [], surfaces: [] };
   const textHasLowercase = HAS_LOWERCASE.test(normalized);
   if (UNSPACED_SCRIPT.test(normalized) && typeof Intl.Segmenter === 'function') {

@@ -115,6 +115,15 @@ describe('StoryEngine matching', () => {
     expect(match?.terms).toContain('5.5');
   });
 
+  it('matches a trademarked name to the same name written plainly', () => {
+    // NFKC spells ™ as "TM": the release's headline would otherwise share only generic words with the news.
+    const engine = new StoryEngine();
+    engine.add({ id: 'r1', title: "FDA approves Biogen Idec's ALPROLIX™, the first hemophilia B therapy", published: T0 });
+    const match = engine.match({ id: 'q', title: 'FDA approves hemophilia B drug Alprolix for children and adults', published: T0 + HOUR });
+    expect(match?.storyId).toBe(engine.storyOf('r1'));
+    expect(match?.terms.slice(0, 2)).toContain('Alprolix');
+  });
+
   it('shows the shared names first in its evidence, then the other shared words', () => {
     // "Riverton" is in many stories (a weak word), "flood" and "storm" only in this one.
     const town = ['council approves budget', 'school wins award', 'mayor resigns', 'library reopens', 'bridge closes for repairs'];

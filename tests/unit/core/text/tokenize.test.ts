@@ -29,6 +29,12 @@ describe('tokenize', () => {
     expect(tokenize('ＡＢＣ ２０２４')).toEqual(['abc', '2024']);
   });
 
+  it('keeps a trademarked name the word it is, not glued to the sign', () => {
+    // NFKC spells ™ and ℠ as letters ("TM", "SM"): a press release's "ALPROLIX™" would not meet "Alprolix".
+    expect(tokenize('FDA approves ALPROLIX™ for children')).toEqual(tokenize('FDA approves Alprolix for children'));
+    expect(tokenize('SkyMiles℠ and Kindle™ deals')).toEqual(['skymile', 'kindle', 'deal']);
+  });
+
   it('segments Japanese and Chinese into words', () => {
     const japanese = tokenize('日本銀行が金融緩和を決定した', 'ja');
     expect(japanese).toContain('日本');
