@@ -8,6 +8,9 @@ import {
   fnv1a,
   holdoutSplit,
   majorityStory,
+  idsByLabel,
+  holdoutRates,
+  twinnedSingleStories,
   scoreClustering,
   storiesWithHeadlineTwins,
   twinStoryPairs,
@@ -122,38 +125,21 @@ void runCli('eval:clusters', HELP, (args) => {
     const indexEngine = goldIndex
       ? indexByLabels(split.indexed, { ...overrides, matchThreshold: 0 })
       : clusterInTimeOrder(split.indexed, { ...overrides, matchThreshold: 0 });
-    const idsByStory = new Map<string, string[]>();
-    for (const article of split.indexed) {
-      const label = article.story ?? '';
-      let list = idsByStory.get(label);
-      if (!list) idsByStory.set(label, (list = []));
-      list.push(article.id);
-    }
+    const idsByStory = idsByLabel(split.indexed);
     const singles = split.heldOutSingles.map((article) => {
       const match = indexEngine.match(article);
       const ownCluster = majorityStory((id) => indexEngine.storyOf(id), idsByStory.get(article.story ?? '') ?? []);
-      return { score: match?.score ?? 0, own: match !== null && match.storyId === ownCluster };
+      return { score: match?.score ?? 0, own: match !== null && match.storyId === ownCluster, twinned: false };
     });
     const twinned = storiesWithHeadlineTwins(split.heldOutWhole, split.indexed, spanMs);
-    const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
-    const singleTwins = storiesWithHeadlineTwins(
-      split.indexed.filter((article) => singleStories.has(article.story ?? '')),
-      split.indexed,
-      spanMs,
-    );
+    const singleTwins = twinnedSingleStories(split, spanMs);
     const whole = split.heldOutWhole.map((article) => ({
       score: indexEngine.match(article)?.score ?? 0,
+      own: false,
       twinned: twinned.has(article.story ?? ''),
     }));
     const untwinned = whole.filter((w) => !w.twinned);
-    const share = (count: number, of: number) => round(count / Math.max(1, of));
-    const rates = (threshold: number) => ({
-      threshold,
-      singlesHit: share(singles.filter((s) => s.own && s.score >= threshold).length, singles.length),
-      singlesNull: share(singles.filter((s) => s.score < threshold).length, singles.length),
-      wholeNull: share(whole.filter((w) => w.score < threshold).length, whole.length),
-      wholeNullUntwinned: share(untwinned.filter((w) => w.score < threshold).length, untwinned.length),
-    });
+    const rates = (threshold: number) => holdoutRates(singles, whole, threshold);
     result.holdout = {
       index: goldIndex ? 'gold' : 'clustered',
       singles: singles.length,

@@ -11,6 +11,9 @@ import {
   fitMatchModel,
   fnv1a,
   holdoutSplit,
+  holdoutRates,
+  idsByLabel,
+  twinnedSingleStories,
   majorityStory,
   matchFeatures,
   matchProbability,
@@ -50,8 +53,8 @@ interface Row {
   group: 'single' | 'whole';
   /** Whether the index holds the article's event under another label too (a headline twin). */
   twinned: boolean;
-  /** Whether the candidate is right (singles only). */
-  hit: boolean;
+  /** Whether the candidate is the article's own story (singles only). */
+  own: boolean;
   /** The hand-set score and the model's input; null when no candidate scored. */
   score: number;
   features: number[] | null;
@@ -67,26 +70,13 @@ function readerOutlets(articles: readonly ArticleRecord[]): Set<string> {
   return new Set(ranked.slice(0, READER_OUTLETS).map(([publisher]) => publisher));
 }
 
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
-
 /** Clusters one half's indexed articles and describes each held-out article's best candidate. */
 function rowsOf(articles: readonly ArticleRecord[]): Row[] {
   const split = holdoutSplit(articles);
   const engine = clusterInTimeOrder(split.indexed, { matchThreshold: 0 });
-  const idsByStory = new Map<string, string[]>();
-  for (const article of split.indexed) {
-    const label = article.story ?? '';
-    const list = idsByStory.get(label) ?? [];
-    list.push(article.id);
-    idsByStory.set(label, list);
-  }
-  const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
+  const idsByStory = idsByLabel(split.indexed);
   const spanMs = DEFAULT_ENGINE_OPTIONS.storySpanMs;
-  const twinnedSingles = storiesWithHeadlineTwins(
-    split.indexed.filter((article) => singleStories.has(article.story ?? '')),
-    split.indexed,
-    spanMs,
-  );
+  const twinnedSingles = twinnedSingleStories(split, spanMs);
   const rows: Row[] = [];
   for (const article of split.heldOutSingles) {
     const found = engine.matchEvidence(article);
@@ -94,7 +84,7 @@ function rowsOf(articles: readonly ArticleRecord[]): Row[] {
     rows.push({
       group: 'single',
       twinned: twinnedSingles.has(article.story ?? ''),
-      hit: found !== null && found.storyId === own,
+      own: found !== null && found.storyId === own,
       score: found?.evidence.score ?? 0,
       features: found && matchFeatures(found.evidence),
     });
@@ -105,7 +95,7 @@ function rowsOf(articles: readonly ArticleRecord[]): Row[] {
     rows.push({
       group: 'whole',
       twinned: twinned.has(article.story ?? ''),
-      hit: false,
+      own: false,
       score: found?.evidence.score ?? 0,
       features: found && matchFeatures(found.evidence),
     });
@@ -116,28 +106,19 @@ function rowsOf(articles: readonly ArticleRecord[]): Row[] {
 function examplesOf(rows: readonly Row[]): MatchExample[] {
   // Where the index holds the event under another label, a candidate other than the labelled story may be
   // as right: such examples are left out, as their answer is unknown.
-  const singles = rows.filter((row) => row.group === 'single' && row.features !== null && (row.hit || !row.twinned));
+  const singles = rows.filter((row) => row.group === 'single' && row.features !== null && (row.own || !row.twinned));
   const whole = rows.filter((row) => row.group === 'whole' && row.features !== null && !row.twinned);
   const singleWeight = whole.length / Math.max(1, singles.length);
   return [
-    ...singles.map((row) => ({ features: row.features ?? [], label: row.hit, weight: singleWeight })),
+    ...singles.map((row) => ({ features: row.features ?? [], label: row.own, weight: singleWeight })),
     ...whole.map((row) => ({ features: row.features ?? [], label: false, weight: 1 })),
   ];
 }
 
 /** The held-out rates when a row is matched at `threshold` of `value(row)`. */
 function rates(rows: readonly Row[], value: (row: Row) => number, threshold: number) {
-  const share = (part: readonly Row[], test: (row: Row) => boolean) => round(part.filter(test).length / Math.max(1, part.length));
-  const singles = rows.filter((row) => row.group === 'single');
-  const whole = rows.filter((row) => row.group === 'whole');
-  const untwinned = whole.filter((row) => !row.twinned);
-  return {
-    threshold,
-    singlesHit: share(singles, (row) => row.hit && value(row) >= threshold),
-    singlesNull: share(singles, (row) => value(row) < threshold),
-    wholeNull: share(whole, (row) => value(row) < threshold),
-    wholeNullUntwinned: share(untwinned, (row) => value(row) < threshold),
-  };
+  const answers = (group: Row['group']) => rows.filter((row) => row.group === group).map((row) => ({ ...row, score: value(row) }));
+  return holdoutRates(answers('single'), answers('whole'), threshold);
 }
 
 const probabilityOf = (model: MatchModel) => (row: Row) => (row.features === null ? 0 : matchProbability(model, row.features));
@@ -181,13 +162,14 @@ void runCli('train:engine', HELP, (args) => {
     ['a', 'b'],
     ['b', 'a'],
   ] as const) {
-    const model = fitMatchModel(examplesOf(rows[other]), MATCH_FEATURES, 0);
+    const examples = examplesOf(rows[other]);
+    const model = fitMatchModel(examples, MATCH_FEATURES, 0);
     const learned = probabilityOf(model);
     lines.push(
       JSON.stringify({
         evaluatedOn: half,
         trainedOn: other,
-        examples: { train: examplesOf(rows[other]).length, test: rows[half].length },
+        examples: { train: examples.length, test: rows[half].length },
         ...Object.fromEntries(
           (['all', 'reader'] as const).map((scale) => [
             scale,

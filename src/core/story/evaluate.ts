@@ -119,6 +119,42 @@ export function holdoutSplit<T extends { id: string; story?: string }>(
   return split;
 }
 
+/** Article ids by story label (articles without one under ""). */
+export function idsByLabel(articles: readonly { id: string; story?: string }[]): Map<string, string[]> {
+  const byLabel = new Map<string, string[]>();
+  for (const article of articles) {
+    const label = article.story ?? '';
+    const list = byLabel.get(label);
+    if (list) list.push(article.id);
+    else byLabel.set(label, [article.id]);
+  }
+  return byLabel;
+}
+
+/** A held-out article's best answer: its score, whether it is the article's own story, whether the index holds its event twice. */
+export interface HeldOutAnswer {
+  score: number;
+  own: boolean;
+  twinned: boolean;
+}
+
+/**
+ * The held-out matching rates at `threshold`: singles answered with their own story, singles given no
+ * answer, whole withheld stories given none, and the same for those without a headline twin in the index.
+ */
+export function holdoutRates(singles: readonly HeldOutAnswer[], whole: readonly HeldOutAnswer[], threshold: number) {
+  const share = (part: readonly HeldOutAnswer[], test: (answer: HeldOutAnswer) => boolean) =>
+    Math.round((part.filter(test).length / Math.max(1, part.length)) * 10_000) / 10_000;
+  const untwinned = whole.filter((answer) => !answer.twinned);
+  return {
+    threshold,
+    singlesHit: share(singles, (answer) => answer.own && answer.score >= threshold),
+    singlesNull: share(singles, (answer) => answer.score < threshold),
+    wholeNull: share(whole, (answer) => answer.score < threshold),
+    wholeNullUntwinned: share(untwinned, (answer) => answer.score < threshold),
+  };
+}
+
 /** The story holding most of the given articles (ties: the smaller id): where a held-out article belongs. */
 export function majorityStory(storyOf: (articleId: string) => string | undefined, ids: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -289,4 +325,14 @@ export function precisionLossBySize(gold: readonly string[], predicted: readonly
     lostToTwins: c.lostToTwins / items,
     lostToOthers: c.lostToOthers / items,
   }));
+}
+
+/** The labels of the held-out singles' stories whose indexed articles have a headline twin under another label. */
+export function twinnedSingleStories<T extends Dated & { id: string }>(split: HoldoutSplit<T>, windowMs: number): Set<string> {
+  const singleStories = new Set(split.heldOutSingles.map((article) => article.story ?? ''));
+  return storiesWithHeadlineTwins(
+    split.indexed.filter((article) => singleStories.has(article.story ?? '')),
+    split.indexed,
+    windowMs,
+  );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   bcubedPrecisionLoss,
+  holdoutRates,
   holdoutSplit,
+  idsByLabel,
   precisionLossBySize,
   scoreClustering,
   storiesWithHeadlineTwins,
@@ -117,5 +119,29 @@ describe('precisionLossBySize', () => {
     expect(classes.reduce((sum, c) => sum + c.lostToTwins, 0)).toBeCloseTo(whole.toTwins);
     expect(classes.reduce((sum, c) => sum + c.lostToOthers, 0)).toBeCloseTo(whole.toOthers);
     expect(1 - scoreClustering(gold, predicted).bcubed.precision).toBeCloseTo(whole.toTwins + whole.toOthers);
+  });
+});
+
+describe('held-out matching rates', () => {
+  it('counts singles in their story, singles and withheld stories given no answer, and the untwinned apart', () => {
+    const answer = (score: number, own = false, twinned = false) => ({ score, own, twinned });
+    const singles = [answer(0.9, true), answer(0.5, false), answer(0.2, true), answer(0.45, true)];
+    const whole = [answer(0.1), answer(0.6, false, true), answer(0.7), answer(0)];
+    expect(holdoutRates(singles, whole, 0.4)).toEqual({
+      threshold: 0.4,
+      singlesHit: 0.5,
+      singlesNull: 0.25,
+      wholeNull: 0.5,
+      wholeNullUntwinned: 0.6667,
+    });
+    expect(holdoutRates([], [], 0.4)).toEqual({ threshold: 0.4, singlesHit: 0, singlesNull: 0, wholeNull: 0, wholeNullUntwinned: 0 });
+  });
+
+  it('groups article ids by their story label', () => {
+    const byLabel = idsByLabel([{ id: 'a', story: 's' }, { id: 'b' }, { id: 'c', story: 's' }]);
+    expect([...byLabel]).toEqual([
+      ['s', ['a', 'c']],
+      ['', ['b']],
+    ]);
   });
 });
