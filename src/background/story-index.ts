@@ -10,7 +10,7 @@ import type { ParallaxDatabase, StoredArticle } from '../db/database';
 import type { EarlySnapshot } from '../db/early-snapshot';
 
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** User Timing marks of a worker's engine restore, read by the browser benchmark (npm run bench). */
 export const ENGINE_MARKS = { read: 'parallax:engine-snapshot-read', restored: 'parallax:engine-restored' } as const;

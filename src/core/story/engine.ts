@@ -15,7 +15,7 @@
  *   grew around them, and the story merges with the closest story whose core overlaps it within one
  *   period when their centroids agree (≥ `mergeThreshold`): online assignment splits an event worded
  *   several ways. `settle()` does this for every story at once, then refines the batch through an article
- *   similarity graph (refine-graph.ts), which joins fragments linked only through intermediate headlines.
+ *   similarity graph (refine-graph.ts): it joins fragments linked through other headlines and splits unlinked parts.
  * - match(): the best candidate (by its cohesion-calibrated score or its headlines near in time), named when
  *   the match model (match-model.ts) gives it a probability of `matchThreshold` or more.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
@@ -37,7 +37,7 @@ import {
   reachWindowMs,
 } from './options';
 import { type NeighbourWindow, neighbourStories } from './neighbours';
-import { refineByNeighbourVotes } from './refine-graph';
+import { refineAndSplit } from './refine-graph';
 import { type Candidate, StoryScoring } from './scoring';
 import { checkSnapshotFormat, type EngineParts, type EngineSnapshot, restoreSnapshot, takeSnapshot } from './snapshot';
 import { StoryStore } from './story-store';
@@ -373,27 +373,27 @@ export class StoryEngine {
   }
 
   /**
-   * The graph refinement alone, over all live articles (see refine-graph.ts): each article moves to the
-   * story its most similar headlines (within one coverage period) sit in, which joins fragments linked
-   * through intermediate headlines. Stories emptied this way redirect to where most of their articles went.
-   * Unlike `settle`, it ends no story's coverage period, so an online index can run it after each batch of
-   * new articles (cost: about a second per 100k articles on one core). Off when `refineNeighbours` is 0.
+   * The graph refinement alone, over all live articles (refine-graph.ts): articles move to the story their
+   * most similar headlines sit in, joining fragments; a story grown around one shared word splits where no
+   * neighbour link crosses (unlinked-parts.ts); emptied stories redirect to where most of their articles
+   * went. Unlike `settle`, it ends no story's period, so an online index runs it after each batch (about a
+   * second per 100k articles on one core). Off when `refineNeighbours` is 0.
    */
   refineStories(): void {
     if (this.options.refineNeighbours > 0) this.refineThroughNeighbours();
-    // Merges and moves append stories to postings out of creation order; put them back in order.
+    // Merges, moves and splits leave postings out of time order; put them back in order.
     this.stories.rebuildPostings();
   }
 
   private refineThroughNeighbours(): void {
     const refine = this.articles.refineInput(this.vocabulary.idfOf);
     if (!refine) return;
-    const labels = refineByNeighbourVotes(refine.input, {
-      spanMs: this.options.storySpanMs,
-      decayMs: this.options.decayMs,
-      neighbours: this.options.refineNeighbours,
-      selfWeight: this.options.refineSelfWeight,
-    });
+    const { storySpanMs: spanMs, decayMs, refineNeighbours: neighbours, refineSelfWeight: selfWeight } = this.options;
+    const { labels, parts } = refineAndSplit(refine.input, { spanMs, decayMs, neighbours, selfWeight });
+    for (const part of parts) {
+      const story = this.stories.create(refine.input.published[part[0]]);
+      for (const i of part) labels[i] = story;
+    }
     this.stories.moveArticles(refine.slots, labels);
   }
 }

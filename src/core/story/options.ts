@@ -105,6 +105,12 @@ export const CHARACTERISTIC_SHARE = 0.1;
 export const MERGE_PROBE_TERMS = 24;
 /** Stories smaller than this are not merged as wholes (their articles get a second look instead). */
 export const MERGE_MIN_SIZE = 3;
+/**
+ * Articles a part of a story must hold, unlinked to the rest, to be split off (unlinked-parts.ts): fewer are
+ * stray headlines, not a story. Chosen on both halves of the dev set (3 and 8 did as well; no floor on the
+ * part's share of its story did better than 10 % or 20 %).
+ */
+export const SPLIT_MIN_PART = 5;
 
 /**
  * How far in time a story can be from an article (or another story) and still reach the lowest threshold:

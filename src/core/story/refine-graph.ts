@@ -12,7 +12,8 @@
  *
  * Pure and deterministic: typed arrays in, labels out.
  */
-import { DEFAULT_ENGINE_OPTIONS } from './options';
+import { DEFAULT_ENGINE_OPTIONS, SPLIT_MIN_PART } from './options';
+import { unlinkedParts } from './unlinked-parts';
 
 /** The articles of a batch as flat typed arrays (the engine's snapshot layout). */
 export interface RefineInput {
@@ -251,6 +252,14 @@ function storyCores(order: Int32Array, labels: Int32Array, published: Float64Arr
   }
 }
 
+/** The refinement's neighbour graph under these options (also read by the split of unlinked stories). */
+export function neighbourGraph(input: RefineInput, options: Partial<GraphRefineOptions> = {}): NeighbourGraph {
+  const settings = { ...DEFAULT_GRAPH_REFINE_OPTIONS, ...options };
+  // Neighbour counts are stored in bytes.
+  const k = Math.max(1, Math.min(255, Math.round(settings.neighbours)));
+  return nearestNeighbours(input, k, settings.similarityFloor, settings.spanMs);
+}
+
 /**
  * New story labels: the online labels refined by neighbour votes over the kNN graph. Each sweep visits the
  * articles in time order; an article's vote for a story is the summed similarity of its neighbours in it
@@ -259,16 +268,17 @@ function storyCores(order: Int32Array, labels: Int32Array, published: Float64Arr
  * labels are a subset of `initial`'s values (stories are only emptied, never invented), same length,
  * deterministic.
  */
-export function refineByNeighbourVotes(input: RefineInput, options: Partial<GraphRefineOptions> = {}): Int32Array {
+export function refineByNeighbourVotes(
+  input: RefineInput,
+  options: Partial<GraphRefineOptions> = {},
+  graph: NeighbourGraph = neighbourGraph(input, options),
+): Int32Array {
   const settings = { ...DEFAULT_GRAPH_REFINE_OPTIONS, ...options };
   const { published } = input;
   const articles = published.length;
   const labels = Int32Array.from(input.initial);
   if (articles === 0) return labels;
   const order = timeOrder(published);
-  // Neighbour counts are stored in bytes.
-  const k = Math.max(1, Math.min(255, Math.round(settings.neighbours)));
-  const graph = nearestNeighbours(input, k, settings.similarityFloor, settings.spanMs, order);
   const { offsets, target, weight } = symmetricAdjacency(graph, articles);
   // Dense label numbers for the vote arrays.
   const denseOf = new Map<number, number>();
@@ -329,4 +339,18 @@ export function refineByNeighbourVotes(input: RefineInput, options: Partial<Grap
   }
   for (let i = 0; i < articles; i++) labels[i] = labelOfDense[dense[i]];
   return labels;
+}
+
+/**
+ * The refinement as the engine runs it: the labels after the neighbour votes, and the parts of their stories
+ * that no link joins to the rest (unlinked-parts.ts), each with at least `minPart` articles, to split off.
+ */
+export function refineAndSplit(
+  input: RefineInput,
+  options: Partial<GraphRefineOptions>,
+  minPart = SPLIT_MIN_PART,
+): { labels: Int32Array; parts: number[][] } {
+  const graph = neighbourGraph(input, options);
+  const labels = refineByNeighbourVotes(input, options, graph);
+  return { labels, parts: unlinkedParts(graph, labels, minPart) };
 }

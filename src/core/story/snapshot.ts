@@ -5,6 +5,7 @@
  */
 import type { ArticleStore, PackedArticleIds } from './article-store';
 import { type EngineOptions, NO_STORY } from './options';
+import { storiesInTimeOrder } from './story-order';
 import type { StoryStore } from './story-store';
 import type { Vocabulary } from './vocabulary';
 
@@ -61,7 +62,7 @@ export interface EngineSnapshot {
   /**
    * Derived from the fields above and stored so that a woken worker need not recompute them (~15-25 ms
    * per 100k articles); snapshots without them are restored by computing them. `df`: live articles per
-   * term. Term t's stories, in slot order, are storyPostings[storyPostingOffsets[t] .. [t+1]).
+   * term. Term t's stories, by their earliest article, are storyPostings[storyPostingOffsets[t] .. [t+1]).
    */
   df?: Int32Array;
   storyPostingOffsets?: Uint32Array;
@@ -87,16 +88,21 @@ function toNumbers(source: ArrayLike<number>, start: number, count: number): num
 }
 
 /**
- * Term → story slots, from the stories' term lists (a counting sort: slots stay in creation order, which
- * the candidate walk relies on).
+ * Term → story slots, from the stories' term lists, each list in `order`: the stories by their earliest
+ * article (storiesInTimeOrder), which the candidate walk relies on.
  */
-function invertStoryTerms(offsets: Uint32Array, termIds: Uint32Array, termCount: number): { offsets: Uint32Array; stories: Uint32Array } {
+function invertStoryTerms(
+  offsets: Uint32Array,
+  termIds: Uint32Array,
+  termCount: number,
+  order: readonly number[],
+): { offsets: Uint32Array; stories: Uint32Array } {
   const starts = new Uint32Array(termCount + 1);
   for (let k = 0; k < termIds.length; k++) starts[termIds[k] + 1]++;
   for (let t = 0; t < termCount; t++) starts[t + 1] += starts[t];
   const fill = starts.slice(0, termCount);
   const stories = new Uint32Array(termIds.length);
-  for (let story = 0; story + 1 < offsets.length; story++) {
+  for (const story of order) {
     for (let k = offsets[story]; k < offsets[story + 1]; k++) stories[fill[termIds[k]]++] = story;
   }
   return { offsets: starts, stories };
@@ -194,7 +200,17 @@ export function takeSnapshot({ options, vocabulary, articles, stories }: EngineP
   for (let id = 0; id < vocabulary.terms.length; id++) if (termRemap[id] >= 0) epochDf[termRemap[id]] = vocabulary.epochDf[id];
   const df = new Int32Array(terms.length);
   for (let k = 0; k < termIds.length; k++) df[termIds[k]]++;
-  const postings = invertStoryTerms(storyTermOffsets, storyTermIds, terms.length);
+  const earliest = new Float64Array(storyIds.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < articleStory.length; i++) earliest[articleStory[i]] = Math.min(earliest[articleStory[i]], articlePublished[i]);
+  const postings = invertStoryTerms(
+    storyTermOffsets,
+    storyTermIds,
+    terms.length,
+    storiesInTimeOrder(
+      storyIds.map((_, story) => story),
+      (story) => earliest[story],
+    ),
+  );
   const mergedFrom: string[] = [];
   const mergedInto: string[] = [];
   for (const [from, into] of stories.mergedInto) {
@@ -287,10 +303,6 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { vocabulary, articles
   }
   stories.postings.length = termCount;
   const { storyPostingOffsets, storyPostings } = snapshot;
-  stories.restoredPostings =
-    storyPostingOffsets?.length === termCount + 1 && storyPostings?.length === snapshot.storyTermIds.length
-      ? { offsets: storyPostingOffsets.slice(), stories: storyPostings.slice() }
-      : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount);
   // Copied (about 1 MB per 100k articles): kept for good, they would otherwise keep all the stored bytes alive.
   stories.restoredTerms = {
     count: storyCount,
@@ -337,7 +349,14 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { vocabulary, articles
       }
     }
   }
-  const queue = snapshot.storyIds.map((_, slot) => slot).sort((a, b) => stories.first[a] - stories.first[b] || a - b);
+  const queue = storiesInTimeOrder(
+    snapshot.storyIds.map((_, slot) => slot),
+    (story) => stories.first[story],
+  );
   stories.queue.push(...queue);
+  stories.restoredPostings =
+    storyPostingOffsets?.length === termCount + 1 && storyPostings?.length === snapshot.storyTermIds.length
+      ? { offsets: storyPostingOffsets.slice(), stories: storyPostings.slice() }
+      : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount, queue);
   for (let i = 0; i < snapshot.mergedFrom.length; i++) stories.mergedInto.set(snapshot.mergedFrom[i], snapshot.mergedInto[i]);
 }

@@ -9,6 +9,7 @@
  */
 import type { ArticleStore } from './article-store';
 import { NO_STORY } from './options';
+import { storiesInTimeOrder } from './story-order';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -133,15 +134,18 @@ export class StoryStore {
   }
 
   /**
-   * Rebuilds the term → stories postings in story creation order. Moves append a story to the postings of
-   * terms new to it, out of that order; the candidate search stops walking a posting list at the first
-   * story a window older than its range, so after many moves the lists must be put back in order.
+   * Rebuilds the term → stories postings in the order of the stories' earliest articles. Moves append a
+   * story to the postings of terms new to it, and a split adds a story whose articles are older than its
+   * slot's neighbours; the candidate search stops walking a posting list at the first story a window older
+   * than its range, so the lists must be put back in time order.
    */
   rebuildPostings(): void {
     for (let id = 0; id < this.postings.length; id++) this.postings[id] = [];
     this.restoredPostings = undefined;
-    for (let story = 0; story < this.ids.length; story++) {
-      if (this.members[story].length === 0) continue;
+    const published = this.articles.published;
+    const live = this.members.map((_, story) => story).filter((story) => this.members[story].length > 0);
+    // Member lists are in time order: a story's first member is its earliest.
+    for (const story of storiesInTimeOrder(live, (story) => published[this.members[story][0]])) {
       for (const id of this.weightsOf(story).keys()) this.writablePosting(id).push(story);
     }
   }
