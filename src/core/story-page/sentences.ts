@@ -19,9 +19,19 @@ function sentenceSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
-/** The description without feed furniture, whitespace collapsed. */
+/**
+ * Signs NFKC would spell out in letters ("ALPROLIX™" as "ALPROLIXTM"): kept as they are, since the
+ * description is shown to the reader.
+ */
+const SPELLED_OUT_SIGNS = /([\u2122\u2120])/u;
+
+/** The description without feed furniture, compatibility characters normalised, whitespace collapsed. */
 export function cleanDescription(text: string): string {
-  let out = text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  const normalised = text
+    .split(SPELLED_OUT_SIGNS)
+    .map((part, i) => (i % 2 === 1 ? part : part.normalize('NFKC')))
+    .join('');
+  let out = normalised.replace(/\s+/gu, ' ').trim();
   for (const pattern of FURNITURE) out = out.replace(pattern, '').trim();
   return out;
 }

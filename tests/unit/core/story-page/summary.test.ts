@@ -101,4 +101,11 @@ describe('splitSentences', () => {
     ]);
     expect(splitSentences('Storm hits Texas. Read more at example.com')).toEqual(['Storm hits Texas.']);
   });
+
+  it('keeps trademark signs as written, and normalises other compatibility characters', () => {
+    expect(splitSentences('The FDA approves ALPROLIX™ for adults. Its maker, ﬁrst to market℠, is pleased.')).toEqual([
+      'The FDA approves ALPROLIX™ for adults.',
+      'Its maker, first to market℠, is pleased.',
+    ]);
+  });
 });
