@@ -4,7 +4,7 @@ import { StoryEngine } from '../../../src/core/story';
 import { decodeSnapshot } from '../../../src/core/story/snapshot-pack';
 import { StoryIndex } from '../../../src/background/story-index';
 import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
-import { readSnapshotEarly } from '../../../src/db/early-snapshot';
+import { EARLY_SNAPSHOT_MARKS, readSnapshotEarly } from '../../../src/db/early-snapshot';
 
 const T0 = Date.UTC(2026, 0, 16, 8);
 const row = (id: string, title: string, hours: number): StoredArticle => ({
@@ -54,8 +54,13 @@ describe('StoryIndex persistence', () => {
     const index = new StoryIndex(db);
     await index.add(ROWS);
     db.close();
+    performance.clearMarks();
     const early = await readSnapshotEarly(name);
     expect(early?.bytes.byteLength).toBeGreaterThan(0);
+    // Each step of the read leaves its mark, in order, for the benchmark's account of a wake.
+    const marks = Object.values(EARLY_SNAPSHOT_MARKS).map((mark) => performance.getEntriesByName(mark)[0]?.startTime);
+    expect(marks.every((time) => typeof time === 'number')).toBe(true);
+    expect([...marks].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(marks);
     const wokenDb = new ParallaxDatabase(name);
     const read = vi.spyOn(wokenDb.engineState, 'get');
     const woken = new StoryIndex(wokenDb, Promise.resolve(early));
