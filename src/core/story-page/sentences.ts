@@ -3,6 +3,8 @@
  * them (every current browser and Node), else a split after sentence-ending punctuation.
  */
 
+import { TRADEMARK_SIGNS } from '../text/tokenize';
+
 /** Feed furniture that says nothing about the story ("The post X appeared first on Y.", "Read more"). */
 const FURNITURE = [
   /\bthe post\b.+\bappeared first on\b.*$/iu,
@@ -21,9 +23,9 @@ function sentenceSegmenter(): Intl.Segmenter | null {
 
 /**
  * Signs NFKC would spell out in letters ("ALPROLIX™" as "ALPROLIXTM"): kept as they are, since the
- * description is shown to the reader.
+ * description is shown to the reader (split on, the captured signs come back as the odd parts).
  */
-const SPELLED_OUT_SIGNS = /([\u2122\u2120])/u;
+const SPELLED_OUT_SIGNS = new RegExp(`(${TRADEMARK_SIGNS.source})`, 'u');
 
 /** The description without feed furniture, compatibility characters normalised, whitespace collapsed. */
 export function cleanDescription(text: string): string {

@@ -18,7 +18,7 @@ const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const LATIN_ONLY = /^[a-z0-9&]+$/;
 const HAS_LOWERCASE = /\p{Ll}/u;
 /** Signs that NFKC spells as letters ("TM", "SM"), which would glue onto the name they follow. */
-const TRADEMARK_SIGNS = /[\u2122\u2120]/g;
+export const TRADEMARK_SIGNS = /[\u2122\u2120]/g;
 
 /** Unicode NFKC, trademark signs dropped first: the form of a text that words are taken from. */
 export const normalizeText = (text: string) => text.replace(TRADEMARK_SIGNS, ' ').normalize('NFKC');
