@@ -127,9 +127,10 @@ export async function runBench(paths: BenchPaths): Promise<void> {
           }),
           { ...EARLY_SNAPSHOT_MARKS, ...ENGINE_MARKS },
         );
-        const since = (key: string) => marks.origin + (key === '' ? 0 : (marks.at[key] ?? Number.NaN)) - cold.sentAt;
+        // A mark's time from the message being sent (the worker's clock starts at its time origin).
+        const since = (key?: string) => marks.origin + (key === undefined ? 0 : (marks.at[key] ?? Number.NaN)) - cold.sentAt;
         wake.push({
-          scriptStart: since(''),
+          scriptStart: since(),
           readStarted: since('started'),
           dbOpened: since('opened'),
           rowRead: since('rowRead'),
