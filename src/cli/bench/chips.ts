@@ -7,7 +7,10 @@
  * Two measures of main-thread time: the script's own (its find and place work, timed inside it and read
  * from its isolated world over the DevTools protocol), and the renderer's whole task time (CDP
  * `TaskDuration`, so style and layout of the chips included) minus the same page's without chips (served
- * from `localhost`, where the chips are not switched on). Medians of several runs, with every run.
+ * from `localhost`, where the chips are not switched on). Beside them, the floor of that second measure:
+ * the same pages without chips where a page script puts a bare inline box of a chip's size after each
+ * link a chip would follow, a frame after the links (as the chips script does): what laying out the new
+ * boxes costs the browser, whatever puts them there. Medians of several runs, with every run.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -150,6 +153,32 @@ async function addBatch(page: Page, links: readonly ResultLink[]): Promise<void>
   }, links);
 }
 
+/** How a run's page is served: with the chips, without them, or with bare boxes where the chips would be. */
+type RunMode = 'chips' | 'baseline' | 'floor';
+
+/**
+ * The floor's boxes: after each link of `links` that the chips script gives a chip (an outlet's article,
+ * wrapped or not: the bench's links numbered 0-7 of each ten), a bare inline box as wide as a chip, from
+ * a task after the next frame (the links laid out first), then a frame for the browser to lay them out.
+ */
+async function addBareBoxes(page: Page, links: readonly ResultLink[]): Promise<void> {
+  await page.evaluate(
+    async (numbers) => {
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const chipped = new Set(numbers);
+      for (const anchor of document.querySelectorAll<HTMLAnchorElement>('#list a')) {
+        const n = Number(/^Result (\d+):/.exec(anchor.textContent ?? '')?.[1]);
+        if (!chipped.has(n)) continue;
+        const box = document.createElement('span');
+        box.style.cssText = 'display:inline-block;width:5.6em;height:1.2em;margin:-0.6em 0 -0.6em 0.35em;vertical-align:middle';
+        anchor.after(box);
+      }
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    },
+    links.filter(({ n }) => n % 10 < 8).map(({ n }) => n),
+  );
+}
+
 interface RunFigures {
   pageScriptMs: number;
   pagePlaceMs: number;
@@ -162,10 +191,12 @@ interface RunFigures {
   idleTaskMs: number;
 }
 
-async function runOnce(context: BrowserContext, origin: string, hosts: readonly string[], withChips: boolean): Promise<RunFigures> {
+async function runOnce(context: BrowserContext, origin: string, hosts: readonly string[], mode: RunMode): Promise<RunFigures> {
+  const withChips = mode === 'chips';
   // The 1,000-link page.
   const full = await open(context, `${origin}/bench-chips/results.html`);
   const fullStats = await settle(full, PAGE_LINKS, withChips);
+  if (mode === 'floor') await addBareBoxes(full.page, resultLinks(0, PAGE_LINKS, hosts));
   const pageTaskMs = await taskMs(full.cdp);
   await full.page.close();
 
@@ -176,8 +207,10 @@ async function runOnce(context: BrowserContext, origin: string, hosts: readonly 
   const taskPer: number[] = [];
   for (let b = 0; b < FEED_BATCHES; b += 1) {
     const before = { stats: await chipStats(feed.cdp, feed.contexts), task: await taskMs(feed.cdp) };
-    await addBatch(feed.page, resultLinks(PAGE_LINKS + b * BATCH, BATCH, hosts));
+    const batch = resultLinks(PAGE_LINKS + b * BATCH, BATCH, hosts);
+    await addBatch(feed.page, batch);
     const after = await settle(feed, (before.stats?.links ?? 0) + BATCH, withChips);
+    if (mode === 'floor') await addBareBoxes(feed.page, batch);
     taskPer.push((await taskMs(feed.cdp)) - before.task);
     scriptPer.push((after?.busyMs ?? 0) - (before.stats?.busyMs ?? 0));
   }
@@ -236,12 +269,14 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
     const baselineOrigin = site.origin.replace('127.0.0.1', 'localhost');
     const runs: RunFigures[] = [];
     const baselines: RunFigures[] = [];
+    const floors: RunFigures[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      runs.push(await runOnce(context, site.origin, hosts, true));
-      baselines.push(await runOnce(context, baselineOrigin, hosts, false));
+      runs.push(await runOnce(context, site.origin, hosts, 'chips'));
+      baselines.push(await runOnce(context, baselineOrigin, hosts, 'baseline'));
+      floors.push(await runOnce(context, baselineOrigin, hosts, 'floor'));
     }
     const figure = (name: keyof RunFigures) => runs.map((r) => round2(r[name]));
-    const minusBaseline = (name: keyof RunFigures) => runs.map((r, i) => round2(r[name] - baselines[i][name]));
+    const minusBaseline = (name: keyof RunFigures, of = runs) => of.map((r, i) => round2(r[name] - baselines[i][name]));
     const summary = (values: number[]) => ({ median: median(values), runs: values });
     console.log(
       JSON.stringify({
@@ -252,6 +287,7 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
         placeMs: summary(figure('pagePlaceMs')),
         scriptMsPer100Links: round2((median(figure('pageScriptMs')) * 100) / PAGE_LINKS),
         taskMsOverBaseline: summary(minusBaseline('pageTaskMs')),
+        bareBoxesTaskMsOverBaseline: summary(minusBaseline('pageTaskMs', floors)),
       }),
     );
     console.log(
@@ -261,6 +297,7 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
         linksPerBatch: BATCH,
         scriptMsPer100Links: summary(figure('feedScriptPer100')),
         taskMsPer100LinksOverBaseline: summary(minusBaseline('feedTaskPer100')),
+        bareBoxesTaskMsPer100LinksOverBaseline: summary(minusBaseline('feedTaskPer100', floors)),
         budgetMsPer100Links: 5,
       }),
     );
