@@ -252,17 +252,13 @@ export class StoryEngine {
   }
 
   toSnapshot(): EngineSnapshot {
-    return takeSnapshot(this.parts(), this.revisedBefore());
+    return takeSnapshot(this.parts(), this.revisedBefore(), this.stories.queue.slice(this.revisedUpTo));
   }
 
   static fromSnapshot(snapshot: EngineSnapshot): StoryEngine {
     checkSnapshotFormat(snapshot);
     const engine = new StoryEngine(snapshot.options);
-    restoreSnapshot(snapshot, engine.parts());
-    const { queue, first } = engine.stories;
-    while (engine.revisedUpTo < queue.length && first[queue[engine.revisedUpTo]] + engine.options.storySpanMs < snapshot.revisedBefore) {
-      engine.revisedUpTo++;
-    }
+    engine.revisedUpTo = restoreSnapshot(snapshot, engine.parts());
     return engine;
   }
 
@@ -280,9 +276,12 @@ export class StoryEngine {
    * merges with its closest overlapping story while the centroids agree and the union fits one period. */
   private reviseClosedSmallStories(now: number): void {
     const { queue, first } = this.stories;
-    while (this.revisedUpTo < queue.length && first[queue[this.revisedUpTo]] + this.options.storySpanMs < now) {
-      const story = queue[this.revisedUpTo++];
+    while (this.revisedUpTo < queue.length) {
+      const story = queue[this.revisedUpTo];
       const members = this.stories.members[story];
+      // A story a merge emptied has no period left to wait for (and a snapshot does not keep it).
+      if (members.length > 0 && first[story] + this.options.storySpanMs >= now) return;
+      this.revisedUpTo++;
       if (members.length === 0) continue;
       if (members.length <= SMALL_STORY_SIZE) this.reviseMembers(story);
       this.mergeWithClosest(story);

@@ -67,6 +67,13 @@ export interface EngineSnapshot {
   df?: Int32Array;
   storyPostingOffsets?: Uint32Array;
   storyPostings?: Uint32Array;
+  /**
+   * The stories still waiting for their second look (indexes into `storyIds`), in the order the engine's
+   * revision walk takes them: its creation order, which is not time order when articles arrive late.
+   * Without it (older snapshots), every story whose coverage period ended before `revisedBefore` counts as
+   * revised, and a story created after an unrevised newer one lost its second look in a restored engine.
+   */
+  unrevisedStories?: Uint32Array;
 }
 
 /** The parts of an engine its snapshot holds. */
@@ -110,9 +117,13 @@ function invertStoryTerms(
 
 /**
  * The snapshot of an engine's parts. `revisedBefore`: stories whose coverage period ended before this
- * time have had their second look.
+ * time have had their second look; `unrevised`: the story slots still waiting for it, in walk order.
  */
-export function takeSnapshot({ options, vocabulary, articles, stories }: EngineParts, revisedBefore: number): EngineSnapshot {
+export function takeSnapshot(
+  { options, vocabulary, articles, stories }: EngineParts,
+  revisedBefore: number,
+  unrevised: readonly number[],
+): EngineSnapshot {
   // Compact: only live articles, live stories and terms in use, renumbered densely.
   const termRemap = new Int32Array(vocabulary.terms.length).fill(-1);
   const terms: string[] = [];
@@ -250,6 +261,8 @@ export function takeSnapshot({ options, vocabulary, articles, stories }: EngineP
     df,
     storyPostingOffsets: postings.offsets,
     storyPostings: postings.stories,
+    // Stories with no live article left are gone from the snapshot, and from the walk.
+    unrevisedStories: Uint32Array.from(unrevised.map((slot) => storyRemap[slot]).filter((story) => story >= 0)),
   };
 }
 
@@ -262,10 +275,10 @@ export function checkSnapshotFormat(snapshot: EngineSnapshot): void {
 
 /**
  * Fills a new engine's parts from a snapshot. Only what the first match needs is rebuilt here; story
- * term maps are built on first use. The story queue is filled in time order; the engine sets how far its
- * revision has gone from `snapshot.revisedBefore`.
+ * term maps are built on first use. The story queue holds the revised stories in time order, then the
+ * unrevised ones in their walk order. Returns how many stories of the queue have had their second look.
  */
-export function restoreSnapshot(snapshot: EngineSnapshot, { vocabulary, articles, stories }: EngineParts): void {
+export function restoreSnapshot(snapshot: EngineSnapshot, { options, vocabulary, articles, stories }: EngineParts): number {
   stories.nextNumber = snapshot.nextStoryNumber;
   snapshot.publishers.forEach((key, id) => {
     articles.publisherIdOf.set(key, id);
@@ -349,14 +362,34 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { vocabulary, articles
       }
     }
   }
-  const queue = storiesInTimeOrder(
+  const inTimeOrder = storiesInTimeOrder(
     snapshot.storyIds.map((_, slot) => slot),
     (story) => stories.first[story],
   );
-  stories.queue.push(...queue);
   stories.restoredPostings =
     storyPostingOffsets?.length === termCount + 1 && storyPostings?.length === snapshot.storyTermIds.length
       ? { offsets: storyPostingOffsets.slice(), stories: storyPostings.slice() }
-      : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount, queue);
+      : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount, inTimeOrder);
   for (let i = 0; i < snapshot.mergedFrom.length; i++) stories.mergedInto.set(snapshot.mergedFrom[i], snapshot.mergedInto[i]);
+  const unrevised = validUnrevised(snapshot.unrevisedStories, storyCount);
+  if (unrevised === null) {
+    stories.queue.push(...inTimeOrder);
+    let revised = 0;
+    while (revised < inTimeOrder.length && stories.first[inTimeOrder[revised]] + options.storySpanMs < snapshot.revisedBefore) revised++;
+    return revised;
+  }
+  const waiting = new Set(unrevised);
+  stories.queue.push(...inTimeOrder.filter((story) => !waiting.has(story)), ...unrevised);
+  return storyCount - unrevised.length;
+}
+
+/** The stored walk order, unless it names a story twice or one the snapshot does not hold (then null). */
+function validUnrevised(stored: Uint32Array | undefined, storyCount: number): number[] | null {
+  if (stored === undefined) return null;
+  const seen = new Set<number>();
+  for (const story of stored) {
+    if (story >= storyCount || seen.has(story)) return null;
+    seen.add(story);
+  }
+  return [...stored];
 }

@@ -19,11 +19,24 @@ describe('a snapshot written by an earlier build', () => {
     expect(answersOf(StoryEngine.fromSnapshot(snapshot), snapshot.storyIds, snapshot.mergedFrom)).toEqual(recorded);
   });
 
-  it('is written back byte for byte by the engine restored from it', () => {
+  it('is written back byte for byte by the engine restored from it, with the revision walk it had', () => {
     const bytes = storedBytes();
-    const restored = StoryEngine.fromSnapshot(decodeSnapshot(bytes.slice().buffer));
-    const again = encodeSnapshot(restored.toSnapshot());
-    expect(again.length).toBe(bytes.length);
-    expect(again.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
+    const stored = decodeSnapshot(bytes.slice().buffer);
+    expect(stored.unrevisedStories).toBeUndefined();
+    const { unrevisedStories, ...again } = StoryEngine.fromSnapshot(decodeSnapshot(bytes.slice().buffer)).toSnapshot();
+    const written = encodeSnapshot(again);
+    expect(written.length).toBe(bytes.length);
+    expect(written.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
+    // Written without the walk's order, the snapshot left unrevised the stories whose period had not
+    // ended before `revisedBefore`: those, in time order, are now stored as the walk's order.
+    const first = (story: number) =>
+      Math.min(...[...stored.articleStory].flatMap((of, article) => (of === story ? [stored.articlePublished[article]] : [])));
+    const waiting = stored.storyIds
+      .map((_, story) => story)
+      .filter((story) => first(story) + stored.options.storySpanMs >= stored.revisedBefore)
+      .sort((a, b) => first(a) - first(b) || a - b);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.length).toBeLessThan(stored.storyIds.length);
+    expect([...(unrevisedStories ?? [])]).toEqual(waiting);
   });
 });
