@@ -20,6 +20,16 @@ function random(seed: number): () => number {
   };
 }
 
+/** The items in a random order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 const CONSONANTS = 'bdfgklmnprtvz';
 const VOWELS = 'aiou';
 
@@ -50,7 +60,7 @@ export function lateBatches(seed: number, stories = 40, batchSize = 12): EngineA
     const start = T0 + Math.floor(next() * 7 * 24) * HOUR;
     const count = 1 + Math.floor(next() * 10);
     for (let a = 0; a < count; a++) {
-      const words = [...topic].sort(() => next() - 0.5).slice(0, 2 + Math.floor(next() * 3));
+      const words = shuffled(topic, next).slice(0, 2 + Math.floor(next() * 3));
       words.push(pick(shared), pick(noise));
       articles.push({
         id: `s${s}-a${a}`,
