@@ -372,14 +372,17 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { options, vocabulary,
       : invertStoryTerms(snapshot.storyTermOffsets, snapshot.storyTermIds, termCount, inTimeOrder);
   for (let i = 0; i < snapshot.mergedFrom.length; i++) stories.mergedInto.set(snapshot.mergedFrom[i], snapshot.mergedInto[i]);
   const unrevised = validUnrevised(snapshot.unrevisedStories, storyCount);
+  // Pushed one by one: spread into one call, a queue of ~150k stories (an index at its cap of unrelated
+  // headlines) overflowed the stack.
   if (unrevised === null) {
-    stories.queue.push(...inTimeOrder);
+    for (const story of inTimeOrder) stories.queue.push(story);
     let revised = 0;
     while (revised < inTimeOrder.length && stories.first[inTimeOrder[revised]] + options.storySpanMs < snapshot.revisedBefore) revised++;
     return revised;
   }
   const waiting = new Set(unrevised);
-  stories.queue.push(...inTimeOrder.filter((story) => !waiting.has(story)), ...unrevised);
+  for (const story of inTimeOrder) if (!waiting.has(story)) stories.queue.push(story);
+  for (const story of unrevised) stories.queue.push(story);
   return storyCount - unrevised.length;
 }
 

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EngineArticle, StoryEngine } from '../../../../src/core/story';
 import { decodeSnapshot, encodeSnapshot } from '../../../../src/core/story/snapshot-pack';
+import { DEFAULT_MAX_ARTICLES } from '../../../../src/core/refresh/retention';
 import { lateBatches } from '../../support/late-batches';
 
 /**
@@ -78,5 +79,44 @@ describe('an engine restored between refreshes', () => {
   it('without the walk order (an older build’s snapshot), gives late stories another fate', () => {
     const moved = SEEDS.map((seed) => articlesMovedByRestores(seed, withoutWalkOrder));
     expect(moved.some((counts) => counts.some((count) => count > 0))).toBe(true);
+  });
+});
+
+describe('an index at its cap of one-article stories', () => {
+  it('restores, with its revision walk stored or not', () => {
+    // Built small, then widened to the cap: every article its own story (a reader's index of unrelated
+    // headlines), so the engine's story queue is as long as it can be.
+    const engine = new StoryEngine();
+    engine.add({ id: 'seed', title: 'kabofa lomiru', published: 1_700_000_000_000 });
+    const base = engine.toSnapshot();
+    const count = DEFAULT_MAX_ARTICLES;
+    const range = (of: (i: number) => number) => Array.from({ length: count }, (_, i) => of(i));
+    const snapshot = {
+      ...base,
+      articleIds: range((i) => i).map((i) => `https://outlet.example/a${i}`),
+      articlePublished: Float64Array.from(range((i) => 1_700_000_000_000 + i * 1000)),
+      articlePublisher: new Int32Array(count).fill(-1),
+      articleStory: Uint32Array.from(range((i) => i)),
+      termOffsets: Uint32Array.from({ length: count + 1 }, (_, i) => i),
+      termIds: new Uint32Array(count),
+      termWeights: new Float32Array(count).fill(1),
+      storyIds: range((i) => i).map((i) => `s${i.toString(36)}`),
+      storyTermOffsets: Uint32Array.from({ length: count + 1 }, (_, i) => i),
+      storyTermIds: new Uint32Array(count),
+      storyTermWeights: new Float32Array(count).fill(1),
+      storySquares: undefined,
+      storyLinear: undefined,
+      df: undefined,
+      storyPostingOffsets: undefined,
+      storyPostings: undefined,
+      nextStoryNumber: count,
+      revisedBefore: 0,
+      unrevisedStories: Uint32Array.from(range((i) => i)),
+    };
+    for (const stored of [snapshot, { ...snapshot, unrevisedStories: undefined }]) {
+      const restored = StoryEngine.fromSnapshot(stored);
+      expect(restored.size()).toEqual({ articles: count, stories: count });
+      expect(restored.storyOf(`https://outlet.example/a${count - 1}`)).toBe(`s${(count - 1).toString(36)}`);
+    }
   });
 });
