@@ -54,8 +54,9 @@ export function createBackgroundServices(
   const db = database();
   const index = new StoryIndex(db, earlySnapshot);
   // Nearly every wake needs the engine (a page's badge, the popup, a refresh): its restore starts now,
-  // alongside opening the database and the reader's settings, rather than after them.
-  void index.ready().catch(() => undefined);
+  // alongside opening the database and the reader's settings, rather than after them (its article ids
+  // are read once the first answer is out).
+  index.warm();
   const ensureSeeded = demoSeeder(db, index);
   const sources = new ReaderSources(db, shippedOutlets);
   const stories = new StoryService(db, index, sources);

@@ -4,10 +4,11 @@
  * does not recluster the whole index.
  */
 import { StoryEngine, type EngineArticle, type EngineSnapshot, type NeighbourWindow, type StoryMatch } from '../core/story';
-import { decodeSnapshot, encodeSnapshot } from '../core/story/snapshot-pack';
+import { idKey } from '../core/story/id-key';
+import { decodeSnapshot, encodeSnapshotWithHead } from '../core/story/snapshot-pack';
 import type { IndexArticle } from '../core/types';
 import type { ParallaxDatabase, StoredArticle } from '../db/database';
-import type { EarlySnapshot } from '../db/early-snapshot';
+import { type EarlySnapshot, readStoredSnapshot } from '../db/early-snapshot';
 
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
 export const ENGINE_VERSION = 3;
@@ -19,8 +20,21 @@ export function toEngineArticle(a: IndexArticle): EngineArticle {
   return { id: a.id, title: a.title, description: a.description, publisher: a.publisher, host: a.host, published: a.published };
 }
 
+/**
+ * How long after a restore from the snapshot's head the article ids are read, unless something needs
+ * them sooner: a woken worker's first answer is built within about 100 ms of the restore, and reading
+ * the ids (~10 MB per 100k articles) would hold it up.
+ */
+const IDS_READ_DELAY_MS = 1_000;
+
 export class StoryIndex {
+  /** The engine with all its parts in memory. */
   private engine: Promise<StoryEngine> | null = null;
+  /** The engine as restored: from the snapshot's head, it may still be waiting for its ids (`idsLater`). */
+  private restored: Promise<StoryEngine> | null = null;
+  /** The stored ids' bytes of an engine restored from the snapshot's head. */
+  private idsLater: { engine: StoryEngine; ids: Blob | undefined } | undefined;
+  private idsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts changes to the indexed stories, so that views computed earlier can be known to be current. */
   private changes = 0;
   private readonly changeListeners: (() => void)[] = [];
@@ -34,13 +48,53 @@ export class StoryIndex {
     private early?: Promise<EarlySnapshot | undefined>,
   ) {}
 
-  /** The engine, restored from the snapshot or rebuilt from the stored articles when the snapshot is stale. */
+  /**
+   * The engine, restored from the snapshot or rebuilt from the stored articles when the snapshot is stale,
+   * with its article ids: what every write and every question by article id needs.
+   */
   ready(): Promise<StoryEngine> {
-    this.engine ??= this.restore().catch((error: unknown) => {
-      this.engine = null;
+    this.engine ??= this.answering()
+      .then((engine) => this.withIds(engine))
+      .catch((error: unknown) => {
+        this.engine = null;
+        throw error;
+      });
+    return this.engine;
+  }
+
+  /** Starts restoring the engine, up to what a first answer needs (see `answering`). */
+  warm(): void {
+    void this.answering().catch(() => undefined);
+  }
+
+  /**
+   * The engine as soon as it is restored, maybe before its ids are read (StoryEngine.idsPending): enough
+   * to match an article and find its story's rows (`members`), which is all a woken worker's first answer
+   * asks.
+   */
+  private answering(): Promise<StoryEngine> {
+    this.restored ??= this.restore().catch((error: unknown) => {
+      this.restored = null;
       throw error;
     });
-    return this.engine;
+    return this.restored;
+  }
+
+  /** The engine with its ids read; an engine whose ids cannot be read is rebuilt from the articles. */
+  private async withIds(engine: StoryEngine): Promise<StoryEngine> {
+    if (!engine.idsPending) return engine;
+    const ids = this.idsLater?.engine === engine ? this.idsLater.ids : undefined;
+    this.idsLater = undefined;
+    clearTimeout(this.idsTimer);
+    try {
+      if (!ids) throw new Error('the article ids are not stored');
+      engine.attachIds(new Uint8Array(await ids.arrayBuffer()));
+      return engine;
+    } catch {
+      const rebuilt = await this.rebuild();
+      this.restored = Promise.resolve(rebuilt);
+      return rebuilt;
+    }
   }
 
   private async restore(): Promise<StoryEngine> {
@@ -51,21 +105,27 @@ export class StoryIndex {
     const state = early ? undefined : await this.db.engineState.get('engine');
     if (early?.engineVersion === ENGINE_VERSION || (state && state.engineVersion === ENGINE_VERSION)) {
       try {
-        // Stored as one binary Blob; builds before that stored the snapshot object itself.
+        // Stored as one binary Blob, read up to the ids when the row says where they start; builds
+        // before that stored the snapshot object itself.
         const stored = state?.snapshot;
-        const snapshot = early
-          ? decodeSnapshot(early.bytes)
-          : stored instanceof Blob
-            ? decodeSnapshot(await stored.arrayBuffer())
-            : (stored as EngineSnapshot);
+        const read = early ?? (stored instanceof Blob ? await readStoredSnapshot(stored, state?.headBytes) : undefined);
+        const snapshot = read ? decodeSnapshot(read.bytes, { headOnly: read.ids !== undefined }) : (stored as EngineSnapshot);
         performance.mark(ENGINE_MARKS.read);
         const engine = StoryEngine.fromSnapshot(snapshot);
         performance.mark(ENGINE_MARKS.restored);
+        if (engine.idsPending) {
+          this.idsLater = { engine, ids: read?.ids };
+          this.idsTimer = setTimeout(() => void this.ready().catch(() => undefined), IDS_READ_DELAY_MS);
+        }
         return engine;
       } catch {
         // An unreadable snapshot is rebuilt from the articles, which are the index's source of truth.
       }
     }
+    return this.rebuild();
+  }
+
+  private async rebuild(): Promise<StoryEngine> {
     const engine = new StoryEngine();
     await this.db.articles.orderBy('published').each((a) => {
       engine.add(toEngineArticle(a));
@@ -82,9 +142,11 @@ export class StoryIndex {
   }
 
   private async save(engine: StoryEngine): Promise<void> {
+    const { bytes, headLength } = encodeSnapshotWithHead(engine.toSnapshot());
     await this.db.engineState.put({
       key: 'engine',
-      snapshot: new Blob([encodeSnapshot(engine.toSnapshot())]),
+      snapshot: new Blob([bytes]),
+      headBytes: headLength,
       articleCount: engine.size().articles,
       engineVersion: ENGINE_VERSION,
       savedAt: Date.now(),
@@ -158,6 +220,9 @@ export class StoryIndex {
   /** Forgets the in-memory engine (after the tables were cleared or replaced behind its back). */
   reset(): void {
     this.engine = null;
+    this.restored = null;
+    this.idsLater = undefined;
+    clearTimeout(this.idsTimer);
     this.changed();
   }
 
@@ -178,18 +243,38 @@ export class StoryIndex {
 
   /** Read-only: the story an article belongs to, or null. */
   async match(article: IndexArticle): Promise<StoryMatch | null> {
-    const engine = await this.ready();
+    const engine = await this.answering();
     return engine.match(toEngineArticle(article));
   }
 
   /** See StoryEngine.currentStoryId: follows merges. */
   async currentStoryId(storyId: string): Promise<string | undefined> {
-    return (await this.ready()).currentStoryId(storyId);
+    return (await this.answering()).currentStoryId(storyId);
   }
 
+  /** A story's rows, in its order (by time). Before the ids are read, found by their times and id keys. */
   async members(storyId: string): Promise<StoredArticle[]> {
-    const rows = await this.db.articles.bulkGet(await this.memberIds(storyId));
+    const engine = await this.answering();
+    if (engine.idsPending) return this.rowsByKey(engine.memberKeys(storyId));
+    const rows = await this.db.articles.bulkGet(engine.members(storyId));
     return rows.filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  /**
+   * One request per distinct time, all sent at once: `anyOf` walks one cursor from time to time, a round
+   * trip each, which took longer than reading the ids.
+   */
+  private async rowsByKey(members: readonly { key: number; published: number }[]): Promise<StoredArticle[]> {
+    if (members.length === 0) return [];
+    const times = [...new Set(members.map((member) => member.published))];
+    const rows = await this.db.transaction('r', this.db.articles, () =>
+      Promise.all(times.map((time) => this.db.articles.where('published').equals(time).toArray())),
+    );
+    const byKey = new Map(rows.flat().map((row) => [idKey(row.id), row]));
+    return members.flatMap(({ key, published }) => {
+      const row = byKey.get(key);
+      return row?.published === published ? [row] : [];
+    });
   }
 
   /** The ids of a story's articles (following merges), from memory. */
@@ -199,12 +284,12 @@ export class StoryIndex {
 
   /** Stories related to a story, from memory (StoryEngine.related). */
   async related(storyId: string, window: NeighbourWindow): Promise<string[]> {
-    return (await this.ready()).related(storyId, window);
+    return (await this.answering()).related(storyId, window);
   }
 
   /** The stories with an article published within [from, to], from memory. */
   async storiesWithin(from: number, to: number): Promise<string[]> {
-    return (await this.ready()).storiesWithin(from, to);
+    return (await this.answering()).storiesWithin(from, to);
   }
 
   /** The story of each article (undefined: not indexed), from memory. */
@@ -214,7 +299,7 @@ export class StoryIndex {
   }
 
   async status(): Promise<{ articles: number; stories: number }> {
-    return (await this.ready()).size();
+    return (await this.answering()).size();
   }
 }
 

@@ -22,6 +22,8 @@ export interface EngineStateRow {
   key: 'engine';
   /** The story engine's snapshot: a Blob from encodeSnapshot (older builds stored the snapshot object). */
   snapshot: unknown;
+  /** Where the snapshot's article ids start (encodeSnapshotWithHead); absent in rows of older builds. */
+  headBytes?: number;
   /** Articles the snapshot holds, to detect a snapshot that lags the articles table. */
   articleCount: number;
   engineVersion: number;

@@ -1,15 +1,17 @@
 /**
  * The stored story-engine snapshot, read with the bare IndexedDB API from the first module the worker
- * evaluates. Why: a woken worker's first answer waits for this read (opening the database and reading a
- * ~20 MB file, ~20-30 ms with the thread idle) and for the rest of the worker script to evaluate (Dexie,
- * the Zod schemas: ~15-20 ms); started first, the two overlap. Anything unexpected resolves to
- * undefined, and the story index then reads the row through Dexie as before.
+ * evaluates. Why: a woken worker's first answer waits for this read (opening the database and reading
+ * the snapshot up to its article ids, ~10 MB at 100k articles) and for the rest of the worker script to
+ * evaluate (Dexie, the Zod schemas: ~15-20 ms); started first, the two overlap. Anything unexpected
+ * resolves to undefined, and the story index then reads the row through Dexie as before.
  */
 
 /** The engine state row's snapshot bytes and the engine version that wrote them. */
 export interface EarlySnapshot {
   engineVersion: number;
+  /** The snapshot's head when `ids` is set (see readStoredSnapshot), else all of it. */
   bytes: ArrayBuffer;
+  ids?: Blob;
 }
 
 /**
@@ -65,12 +67,12 @@ export function readSnapshotEarly(
           db.close();
           const row: unknown = get.result;
           if (typeof row !== 'object' || row === null) return resolve(undefined);
-          const { snapshot, engineVersion } = row as { snapshot?: unknown; engineVersion?: unknown };
+          const { snapshot, engineVersion, headBytes } = row as { snapshot?: unknown; engineVersion?: unknown; headBytes?: unknown };
           if (!(snapshot instanceof Blob) || typeof engineVersion !== 'number') return resolve(undefined);
-          snapshot.arrayBuffer().then(
-            (bytes) => {
+          readStoredSnapshot(snapshot, headBytes).then(
+            (read) => {
               mark(EARLY_SNAPSHOT_MARKS.bytes);
-              resolve({ engineVersion, bytes });
+              resolve({ engineVersion, ...read });
             },
             () => resolve(undefined),
           );
@@ -81,4 +83,16 @@ export function readSnapshotEarly(
       }
     };
   });
+}
+
+/**
+ * A stored snapshot's bytes: up to its ids when `headBytes` (stored with it) says where they start, with
+ * the ids to read later; else all of them. The head is what a first match needs, about half the bytes
+ * (snapshot-pack.ts).
+ */
+export async function readStoredSnapshot(stored: Blob, headBytes: unknown): Promise<{ bytes: ArrayBuffer; ids?: Blob }> {
+  if (typeof headBytes !== 'number' || !Number.isInteger(headBytes) || headBytes <= 0 || headBytes >= stored.size) {
+    return { bytes: await stored.arrayBuffer() };
+  }
+  return { bytes: await stored.slice(0, headBytes).arrayBuffer(), ids: stored.slice(headBytes) };
 }

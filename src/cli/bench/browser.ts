@@ -156,9 +156,9 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         warmP50Ms: round1(median(warm)),
         budgetMs: 150,
         // From the message being sent: the worker starts; its script starts the snapshot read, which opens
-        // the database, reads the row and then the snapshot's bytes; the bytes are decoded (snapshotRead)
-        // and the engine restored; then the match and the story view are built and the answer travels
-        // back (p50Ms).
+        // the database, reads the row and then the snapshot's bytes up to its article ids (those are read
+        // after the answer); the bytes are decoded (snapshotRead) and the engine restored; then the match
+        // and the story view are built and the answer travels back (p50Ms).
         wakePhasesP50Ms: {
           workerStarted: round1(median(wake.map((w) => w.scriptStart))),
           snapshotReadStarted: round1(median(wake.map((w) => w.readStarted))),

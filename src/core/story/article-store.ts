@@ -6,6 +6,7 @@
  * Columns are public fields that the stores and scoring loops index directly; a column may be replaced
  * by a larger one when it grows, so a caller holds it in a local only within one call.
  */
+import { idKey, idKeyOfBytes } from './id-key';
 import { INITIAL_ARTICLE_CAPACITY, NO_STORY } from './options';
 import type { RefineInput } from './refine-graph';
 import type { EngineArticle } from './types';
@@ -36,6 +37,13 @@ export class ArticleStore {
   ids: string[] = [];
   /** After a restore: the ids still packed, decoded one at a time until something needs them all. */
   packedIds: PackedArticleIds | null = null;
+  /**
+   * Restored from a snapshot's bytes before its ids (snapshot-pack.ts): `packedIds` has their ends but
+   * no bytes yet. Until `attachIds`, an article is found by its id key, and asking for an id throws.
+   */
+  idsPending = false;
+  /** Per slot, the key of its id (id-key.ts). */
+  idKeys: Float64Array = new Float64Array(INITIAL_ARTICLE_CAPACITY);
   /**
    * Article columns: typed arrays with room to grow, of which the first slotCount() values are in use.
    * After a restore they are the snapshot's own arrays until an article is added (see restoreSnapshot).
@@ -80,6 +88,7 @@ export class ArticleStore {
   idAt(slot: number): string {
     const packed = this.packedIds;
     if (!packed) return this.ids[slot];
+    this.checkIdsRead();
     const start = slot === 0 ? 0 : packed.ends[slot - 1] + 1;
     return ID_DECODER.decode(packed.utf8.subarray(start, packed.ends[slot]));
   }
@@ -88,6 +97,7 @@ export class ArticleStore {
   allIds(): string[] {
     const packed = this.packedIds;
     if (packed) {
+      this.checkIdsRead();
       this.packedIds = null;
       this.ids =
         packed.ends.length === 0 ? [] : ID_DECODER.decode(packed.utf8.subarray(0, packed.ends[packed.ends.length - 1])).split('\u0000');
@@ -113,7 +123,11 @@ export class ArticleStore {
    */
   findSlot(articleId: string): number | undefined {
     if (this.slotMap !== null) return this.slotMap.get(articleId);
-    const slot = this.packedIds ? this.lastPackedSlotOf(articleId, this.packedIds) : this.ids.lastIndexOf(articleId);
+    const slot = this.idsPending
+      ? this.idKeys.lastIndexOf(idKey(articleId), this.slotCount() - 1)
+      : this.packedIds
+        ? this.lastPackedSlotOf(articleId, this.packedIds)
+        : this.ids.lastIndexOf(articleId);
     return slot >= 0 && this.story[slot] !== NO_STORY ? slot : undefined;
   }
 
@@ -131,6 +145,22 @@ export class ArticleStore {
       if (k === length && this.idAt(slot) === articleId) return slot;
     }
     return -1;
+  }
+
+  /** The ids' bytes of a snapshot restored without them (see idsPending). Throws unless they fit its ends. */
+  attachIds(utf8: Uint8Array): void {
+    const packed = this.packedIds;
+    if (!this.idsPending || !packed) throw new Error('the article ids are in already');
+    const count = packed.ends.length;
+    if (count > 0 && (utf8.length <= packed.ends[count - 1] || utf8[packed.ends[count - 1]] !== 0)) {
+      throw new Error('the article ids do not fit the snapshot');
+    }
+    this.packedIds = { utf8, ends: packed.ends };
+    this.idsPending = false;
+  }
+
+  private checkIdsRead(): void {
+    if (this.idsPending) throw new Error('the article ids are not read yet');
   }
 
   /** Interned outlet key of an article (publisher name, else host), −1 when unknown. */
@@ -154,6 +184,8 @@ export class ArticleStore {
     const termStart = this.poolLength;
     this.appendTerms(vector.ids, vector.weights);
     this.appendColumns(slot, article.published, publisher, story, termStart, this.poolLength);
+    this.idKeys = withRoom(this.idKeys, slot, slot + 1);
+    this.idKeys[slot] = idKey(article.id);
     this.slots().set(article.id, slot);
     this.live++;
     return slot;
@@ -241,5 +273,12 @@ export class ArticleStore {
     });
     input.termOffsets[slots.length] = cursor;
     return { slots, input };
+  }
+
+  /** The keys of packed ids, computed from their bytes (a snapshot of a build before the keys). */
+  static keysOf({ utf8, ends }: PackedArticleIds): Float64Array {
+    const keys = new Float64Array(ends.length);
+    for (let slot = 0, start = 0; slot < ends.length; start = ends[slot] + 1, slot++) keys[slot] = idKeyOfBytes(utf8, start, ends[slot]);
+    return keys;
   }
 }

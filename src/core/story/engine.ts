@@ -22,21 +22,13 @@
  *   cost per article does not grow with the index's history.
  *
  * This file is the clustering policy, composing options.ts, vocabulary.ts, article-store.ts, story-store.ts, scoring.ts and
- * snapshot.ts. Decisions: `joinOrNew`, `mergesOnJoin` (add), `closestMergePartner` (period end), `StoryScoring.matchOrNull`.
+ * snapshot.ts. Decisions: `joinOrNew`, `mergesOnJoin` (add), merge-partner.ts (period end), `StoryScoring.matchOrNull`.
  */
 import { ArticleStore } from './article-store';
 import type { MatchEvidence } from './match-model';
-import {
-  MATCH_CANDIDATES,
-  MERGE_MIN_SIZE,
-  MERGE_PROBE_TERMS,
-  NO_STORY,
-  SMALL_STORY_SIZE,
-  DEFAULT_ENGINE_OPTIONS,
-  type EngineOptions,
-  reachWindowMs,
-} from './options';
+import { MATCH_CANDIDATES, NO_STORY, SMALL_STORY_SIZE, DEFAULT_ENGINE_OPTIONS, type EngineOptions, reachWindowMs } from './options';
 import { type NeighbourWindow, neighbourStories } from './neighbours';
+import { closestMergePartner, type MergeContext } from './merge-partner';
 import { refineAndSplit } from './refine-graph';
 import { type Candidate, StoryScoring } from './scoring';
 import { checkSnapshotFormat, type EngineParts, type EngineSnapshot, restoreSnapshot, takeSnapshot } from './snapshot';
@@ -62,6 +54,7 @@ export class StoryEngine {
   private readonly articles: ArticleStore;
   private readonly stories: StoryStore;
   private readonly scoring: StoryScoring;
+  private readonly mergeContext: MergeContext;
   /** Stories of `addToLabelledStory`, by label. */
   private readonly labelledStories = new Map<string, number>();
   /** How far `reviseClosedSmallStories` has gone through the stories in creation order. */
@@ -74,6 +67,13 @@ export class StoryEngine {
     this.articles = new ArticleStore();
     this.stories = new StoryStore(this.articles, this.vocabulary, this.options.centroidSaturation);
     this.scoring = new StoryScoring(this.options, this.windowMs, this.vocabulary, this.stories, this.articles);
+    this.mergeContext = {
+      options: this.options,
+      windowMs: this.windowMs,
+      stories: this.stories,
+      vocabulary: this.vocabulary,
+      scoring: this.scoring,
+    };
   }
 
   /** Adds an article (or re-adds it, replacing the old version) and returns the id of the story it joined. */
@@ -184,9 +184,28 @@ export class StoryEngine {
   }
 
   members(storyId: string): string[] {
-    const slot = this.stories.slotOf.get(this.stories.resolveId(storyId));
-    if (slot === undefined) return [];
-    return this.stories.members[slot].map((article) => this.articles.idAt(article));
+    return this.memberSlots(storyId).map((article) => this.articles.idAt(article));
+  }
+
+  /** A story's members by their id keys (id-key.ts) and times: what finds their rows before the ids are in. */
+  memberKeys(storyId: string): { key: number; published: number }[] {
+    return this.memberSlots(storyId).map((slot) => ({ key: this.articles.idKeys[slot], published: this.articles.published[slot] }));
+  }
+
+  private memberSlots(storyId: string): readonly number[] {
+    return this.stories.members[this.stories.slotOf.get(this.stories.resolveId(storyId)) ?? -1] ?? [];
+  }
+
+  /**
+   * Restored from a snapshot's head (snapshot-pack.ts): until `attachIds` gives it the ids' bytes, it
+   * answers match, size, currentStoryId, related, storiesWithin and memberKeys, and throws on the rest.
+   */
+  get idsPending(): boolean {
+    return this.articles.idsPending;
+  }
+
+  attachIds(utf8: Uint8Array): void {
+    this.articles.attachIds(utf8);
   }
 
   /** Ids of the stories related to `storyId` (neighbours.ts), strongest first. Read-only. */
@@ -306,59 +325,12 @@ export class StoryEngine {
     let current = story;
     for (let round = 0; round < 4; round++) {
       if (this.stories.members[current].length === 0) return;
-      const other = this.closestMergePartner(current);
+      const other = closestMergePartner(this.mergeContext, current);
       if (other === NO_STORY) return;
       const [smaller, larger] = this.bySize(current, other);
       this.stories.merge(smaller, larger);
       current = larger;
     }
-  }
-
-  /**
-   * The merge decision at the end of a story's period: the story whose centroid is most similar to
-   * `story`'s (at least `mergeThreshold`), both of at least MERGE_MIN_SIZE articles and their cores
-   * within one period together, or NO_STORY. Candidates are gathered through the postings of the story's
-   * strongest terms only (cheap; a story that shares none of them is not a fragment of the same event).
-   */
-  private closestMergePartner(story: number): number {
-    const stories = this.stories;
-    const size = stories.members[story].length;
-    if (size < MERGE_MIN_SIZE) return NO_STORY;
-    const strongest = [...stories.weightsOf(story)]
-      .map(([id, weight]) => ({ id, weight: (weight / size) * this.vocabulary.idf(id) }))
-      .sort((x, y) => y.weight - x.weight || x.id - y.id)
-      .slice(0, MERGE_PROBE_TERMS);
-    const low = stories.coreFirst(story);
-    const high = stories.coreLast(story);
-    const first = stories.first[story];
-    const last = stories.last[story];
-    const seen = new Set<number>();
-    let best = NO_STORY;
-    let bestScore = this.options.mergeThreshold;
-    for (const { id } of strongest) {
-      const posting = stories.posting(id);
-      for (let p = posting.length - 1; p >= 0; p--) {
-        const other = posting[p];
-        if (other === story || seen.has(other)) continue;
-        const otherFirst = stories.first[other];
-        if (otherFirst > first + this.windowMs) continue;
-        if (otherFirst < last - this.windowMs) {
-          if (otherFirst < last - 2 * this.windowMs) break;
-          continue;
-        }
-        seen.add(other);
-        if (stories.members[other].length < MERGE_MIN_SIZE || !stories.weightsOf(other).has(id)) continue;
-        // One event's articles all lie within one coverage period; a union that does not fit is two events.
-        // The core of each story is used, so that one stray member cannot block or allow a merge.
-        if (Math.max(high, stories.coreLast(other)) - Math.min(low, stories.coreFirst(other)) > this.options.storySpanMs) continue;
-        const score = this.scoring.centroidCosine(story, other);
-        if (score > bestScore || (score === bestScore && best !== NO_STORY && other < best)) {
-          best = other;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
   }
 
   /**

@@ -7,7 +7,9 @@
  * are then views of byte ranges, and each string list is one UTF-8 run split once.
  *
  * Layout: "PXS1", a u32 header length, the header (UTF-8 JSON: one entry per snapshot field), padding
- * to 8 bytes, then the binary sections, each at an 8-byte-aligned offset from there.
+ * to 8 bytes, then the binary sections, each at an 8-byte-aligned offset from there. The article ids'
+ * bytes come last: the bytes before them (the head) restore an engine that matches without them
+ * (ArticleStore.idsPending), which a woken worker reads first.
  */
 import type { EngineSnapshot, PackedArticleIds } from './snapshot';
 
@@ -44,10 +46,19 @@ function restoreNumbers(_key: string, value: unknown): unknown {
 
 /** The snapshot as one buffer (see the layout above). */
 export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer> {
+  return encodeSnapshotWithHead(snapshot).bytes;
+}
+
+/**
+ * The snapshot as one buffer, and the length of its head: the bytes before the article ids, which
+ * decode on their own (`decodeSnapshot`) when the snapshot has its id keys; else the whole length.
+ */
+export function encodeSnapshotWithHead(snapshot: EngineSnapshot): { bytes: Uint8Array<ArrayBuffer>; headLength: number } {
   const encoder = new TextEncoder();
   const header: HeaderEntry[] = [];
   const sections: { entry: { offset: number }; bytes: Uint8Array }[] = [];
   const pendingEnds: { entry: { endsOffset: number }; endsEntry: { offset: number } }[] = [];
+  let idBytes: { entry: { offset: number }; bytes: Uint8Array } | null = null;
   for (const [key, value] of Object.entries(snapshot)) {
     const type = typedName(value);
     if (type) {
@@ -70,7 +81,7 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
       const entry = { key, kind: 'ids' as const, offset: 0, bytes: utf8.length, endsOffset: 0, count: value.length };
       const endsEntry = { offset: 0 };
       header.push(entry);
-      sections.push({ entry, bytes: utf8 });
+      idBytes = { entry, bytes: utf8 };
       sections.push({ entry: endsEntry, bytes: new Uint8Array(ends.buffer) });
       // The ends' offset is known once the sections are laid out.
       pendingEnds.push({ entry, endsEntry });
@@ -89,6 +100,7 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
     }
     header.push({ key, kind: 'json', value });
   }
+  if (idBytes !== null) sections.push(idBytes);
   // Section offsets count from the data start, which follows the header.
   let offset = 0;
   for (const section of sections) {
@@ -103,14 +115,17 @@ export function encodeSnapshot(snapshot: EngineSnapshot): Uint8Array<ArrayBuffer
   new DataView(out.buffer).setUint32(4, headerBytes.length, true);
   out.set(headerBytes, 8);
   for (const section of sections) out.set(section.bytes, dataStart + section.entry.offset);
-  return out;
+  const keyed = snapshot.articleIdKeys?.length === snapshot.articleIds.length;
+  return { bytes: out, headLength: idBytes !== null && keyed ? dataStart + idBytes.entry.offset : out.length };
 }
 
 /**
  * The snapshot back from its buffer. Typed arrays and the packed ids are views on `buffer` (no copy): the
  * caller hands the buffer over and must not reuse it. Throws on anything that is not an encoded snapshot.
+ * With `headOnly`, `buffer` may be the head (encodeSnapshotWithHead): the ids' bytes are then marked
+ * pending, and the engine restored from it takes them later (StoryEngine.attachIds).
  */
-export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
+export function decodeSnapshot(buffer: ArrayBuffer, { headOnly = false } = {}): EngineSnapshot {
   const decoder = new TextDecoder();
   if (buffer.byteLength < 8 || decoder.decode(new Uint8Array(buffer, 0, 4)) !== MAGIC)
     throw new Error('not a stored story engine snapshot');
@@ -135,11 +150,14 @@ export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
     } else if (entry.kind === 'ids') {
       const start = dataStart + entry.offset;
       const endsStart = dataStart + entry.endsOffset;
-      if (start + entry.bytes > buffer.byteLength || endsStart % 4 !== 0 || endsStart + entry.count * 4 > buffer.byteLength) {
+      // The head ends exactly where the ids' bytes begin.
+      const pending = headOnly && entry.bytes > 0 && start === buffer.byteLength;
+      if ((!pending && start + entry.bytes > buffer.byteLength) || endsStart % 4 !== 0 || endsStart + entry.count * 4 > buffer.byteLength) {
         throw new Error(`stored story engine snapshot: bad section ${entry.key}`);
       }
+      if (pending) snapshot.articleIdsPending = true;
       const ids: PackedArticleIds = {
-        utf8: new Uint8Array(buffer, start, entry.bytes),
+        utf8: pending ? new Uint8Array(0) : new Uint8Array(buffer, start, entry.bytes),
         ends: new Uint32Array(buffer, endsStart, entry.count),
       };
       snapshot[entry.key] = [];
@@ -149,6 +167,16 @@ export function decodeSnapshot(buffer: ArrayBuffer): EngineSnapshot {
       if (start + entry.bytes > buffer.byteLength) throw new Error(`stored story engine snapshot: bad section ${entry.key}`);
       snapshot[entry.key] = entry.count === 0 ? [] : decoder.decode(new Uint8Array(buffer, start, entry.bytes)).split(SEPARATOR);
     }
+  }
+  // Pending ids need their keys, which the engine finds articles by until the ids come.
+  if (
+    snapshot.articleIdsPending === true &&
+    !(
+      snapshot.articleIdKeys instanceof Float64Array &&
+      snapshot.articleIdKeys.length === (snapshot.articleIdsUtf8 as PackedArticleIds).ends.length
+    )
+  ) {
+    throw new Error('stored story engine snapshot is truncated');
   }
   return snapshot as unknown as EngineSnapshot;
 }

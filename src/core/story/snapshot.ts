@@ -3,9 +3,11 @@
  * and how a new engine's parts are filled from one. A snapshot written by an earlier build restores to an
  * engine that answers exactly as the saved one did (tests/fixtures/story/engine-snapshot-v1.bin).
  */
-import type { ArticleStore, PackedArticleIds } from './article-store';
+import { ArticleStore, type PackedArticleIds } from './article-store';
+import { idKey } from './id-key';
 import { type EngineOptions, NO_STORY } from './options';
 import { storiesInTimeOrder } from './story-order';
+import { invertStoryTerms } from './story-postings';
 import type { StoryStore } from './story-store';
 import type { Vocabulary } from './vocabulary';
 
@@ -32,6 +34,10 @@ export interface EngineSnapshot {
    * A woken worker's first answers need only a few ids (a story's members), not 100k decoded strings.
    */
   articleIdsUtf8?: PackedArticleIds;
+  /** Set by the decoder when it had the bytes before the ids only: their bytes come later (ArticleStore.idsPending). */
+  articleIdsPending?: boolean;
+  /** Per article, its id's key (id-key.ts). Absent in snapshots of older builds. */
+  articleIdKeys?: Float64Array;
   articlePublished: Float64Array;
   /** Outlet keys; articlePublisher holds an index into it, or −1. */
   publishers: string[];
@@ -95,27 +101,6 @@ function toNumbers(source: ArrayLike<number>, start: number, count: number): num
 }
 
 /**
- * Term → story slots, from the stories' term lists, each list in `order`: the stories by their earliest
- * article (storiesInTimeOrder), which the candidate walk relies on.
- */
-function invertStoryTerms(
-  offsets: Uint32Array,
-  termIds: Uint32Array,
-  termCount: number,
-  order: readonly number[],
-): { offsets: Uint32Array; stories: Uint32Array } {
-  const starts = new Uint32Array(termCount + 1);
-  for (let k = 0; k < termIds.length; k++) starts[termIds[k] + 1]++;
-  for (let t = 0; t < termCount; t++) starts[t + 1] += starts[t];
-  const fill = starts.slice(0, termCount);
-  const stories = new Uint32Array(termIds.length);
-  for (const story of order) {
-    for (let k = offsets[story]; k < offsets[story + 1]; k++) stories[fill[termIds[k]]++] = story;
-  }
-  return { offsets: starts, stories };
-}
-
-/**
  * The snapshot of an engine's parts. `revisedBefore`: stories whose coverage period ended before this
  * time have had their second look; `unrevised`: the story slots still waiting for it, in walk order.
  */
@@ -154,6 +139,7 @@ export function takeSnapshot(
     }
   }
   const articlePublished = new Float64Array(liveSlots.length);
+  const articleIdKeys = new Float64Array(liveSlots.length);
   const articlePublisher = new Int32Array(liveSlots.length);
   const articleStory = new Uint32Array(liveSlots.length);
   const termOffsets = new Uint32Array(liveSlots.length + 1);
@@ -162,6 +148,7 @@ export function takeSnapshot(
   let cursor = 0;
   liveSlots.forEach((slot, i) => {
     articlePublished[i] = articles.published[slot];
+    articleIdKeys[i] = articles.idKeys[slot];
     articlePublisher[i] = articles.publisher[slot];
     articleStory[i] = storyRemap[articles.story[slot]];
     termOffsets[i] = cursor;
@@ -263,6 +250,7 @@ export function takeSnapshot(
     storyPostings: postings.stories,
     // Stories with no live article left are gone from the snapshot, and from the walk.
     unrevisedStories: Uint32Array.from(unrevised.map((slot) => storyRemap[slot]).filter((story) => story >= 0)),
+    articleIdKeys,
   };
 }
 
@@ -332,6 +320,14 @@ export function restoreSnapshot(snapshot: EngineSnapshot, { options, vocabulary,
   articles.slotMap = null;
   articles.ids = packedIds ? [] : articleIds.slice();
   articles.packedIds = packedIds;
+  articles.idsPending = snapshot.articleIdsPending === true;
+  // Appended to only, like `published`: the snapshot's own array until the first add.
+  articles.idKeys =
+    snapshot.articleIdKeys?.length === articleCount
+      ? snapshot.articleIdKeys
+      : packedIds
+        ? ArticleStore.keysOf(packedIds)
+        : Float64Array.from(articleIds, idKey);
   // The article columns and the term pool stay typed arrays, and the ones only ever appended to are the
   // snapshot's own (views on the stored bytes, from decodeSnapshot): exactly full, they move to larger
   // arrays of their own when the first article is added. Copying them into plain arrays was ~15 ms of
