@@ -13,8 +13,15 @@ import { type EarlySnapshot, readStoredSnapshot } from '../db/early-snapshot';
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
 export const ENGINE_VERSION = 3;
 
-/** User Timing marks of a worker's engine restore, read by the browser benchmark (npm run bench). */
-export const ENGINE_MARKS = { read: 'parallax:engine-snapshot-read', restored: 'parallax:engine-restored' } as const;
+/**
+ * User Timing marks of a worker's engine restore, read by the browser benchmark (npm run bench); the
+ * last, once the ids of an engine restored from the snapshot's head are in.
+ */
+export const ENGINE_MARKS = {
+  read: 'parallax:engine-snapshot-read',
+  restored: 'parallax:engine-restored',
+  idsRead: 'parallax:engine-ids-read',
+} as const;
 
 export function toEngineArticle(a: IndexArticle): EngineArticle {
   return { id: a.id, title: a.title, description: a.description, publisher: a.publisher, host: a.host, published: a.published };
@@ -89,6 +96,7 @@ export class StoryIndex {
     try {
       if (!ids) throw new Error('the article ids are not stored');
       engine.attachIds(new Uint8Array(await ids.arrayBuffer()));
+      performance.mark(ENGINE_MARKS.idsRead);
       return engine;
     } catch {
       const rebuilt = await this.rebuild();
