@@ -28,6 +28,15 @@ export {
 } from './evaluate';
 export { clusterInTimeOrder, parseOptionOverrides } from './batch';
 export { RELATED_MAX, type NeighbourWindow } from './neighbours';
-export { MATCH_FEATURES, matchFeatures, matchProbability, type MatchEvidence, type MatchModel } from './match-model';
+export {
+  MATCH_FEATURES,
+  matchFeatures,
+  matchProbability,
+  treesLogit,
+  type MatchEvidence,
+  type MatchModel,
+  type MatchTrees,
+} from './match-model';
 export { MATCH_MODEL } from './match-model-weights';
 export { fitMatchModel, type MatchExample } from './train-match-model';
+export { DEFAULT_TREE_FIT, fitMatchTrees, type TreeFitOptions } from './train-match-trees';

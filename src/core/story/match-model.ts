@@ -1,7 +1,7 @@
 /**
  * The read path's learned decision: how likely an article belongs to the best candidate story, from
  * features of the (article, story) pair, by logistic regression. Shipped as plain numbers
- * (match-model-weights.ts), reproduced by `npm run train:engine`.
+ * (data/match-model.json), reproduced by `npm run train:engine`.
  */
 
 /** What the scoring measures of an (article, story) pair; `matchFeatures` turns it into the model's input. */
@@ -82,8 +82,23 @@ export function matchFeatures(e: MatchEvidence): number[] {
 }
 
 /**
- * A logistic regression over standardised features: p = 1 / (1 + e^-(bias + Σ weight·(x - mean) / scale)).
- * `version` changes whenever the numbers do: an index built under other weights is rebuilt.
+ * Regression trees of one depth, each added to the logit (boosted on the logistic regression's residuals,
+ * train-match-trees.ts): they weigh features together where a sum of single weights cannot, as a shared
+ * name counts for more when the times are close. Complete trees, flat: tree t's split k (0 ..
+ * 2^depth − 2, children 2k+1 and 2k+2) sends features[...] below threshold left, and its leaf j holds
+ * leaves[t·2^depth + j]. A node that does not split has threshold Number.MAX_VALUE (always left).
+ */
+export interface MatchTrees {
+  depth: number;
+  features: readonly number[];
+  thresholds: readonly number[];
+  leaves: readonly number[];
+}
+
+/**
+ * A logistic regression over standardised features, plus optional trees:
+ * p = 1 / (1 + e^-(bias + Σ weight·(x - mean) / scale + Σ tree(x))).
+ * `version` changes whenever the numbers do.
  */
 export interface MatchModel {
   version: number;
@@ -92,11 +107,25 @@ export interface MatchModel {
   scale: readonly number[];
   weights: readonly number[];
   bias: number;
+  trees?: MatchTrees;
+}
+
+/** The trees' sum for one feature vector (see MatchTrees). */
+export function treesLogit({ depth, features: splitOn, thresholds, leaves }: MatchTrees, features: readonly number[]): number {
+  const splits = (1 << depth) - 1;
+  let sum = 0;
+  for (let tree = 0, base = 0; base < splitOn.length; tree++, base += splits) {
+    let node = 0;
+    while (node < splits) node = features[splitOn[base + node]] < thresholds[base + node] ? 2 * node + 1 : 2 * node + 2;
+    sum += leaves[tree * (splits + 1) + node - splits];
+  }
+  return sum;
 }
 
 /** The model's probability that the article belongs to the story the features describe. */
 export function matchProbability(model: MatchModel, features: readonly number[]): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++) z += (model.weights[i] * (features[i] - model.mean[i])) / model.scale[i];
+  if (model.trees) z += treesLogit(model.trees, features);
   return 1 / (1 + Math.exp(-z));
 }
