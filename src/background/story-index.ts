@@ -270,7 +270,8 @@ export class StoryIndex {
 
   /**
    * One request per distinct time, all sent at once: `anyOf` walks one cursor from time to time, a round
-   * trip each, which took longer than reading the ids.
+   * trip each (a woken worker's first answer at 100k articles: 61.7 ms from the restore with it, 48.5
+   * with these requests; p50 of 14).
    */
   private async rowsByKey(members: readonly { key: number; published: number }[]): Promise<StoredArticle[]> {
     if (members.length === 0) return [];
