@@ -4,20 +4,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoryIndex } from '../../../src/background/story-index';
-import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
+import { ParallaxDatabase } from '../../../src/db/database';
 import { type EarlySnapshot, readSnapshotEarly } from '../../../src/db/early-snapshot';
+import { feedRow as row } from '../support/feed-rows';
 
-const T0 = Date.UTC(2026, 0, 16, 8);
-const row = (id: string, title: string, hours: number): StoredArticle => ({
-  id,
-  url: id,
-  title,
-  published: T0 + hours * 3_600_000,
-  publisher: id.split('/')[2],
-  host: id.split('/')[2],
-  origin: 'feed',
-  addedAt: T0,
-});
 // Two articles of one story at the same time, and one of another story at that time too: the rows are
 // found by time, then told apart by their id keys.
 const ROWS = [

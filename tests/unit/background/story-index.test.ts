@@ -3,20 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { StoryEngine } from '../../../src/core/story';
 import { decodeSnapshot } from '../../../src/core/story/snapshot-pack';
 import { StoryIndex } from '../../../src/background/story-index';
-import { ParallaxDatabase, type StoredArticle } from '../../../src/db/database';
+import { ParallaxDatabase } from '../../../src/db/database';
 import { EARLY_SNAPSHOT_MARKS, readSnapshotEarly } from '../../../src/db/early-snapshot';
+import { feedRow as row } from '../support/feed-rows';
 
-const T0 = Date.UTC(2026, 0, 16, 8);
-const row = (id: string, title: string, hours: number): StoredArticle => ({
-  id,
-  url: id,
-  title,
-  published: T0 + hours * 3_600_000,
-  publisher: id.split('/')[2],
-  host: id.split('/')[2],
-  origin: 'feed',
-  addedAt: T0,
-});
 const ROWS = [
   row('https://a.example/1', 'Japan and US agree to expand joint missile production', 0),
   row('https://b.example/2', 'US and Japan agree to boost missile production and drills', 1),
