@@ -139,14 +139,15 @@ function fitModel(examples: readonly MatchExample[], version: number): MatchMode
 }
 
 /** The shipped model's numbers as JSON, one line per list (read by match-model-weights.ts). */
-function weightsFile({ features: _names, trees, ...model }: MatchModel): string {
-  const lines = Object.entries({ ...model, ...(trees && { trees }) }).map(([key, value]) =>
-    key === 'trees' && typeof value === 'object' && value !== null
-      ? `  "trees": {\n${Object.entries(value)
-          .map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-          .join(',\n')}\n  }`
-      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
-  );
+function weightsFile({ features: _names, trees, ...linear }: MatchModel): string {
+  const line = (indent: string, [key, value]: [string, unknown]) => `${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  const lines = Object.entries(linear).map((entry) => line('  ', entry));
+  if (trees)
+    lines.push(
+      `  "trees": {\n${Object.entries(trees)
+        .map((entry) => line('    ', entry))
+        .join(',\n')}\n  }`,
+    );
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
