@@ -45,6 +45,23 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
     'Lean Left, rated by AllSides Media Bias Ratings (2023-07). Owner: Guardian Media Group (Scott Trust)',
   );
 
+  // The worker sends each label's width with the chip's words, so the page's thread measures none; the
+  // same as a canvas of the page measures it.
+  const sent = (await options.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'chips.links',
+      links: [{ href: 'https://www.theguardian.com/world/2024/mar/01/storm-hits-the-coast' }],
+      known: [],
+    }),
+  )) as { data: { outlets: Record<string, { texts: { label: string; shortLabel: string; labelEm?: number; shortLabelEm?: number } }> } };
+  const [texts] = Object.values(sent.data.outlets).map((outlet) => outlet.texts);
+  const inPage = await page.evaluate(
+    `(() => { const c = document.createElement('canvas').getContext('2d'); c.font = '600 100px system-ui, sans-serif';
+      return ${JSON.stringify([texts.label, texts.shortLabel])}.map((label) => c.measureText(label).width / 100); })()`,
+  );
+  expect(texts.labelEm).toBeCloseTo((inPage as number[])[0], 3);
+  expect(texts.shortLabelEm).toBeCloseTo((inPage as number[])[1], 3);
+
   // Nothing moved: every row has the box it had before the chips came.
   const boxesAfter = await page.evaluate(() =>
     [...document.querySelectorAll('li.row')].map((row) => {

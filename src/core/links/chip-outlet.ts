@@ -16,6 +16,9 @@ export interface ChipTexts {
   accessibleName: string;
   /** The tooltip's lines after the outlet's name: the rating, the owner. */
   details: string[];
+  /** The labels' widths in em of the chip's label font, where the sender could measure them. */
+  labelEm?: number;
+  shortLabelEm?: number;
 }
 
 /** What the chips script gets for a host: the outlet, and the chip's words ready made. */

@@ -10,6 +10,7 @@
 import type { ChipOutlet, ChipTexts } from '../../core/links/chip-outlet';
 import { chipSide } from '../../core/links/chip-side';
 import { chipCss } from './chip-css';
+import { measureLabelEm } from './label-width';
 
 export const CHIP_TAG = 'parallax-chip';
 
@@ -27,33 +28,16 @@ const QUIET_EM = 0.8;
 const COMPACT_EM = 1.1;
 const COMPACT_GAP_EM = 0.25;
 
-let measureContext: CanvasRenderingContext2D | null | undefined;
-/** Labels are few (the leans, their letters): each is measured once per page. */
-const labelWidths = new Map<string, number>();
-/** The label's width in em of its own font (a canvas: no page layout). */
-function labelEm(label: string): number {
-  let width = labelWidths.get(label);
-  if (width === undefined) {
-    width = measureLabelEm(label);
-    labelWidths.set(label, width);
-  }
-  return width;
-}
-
-function measureLabelEm(label: string): number {
-  if (measureContext === undefined) {
-    measureContext = document.createElement('canvas').getContext('2d');
-    if (measureContext) measureContext.font = '600 100px system-ui, sans-serif';
-  }
-  const measured = measureContext?.measureText(label).width;
-  // Without a canvas (a DOM without layout), a wide-ish average glyph.
-  return measured ? measured / 100 : label.length * 0.62;
+/** The label's width in em of its own font: as the worker measured it, else measured here. */
+function labelEm(label: string, measured: number | undefined): number {
+  // Without any canvas (a DOM without layout), a wide-ish average glyph.
+  return measured ?? measureLabelEm(label) ?? label.length * 0.62;
 }
 
 /** The chip's width in em of the surrounding text. */
-function chipWidthEm(label: string | null, compact: boolean): number {
+function chipWidthEm(label: string | null, measured: number | undefined, compact: boolean): number {
   if (label === null) return QUIET_EM;
-  const width = labelEm(label) * LABEL_EM;
+  const width = labelEm(label, measured) * LABEL_EM;
   return Math.ceil((compact ? Math.max(COMPACT_EM, width + PAD_EM) : width + 2 * PAD_EM) * 100) / 100;
 }
 
@@ -268,7 +252,12 @@ export function chipMaker(outlet: ChipOutlet, words: ChipTexts): ChipMaker {
     const at = compact ? 1 : 0;
     let made = forms[at];
     if (made === null) {
-      const widthEm = chipWidthEm(outlet.lean === null ? null : compact ? words.shortLabel : words.label, compact);
+      const widthEm =
+        outlet.lean === null
+          ? chipWidthEm(null, undefined, compact)
+          : compact
+            ? chipWidthEm(words.shortLabel, words.shortLabelEm, compact)
+            : chipWidthEm(words.label, words.labelEm, compact);
       const gapEm = compact ? COMPACT_GAP_EM : GAP_EM;
       made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), button: chipButton(outlet, words, compact) };
       forms[at] = made;
