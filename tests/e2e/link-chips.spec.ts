@@ -82,8 +82,16 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   await page.evaluate(() => (document.querySelector('parallax-chip') as HTMLElement).click());
   expect(await probe.expanded(0)).toBe(false);
 
-  // The reader's hover and click show the tooltip, and the click goes no further than the chip.
+  // By keyboard: Tab from the link reaches its chip, which shows its focus ring and its tooltip (the chip
+  // gets its style sheet on its first focus; its own style has no ring).
+  await page.locator('li.row a').first().focus();
+  await page.keyboard.press('Tab');
+  expect(await probe.focusRing(0)).toBe('solid 2px');
+  expect(await probe.tooltipShown(0)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
   expect(await probe.tooltipShown(0)).toBe(false);
+
+  // The reader's hover and click show the tooltip, and the click goes no further than the chip.
   await probe.hover(0);
   expect(await probe.tooltipShown(0)).toBe(true);
   // Drawn over the page, even over the page's own positioned boxes after the chip (a card, a sticky bar):

@@ -74,6 +74,11 @@ export class ChipProbe {
     );
   }
 
+  /** The chip's focus ring as drawn: its outline's style and width. */
+  focusRing(index: number): Promise<string> {
+    return this.one(index, 'function () { const s = getComputedStyle(this); return s.outlineStyle + " " + s.outlineWidth; }');
+  }
+
   tooltipText(index: number): Promise<string> {
     return this.one(index, 'function () { return this.nextElementSibling?.textContent ?? ""; }');
   }

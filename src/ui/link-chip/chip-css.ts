@@ -1,4 +1,9 @@
-/** The link chip's styles, scoped by its shadow root; light and dark from the reader's system setting. */
+/**
+ * The chip's style sheet, scoped by its shadow root and given to a chip only once the reader points at it
+ * or focuses it (its look is the button's own style, chip-look.ts): the tooltip, the focus ring and the
+ * raise while the tooltip shows. Rules on the button are important, to win over its style attribute.
+ * Light and dark from the reader's system setting.
+ */
 export const chipCss = `
 :host { all: initial; }
 /* The host is a stacking context (its layout containment): the tooltip's z-index counts only inside it,
@@ -6,23 +11,7 @@ export const chipCss = `
    positioned box costs the browser a paint layer, and a page holds hundreds of chips. Important, to
    win over the host's own style attribute. */
 :host(:hover), :host(:focus-within) { position: relative !important; z-index: 2147483000 !important; }
-.chip {
-  all: unset; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
-  width: 100%; height: 100%; padding: 0 0.3em; border-radius: 999px; cursor: default;
-  font: 600 0.78em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  white-space: nowrap;
-  color: #1f2328; background: #eaeef2;
-}
-.chip[data-side="L"] { background: #dbeafe; color: #1e3a8a; }
-.chip[data-side="C"] { background: #ede9fe; color: #4c1d95; }
-.chip[data-side="R"] { background: #fee2e2; color: #7f1d1d; }
-.chip.quiet { padding: 0; background: transparent; }
-.chip.compact { padding: 0; }
-.chip.quiet::before {
-  content: ""; display: block; flex: none; width: 0.6em; height: 0.6em; border-radius: 50%;
-  border: 1px solid #8c959f; box-sizing: border-box;
-}
-.chip:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+.chip:focus-visible { outline: 2px solid #0969da !important; outline-offset: 1px !important; }
 .tip {
   display: none; position: absolute; top: calc(100% + 4px); left: 0; z-index: 2147483000;
   width: max-content; max-width: min(300px, 80vw); box-sizing: border-box; padding: 6px 9px;
@@ -34,13 +23,7 @@ export const chipCss = `
 .tip span { display: block; }
 :host(:hover) .tip, .chip:focus-visible + .tip, .chip[aria-expanded="true"] + .tip { display: block; }
 @media (prefers-color-scheme: dark) {
-  .chip { color: #e6edf3; background: #30363d; }
-  .chip[data-side="L"] { background: #1e3a8a; color: #dbeafe; }
-  .chip[data-side="C"] { background: #4c1d95; color: #ede9fe; }
-  .chip[data-side="R"] { background: #7f1d1d; color: #fee2e2; }
-  .chip.quiet { background: transparent; }
-  .chip.quiet::before { border-color: #8b949e; }
-  .chip:focus-visible { outline-color: #58a6ff; }
+  .chip:focus-visible { outline-color: #58a6ff !important; }
   .tip { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 2px 8px rgba(0,0,0,.5); }
 }
 `;

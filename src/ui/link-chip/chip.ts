@@ -10,6 +10,7 @@
 import type { ChipOutlet, ChipTexts } from '../../core/links/chip-outlet';
 import { chipSide } from '../../core/links/chip-side';
 import { chipCss } from './chip-css';
+import { chipButtonStyle, QUIET_RING_STYLE } from './chip-look';
 import { measureLabelEm } from './label-width';
 
 export const CHIP_TAG = 'parallax-chip';
@@ -101,7 +102,10 @@ export function floatChip(host: HTMLElement): void {
 
 let sheet: CSSStyleSheet | null | undefined;
 
-/** One constructed style sheet for every chip of the page (parsed once); null where a content script cannot adopt one. */
+/**
+ * Gives a chip's root the chips' style sheet, when it first shows its tooltip: one constructed sheet for
+ * the page (parsed once), or a style element where a content script cannot adopt one (Firefox).
+ */
 function styleRoot(shadow: ShadowRoot): void {
   if (sheet === undefined) {
     try {
@@ -122,7 +126,8 @@ function styleRoot(shadow: ShadowRoot): void {
   }
   const style = document.createElement('style');
   style.textContent = chipCss;
-  shadow.append(style);
+  // First, so that the tooltip still follows the button (the sheet's `.chip + .tip`).
+  shadow.prepend(style);
 }
 
 /** A chip's button, built once per outlet and form, and cloned into each chip. */
@@ -130,13 +135,20 @@ function chipButton(outlet: ChipOutlet, texts: ChipTexts, compact: boolean): HTM
   const chip = document.createElement('button');
   chip.type = 'button';
   chip.className = outlet.lean === null ? 'chip quiet' : compact ? 'chip compact' : 'chip';
-  chip.dataset.side = outlet.lean === null ? 'none' : chipSide(outlet.lean);
+  const side = outlet.lean === null ? 'none' : chipSide(outlet.lean);
+  chip.dataset.side = side;
+  chip.setAttribute('style', chipButtonStyle(outlet.lean === null ? 'quiet' : compact ? 'compact' : 'label', side));
   chip.setAttribute('aria-label', texts.accessibleName);
   // The tooltip's words, for assistive technology, without an element per chip to point at.
   chip.setAttribute('aria-description', texts.details.join('. '));
   chip.setAttribute('aria-expanded', 'false');
   // The label is the button's own text: one node less to clone, style and lay out per chip.
   if (outlet.lean !== null) chip.textContent = compact ? texts.shortLabel : texts.label;
+  else {
+    const ring = document.createElement('span');
+    ring.setAttribute('style', QUIET_RING_STYLE);
+    chip.append(ring);
+  }
   return chip;
 }
 
@@ -160,8 +172,9 @@ const setExpanded = (chip: Element, expanded: boolean) => chip.setAttribute('ari
 
 interface Chip {
   root: ShadowRoot;
-  /** Builds the tooltip, the first time the reader points at the chip or focuses it: most chips of a
-   * long page are never hovered, and a chip without one is a button and its label only. */
+  /** Builds the tooltip and gives the root its style sheet, the first time the reader points at the chip
+   * or focuses it: most chips of a long page are never hovered, and a chip without them is a button with
+   * its own style and its label only. */
   tip: (() => HTMLElement) | null;
 }
 
@@ -170,6 +183,7 @@ const chips = new WeakMap<Element, Chip>();
 
 function ensureTip(chip: Chip): void {
   if (chip.tip === null) return;
+  styleRoot(chip.root);
   chip.root.append(chip.tip());
   chip.tip = null;
 }
@@ -268,7 +282,6 @@ export function chipMaker(outlet: ChipOutlet, words: ChipTexts): ChipMaker {
     const { template, button } = form(compact);
     const host = template.cloneNode(false) as HTMLElement;
     const shadow = host.attachShadow({ mode: 'closed' });
-    styleRoot(shadow);
     shadow.append(button.cloneNode(true));
     chips.set(host, { root: shadow, tip: makeTip });
     listenForChips();
