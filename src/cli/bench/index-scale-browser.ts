@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ENGINE_VERSION } from '../../background/story-index';
+import { snapshotHeadLength } from '../../core/story/snapshot-pack';
 import { EXTENSION_DIR, launchWithExtension, stopServiceWorker } from '../../demo/browser';
 import { WorkerHeap } from './browser-memory';
 import type { ScaleArticle } from './index-scale';
@@ -41,7 +42,7 @@ async function putRows(page: Page, store: string, rows: unknown[]): Promise<void
   );
 }
 
-/** Sends the snapshot bytes in pieces and stores them as the engine state row's Blob. */
+/** Sends the snapshot bytes in pieces and stores them as the engine state row's Blob, with its head's length. */
 async function putSnapshot(page: Page, bytes: Uint8Array, articleCount: number): Promise<void> {
   await page.evaluate(() => {
     (globalThis as { parts?: Uint8Array[] }).parts = [];
@@ -56,11 +57,12 @@ async function putSnapshot(page: Page, bytes: Uint8Array, articleCount: number):
     }, base64);
   }
   await page.evaluate(
-    ({ articleCount, engineVersion }) => {
+    ({ articleCount, engineVersion, headBytes }) => {
       const scope = globalThis as unknown as { parts: Uint8Array<ArrayBuffer>[]; pendingRow: unknown };
-      scope.pendingRow = { key: 'engine', snapshot: new Blob(scope.parts), articleCount, engineVersion, savedAt: Date.now() };
+      scope.pendingRow = { key: 'engine', snapshot: new Blob(scope.parts), articleCount, engineVersion, headBytes, savedAt: Date.now() };
     },
-    { articleCount, engineVersion: ENGINE_VERSION },
+    // Where the ids start, as the worker records it when it saves: a woken worker reads up to there first.
+    { articleCount, engineVersion: ENGINE_VERSION, headBytes: snapshotHeadLength(bytes) },
   );
   await page.evaluate(
     () =>

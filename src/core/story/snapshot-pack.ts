@@ -119,6 +119,18 @@ export function encodeSnapshotWithHead(snapshot: EngineSnapshot): { bytes: Uint8
   return { bytes: out, headLength: idBytes !== null && keyed ? dataStart + idBytes.entry.offset : out.length };
 }
 
+/** The head's length of an encoded snapshot (as `encodeSnapshotWithHead` gives it), read from its header. */
+export function snapshotHeadLength(bytes: Uint8Array): number {
+  const decoder = new TextDecoder();
+  if (bytes.length < 8 || decoder.decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error('not a stored story engine snapshot');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const header = JSON.parse(decoder.decode(bytes.subarray(8, 8 + headerLength)), restoreNumbers) as HeaderEntry[];
+  const ids = header.find((entry) => entry.kind === 'ids');
+  const keys = header.find((entry) => entry.key === 'articleIdKeys');
+  const keyed = ids !== undefined && keys?.kind === 'typed' && keys.length === ids.count;
+  return keyed ? align8(8 + headerLength) + ids.offset : bytes.length;
+}
+
 /**
  * The snapshot back from its buffer. Typed arrays and the packed ids are views on `buffer` (no copy): the
  * caller hands the buffer over and must not reuse it. Throws on anything that is not an encoded snapshot.

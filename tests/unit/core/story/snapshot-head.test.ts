@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoryEngine } from '../../../../src/core/story';
 import { idKey, idKeyOfBytes } from '../../../../src/core/story/id-key';
-import { decodeSnapshot, encodeSnapshot, encodeSnapshotWithHead } from '../../../../src/core/story/snapshot-pack';
+import { decodeSnapshot, encodeSnapshot, encodeSnapshotWithHead, snapshotHeadLength } from '../../../../src/core/story/snapshot-pack';
 import { lateBatches } from '../../support/late-batches';
 
 /**
@@ -53,6 +53,16 @@ describe("a snapshot's head", () => {
     const { articleIdKeys, ...older } = engine.toSnapshot();
     expect(encodeSnapshotWithHead(older).headLength).toBe(encodeSnapshot(older).length);
     expect(articleIdKeys?.length).toBe(engine.size().articles);
+  });
+
+  it('is found again from the encoded bytes alone (as a stored snapshot file is read back)', () => {
+    const { engine } = streamEngine();
+    const { bytes, headLength } = split(engine);
+    expect(snapshotHeadLength(bytes)).toBe(headLength);
+    const { articleIdKeys: _keys, ...older } = engine.toSnapshot();
+    const olderBytes = encodeSnapshot(older);
+    expect(snapshotHeadLength(olderBytes)).toBe(olderBytes.length);
+    expect(() => snapshotHeadLength(new TextEncoder().encode('not a snapshot'))).toThrow(/not a stored/);
   });
 
   it("restores an engine that matches like the saved one, finds a story's members by key, and refuses what needs the ids", () => {
