@@ -2,10 +2,11 @@
  * The chip button's look, as its own style attribute: built once per outlet and form, and cloned with the
  * button into every chip, so the browser parses it once and the chips share it. A chip's shadow root then
  * needs no style sheet to be drawn: the sheet (its tooltip, its focus ring, its raise while shown) is
- * given to a chip the first time the reader points at it or focuses it (chip.ts). Measured in a page of
- * 80-chip batches, a sheet adopted in every chip's root cost the renderer more than the chips' own
- * boxes did. Light and dark from the reader's system setting, with `light-dark()`; a browser without it
- * keeps the light colours given first.
+ * given to a chip the first time the reader points at it or focuses it (chip.ts). In a page adding
+ * 80 chips at a time, the browser's style and layout after each batch took 16.2 ms with a sheet adopted
+ * in every chip's root, 12.7 ms with this style, and 12.1 ms for bare boxes of the same size (medians of
+ * 28 batches, a scratch measurement). Light and dark from the reader's system setting, with
+ * `light-dark()`; a browser without it keeps the light colours given first.
  */
 import type { LeanSide } from '../../core/types';
 
