@@ -115,11 +115,13 @@ export function encodeSnapshotWithHead(snapshot: EngineSnapshot): { bytes: Uint8
   new DataView(out.buffer).setUint32(4, headerBytes.length, true);
   out.set(headerBytes, 8);
   for (const section of sections) out.set(section.bytes, dataStart + section.entry.offset);
-  const keyed = snapshot.articleIdKeys?.length === snapshot.articleIds.length;
-  return { bytes: out, headLength: idBytes !== null && keyed ? dataStart + idBytes.entry.offset : out.length };
+  return { bytes: out, headLength: snapshotHeadLength(out) };
 }
 
-/** The head's length of an encoded snapshot (as `encodeSnapshotWithHead` gives it), read from its header. */
+/**
+ * The head's length of an encoded snapshot, read from its header: up to the ids' bytes when the snapshot
+ * has a key for every id, else the whole.
+ */
 export function snapshotHeadLength(bytes: Uint8Array): number {
   const decoder = new TextDecoder();
   if (bytes.length < 8 || decoder.decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error('not a stored story engine snapshot');
