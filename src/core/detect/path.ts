@@ -98,10 +98,11 @@ export function classifyPath(url: string | URL | null): PathKind {
   const segments = parsed.pathname
     .split('/')
     .filter((segment) => segment !== '')
-    .map((segment) => safeDecode(segment).toLowerCase());
+    .map((segment) => (segment.includes('%') ? safeDecode(segment) : segment).toLowerCase());
   // "/2019/11/18/slug/index.html": the file name says nothing, the folder names the item.
   if (segments.length > 1 && /^(index|default)\.(s?html?|php|aspx?|jsp)$/.test(segments[segments.length - 1])) segments.pop();
-  for (const name of SEARCH_PARAMS) if (parsed.searchParams.has(name)) return 'search';
+  // The query's parameters are parsed only when there is a query (most article addresses have none).
+  if (parsed.search !== '') for (const name of SEARCH_PARAMS) if (parsed.searchParams.has(name)) return 'search';
   if (segments.length === 0) return parsed.search === '' ? 'home' : 'unknown';
   const last = segments[segments.length - 1].replace(/\.(s?html?|php|aspx?|jsp)$/, '');
   const datedPath = segments.length >= 3 && segments.some((segment) => /^(19|20)\d{2}$/.test(segment)) && !isListWord(last);
