@@ -12,8 +12,11 @@ export default defineContentScript({
     const marker = globalThis as { __parallaxLinkChips?: LinkChips };
     if (marker.__parallaxLinkChips) return;
     const chips = new LinkChips({
-      links: (links, known) => ask({ type: 'chips.links', links, known }),
+      outlets: async (hosts) => (await ask({ type: 'chips.outlets', hosts })).outlets,
       rule: siteRuleFor(location.hostname),
+      // Read at each batch: a page that changes its address without loading (history.pushState) resolves
+      // its links against the new one.
+      page: () => ({ url: location.href, host: location.hostname }),
     });
     marker.__parallaxLinkChips = chips;
     chips.start();

@@ -1,5 +1,5 @@
 /** Handlers of the lean chips' messages (src/messaging/protocol-chips.ts): which links get a chip, and where chips run. */
-import { type ChipOutlet, chipLinks, chipOutletFor, type ChipSettings, type ChipTexts, type LinkChip } from '../core/links/index';
+import { type ChipOutlet, chipOutletFor, type ChipSettings, type ChipTexts, type LinkChip } from '../core/links/index';
 import type { Preferences } from '../core/preferences';
 import type { SourceLookup } from '../core/story-view';
 import type { ChipsRequestType } from '../messaging/protocol-chips';
@@ -24,26 +24,14 @@ export function chipsHandlers(deps: ChipsHandlerDeps): Handlers<ChipsRequestType
     return settings;
   };
   return {
-    // The links are resolved against the address the browser gives for the sender's frame.
-    'chips.links': async (r, sender) => {
+    'chips.outlets': async (r) => {
       const [lookup, prefs] = await Promise.all([deps.lookup(), deps.preferences()]);
-      const outlets = new Map<string, ChipOutlet | null>();
-      const outletAt = (host: string) => {
-        let outlet = outlets.get(host);
-        if (outlet === undefined) {
-          outlet = chipOutletFor(host, lookup, prefs);
-          outlets.set(host, outlet);
-        }
-        return outlet;
-      };
-      const chips = chipLinks(r.links, sender.url ?? '', (host) => outletAt(host) !== null);
-      const known = new Set(r.known);
-      const made: Record<string, LinkChip> = {};
-      for (const [, host] of chips) {
-        const outlet = outletAt(host);
-        if (outlet !== null && !known.has(host) && !Object.hasOwn(made, host)) made[host] = { outlet, texts: deps.texts(outlet) };
+      const outlets: Record<string, LinkChip> = {};
+      for (const host of new Set(r.hosts)) {
+        const outlet = chipOutletFor(host, lookup, prefs);
+        if (outlet !== null) outlets[host] = { outlet, texts: deps.texts(outlet) };
       }
-      return { chips, outlets: made };
+      return { outlets };
     },
     'chips.settings': () => deps.settings.get(),
     'chips.setGroup': async (r) => changed(await deps.settings.setGroup(r.group, r.enabled)),

@@ -26,7 +26,7 @@ const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'stories/list',
   // Asked by every popup opening (its chips footer) and by the chips on search and social pages.
   'chips.settings',
-  'chips.links',
+  'chips.outlets',
   // The badge's "details": opens the popup, which then draws the kept story.
   'popup/open',
   // The options and welcome pages' lists: opening them leaves every kept story as it was.

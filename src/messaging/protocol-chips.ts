@@ -1,20 +1,12 @@
 /**
- * Messages of the lean chips on links and their replies. The chips script sends `chips.links` once per
- * pass over a page, with the new links it found, and is told which get a chip; the options page and the
+ * Messages of the lean chips on links and their replies. The chips script sends `chips.outlets` once per
+ * pass over a page, with the hosts of the new article links it found that it has not asked about yet,
+ * and is told which are known outlets' and what their chips say; the options page and the
  * popup read and change where the chips run, which only Parallax's own pages may do
  * (`CHIPS_EXTENSION_PAGE_ONLY`).
  */
 import { z } from 'zod';
-import {
-  CHIP_GROUPS,
-  CHIP_HREF_MAX,
-  CHIP_KNOWN_MAX_HOSTS,
-  CHIP_LINKS_MAX,
-  CHIP_TEXT_MAX,
-  type ChipLink,
-  type ChipSettings,
-  type LinkChip,
-} from '../core/links/index';
+import { CHIP_GROUPS, CHIP_HOSTS_MAX, type ChipSettings, type LinkChip } from '../core/links/index';
 
 /** A host name as a URL gives it (lowercase, punycode): nothing else reaches the lookup. */
 const host = z
@@ -23,15 +15,8 @@ const host = z
   .regex(/^[a-z0-9.-]+$/, 'not a host name');
 
 export const CHIPS_REQUEST_SCHEMAS = [
-  /**
-   * Chips script: which of these links get a chip (resolved against the sender's address), with the
-   * outlets of their hosts but those it knows already.
-   */
-  z.object({
-    type: z.literal('chips.links'),
-    links: z.array(z.object({ href: z.string().max(CHIP_HREF_MAX), text: z.string().max(CHIP_TEXT_MAX).optional() })).max(CHIP_LINKS_MAX),
-    known: z.array(host).max(CHIP_KNOWN_MAX_HOSTS),
-  }),
+  /** Chips script: which of these hosts are known outlets', and what their chips say. */
+  z.object({ type: z.literal('chips.outlets'), hosts: z.array(host).max(CHIP_HOSTS_MAX) }),
   /** Options, popup: where the chips run. */
   z.object({ type: z.literal('chips.settings') }),
   /** Options: a group of sites on or off (the page asked for its permission first). */
@@ -47,10 +32,10 @@ export const CHIPS_EXTENSION_PAGE_ONLY: readonly ChipsRequestType[] = ['chips.se
 /** What the worker answers to each chips request. */
 export interface ChipsReplies {
   /**
-   * The links that get a chip, and the outlets of their hosts not known to the script yet. The words come
-   * made: the chips script, run on long pages, never loads the extension's messages.
+   * The chips of the hosts asked about that a known outlet publishes at; a host left out has none. The
+   * words come made: the chips script, run on long pages, never loads the extension's messages.
    */
-  'chips.links': { chips: ChipLink[]; outlets: Record<string, LinkChip> };
+  'chips.outlets': { outlets: Record<string, LinkChip> };
   'chips.settings': ChipSettings;
   /** The settings as stored after the change. */
   'chips.setGroup': ChipSettings;

@@ -47,13 +47,9 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
 
   // The worker sends each label's width with the chip's words, so the page's thread measures none; the
   // same as a canvas of the page measures it.
-  const sent = (await options.evaluate(() =>
-    chrome.runtime.sendMessage({
-      type: 'chips.links',
-      links: [{ href: 'https://www.theguardian.com/world/2024/mar/01/storm-hits-the-coast' }],
-      known: [],
-    }),
-  )) as { data: { outlets: Record<string, { texts: { label: string; shortLabel: string; labelEm?: number; shortLabelEm?: number } }> } };
+  const sent = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'chips.outlets', hosts: ['www.theguardian.com'] }))) as {
+    data: { outlets: Record<string, { texts: { label: string; shortLabel: string; labelEm?: number; shortLabelEm?: number } }> };
+  };
   const [texts] = Object.values(sent.data.outlets).map((outlet) => outlet.texts);
   const inPage = await page.evaluate(
     `(() => { const c = document.createElement('canvas').getContext('2d'); c.font = '600 100px system-ui, sans-serif';
@@ -126,4 +122,23 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   });
   await expect.poll(() => page.locator('parallax-chip').count()).toBe(5);
   expect((await probe.labels()).slice(3)).toEqual(['Reuters: Center', 'Reuters: Center']);
+
+  // A link the page adds to a host known by now gets its chip in the task that added it, whole, before
+  // the browser lays the row out or draws it: the row is drawn once, with its chip.
+  const inSameTask = await page.evaluate(async () => {
+    const row = document.createElement('li');
+    row.className = 'row';
+    const link = document.createElement('a');
+    link.href = 'https://www.reuters.com/world/uk/ferry-service-resumes-2024-03-03/';
+    link.textContent = 'ferry-service-resumes';
+    row.append(link);
+    (document.getElementById('rows') as HTMLElement).append(row);
+    // The observers' microtask was queued by the insertion, before this one.
+    await Promise.resolve();
+    const chip = row.querySelector('a + parallax-chip');
+    const reuters = document.querySelectorAll('parallax-chip')[3];
+    return { chip: chip !== null, sameFormAsReuters: chip?.getAttribute('style') === reuters.getAttribute('style') };
+  });
+  expect(inSameTask).toEqual({ chip: true, sameFormAsReuters: true });
+  expect((await probe.labels()).slice(5)).toEqual(['Reuters: Center']);
 });

@@ -43,13 +43,43 @@ function lastText(root: Element): Text | null {
   return last;
 }
 
-function spotOf(anchor: HTMLAnchorElement, placeIn: string | undefined): Spot | null {
+/**
+ * Whether links shaped like `anchor` (its class, and its parent's tag and class) are laid out inline, as
+ * seen last. The rows a feed adds share their shape, so a batch of fresh content is placed without a
+ * read of its style: the first read of a fresh row's style would have the browser compute the style of
+ * the whole batch there and then.
+ */
+const inlineByShape = new Map<string, boolean>();
+/** Shapes remembered at most: a page of endless new shapes starts over. */
+const SHAPES_MAX = 500;
+
+const shapeOf = (anchor: Element) => {
+  const parent = anchor.parentElement;
+  return `${anchor.getAttribute('class') ?? ''}<${parent?.localName ?? ''}.${parent?.getAttribute('class') ?? ''}`;
+};
+
+/** Whether `anchor` is laid out inline: read from its style, or, with `read` false, as its shape last was. */
+function inlineLink(anchor: HTMLAnchorElement, read: boolean): boolean {
+  const shape = shapeOf(anchor);
+  if (!read) {
+    const known = inlineByShape.get(shape);
+    if (known !== undefined) return known;
+  }
+  const inline = isInline(getComputedStyle(anchor).display);
+  if (inlineByShape.size >= SHAPES_MAX) inlineByShape.clear();
+  inlineByShape.set(shape, inline);
+  return inline;
+}
+
+function spotOf(anchor: HTMLAnchorElement, placeIn: string | undefined, read: boolean): Spot | null {
   const parent = anchor.parentNode;
   if (parent === null) return null;
   const title = placeIn === undefined ? null : anchor.querySelector(placeIn);
-  if (title !== null) return { parent: title, before: null, follows: title, followsInline: isInline(getComputedStyle(title).display) };
+  // Whether what the chip follows is inline matters only to the layout's reads.
+  if (title !== null)
+    return { parent: title, before: null, follows: title, followsInline: read && isInline(getComputedStyle(title).display) };
   const after = { parent, before: anchor.nextSibling, follows: anchor, followsInline: true };
-  if (isInline(getComputedStyle(anchor).display)) return after;
+  if (inlineLink(anchor, read)) return after;
   const text = lastText(anchor);
   if (text === null || text.parentNode === null) return { ...after, followsInline: false };
   return { parent: text.parentNode, before: text.nextSibling, follows: text, followsInline: false };
@@ -177,13 +207,18 @@ function formAt(spot: Spot, make: ChipMaker): Form {
   return 'compact';
 }
 
-/** Puts a chip beside each link: every layout read first, then every insertion. Returns how many. */
-export function placeChips(links: readonly [HTMLAnchorElement, ChipMaker][], placeIn: string | undefined): number {
+/**
+ * Puts a chip beside each link: every layout read first, then every insertion. Returns how many.
+ * Without `read` (content not laid out yet, which no reader has seen) every chip takes its whole form
+ * inline and nothing reads the layout, nor the style of a link of a shape seen before: the browser then
+ * styles and lays the content out once, chips included.
+ */
+export function placeChips(links: readonly [HTMLAnchorElement, ChipMaker][], placeIn: string | undefined, read: boolean): number {
   const placements: Placement[] = [];
   for (const [anchor, make] of links) {
     if (!anchor.isConnected) continue;
-    const spot = spotOf(anchor, placeIn);
-    if (spot !== null) placements.push({ spot, make, form: formAt(spot, make) });
+    const spot = spotOf(anchor, placeIn, read);
+    if (spot !== null) placements.push({ spot, make, form: read ? formAt(spot, make) : 'inline' });
   }
   for (const { spot, make, form } of placements) {
     const chip = make(form === 'compact');

@@ -1,14 +1,6 @@
 /** Lean chips on links: resolution of a link's target, the article test, the chip data and where chips run. */
 export { isArticleLink } from './article-link';
-export {
-  CHIP_HREF_MAX,
-  CHIP_KNOWN_MAX_HOSTS,
-  CHIP_LINKS_MAX,
-  CHIP_TEXT_MAX,
-  chipLinks,
-  type ChipLink,
-  type PageLink,
-} from './chip-links';
+export { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, linkTargetOf, type LinkPage, type PageLink } from './chip-links';
 export { chipOutletFor, type ChipOutlet, type ChipTexts, type LinkChip } from './chip-outlet';
 export {
   CHIP_GROUP_PATTERNS,

@@ -24,31 +24,15 @@ beforeEach(() => {
   route = createRouter(handlers as unknown as Handlers);
 });
 
-describe('chips.links', () => {
-  const GUARDIAN = 'https://www.theguardian.com/world/2026/mar/02/storm-hits-the-coast';
-  const CNN = 'https://edition.cnn.com/2026/03/02/world/storm-hits-the-coast/index.html';
-
-  it("tells a content script which links get a chip, with their outlets, the reader's overrides applied", async () => {
+describe('chips.outlets', () => {
+  it("tells a content script which hosts are known outlets', with their chips, the reader's overrides applied", async () => {
     const reply = await route(
-      {
-        type: 'chips.links',
-        links: [
-          { href: GUARDIAN },
-          { href: 'https://www.example.org/2026/03/02/storm' },
-          { href: 'https://edition.cnn.com/world' },
-          { href: CNN },
-        ],
-        known: [],
-      },
+      { type: 'chips.outlets', hosts: ['www.theguardian.com', 'www.example.org', 'edition.cnn.com', 'www.theguardian.com'] },
       CONTENT_SCRIPT,
     );
     expect(reply).toEqual({
       ok: true,
       data: {
-        chips: [
-          [0, 'www.theguardian.com'],
-          [3, 'edition.cnn.com'],
-        ],
         outlets: {
           'www.theguardian.com': {
             outlet: expect.objectContaining({ name: 'The Guardian', lean: 'lean-left', provider: 'AllSides Media Bias Ratings' }),
@@ -63,40 +47,14 @@ describe('chips.links', () => {
     });
   });
 
-  it('leaves out the outlets the script knows already, and resolves against the sender’s address', async () => {
-    const reply = await route(
-      { type: 'chips.links', links: [{ href: GUARDIAN }, { href: CNN }], known: ['edition.cnn.com'] },
-      CONTENT_SCRIPT,
-    );
-    expect(reply).toMatchObject({
-      ok: true,
-      data: {
-        chips: [
-          [0, 'www.theguardian.com'],
-          [1, 'edition.cnn.com'],
-        ],
-      },
-    });
-    expect(Object.keys((reply as { data: { outlets: object } }).data.outlets)).toEqual(['www.theguardian.com']);
-    // On the Guardian's own pages its links get none.
-    const own = { ...CONTENT_SCRIPT, url: 'https://www.theguardian.com/uk' };
-    expect(await route({ type: 'chips.links', links: [{ href: GUARDIAN }], known: [] }, own)).toEqual({
-      ok: true,
-      data: { chips: [], outlets: {} },
-    });
-  });
-
-  it('refuses more links than one message may carry, and anything that is not one', async () => {
-    const many = Array.from({ length: 1001 }, (_, i) => ({ href: `https://www.example.org/${i}` }));
-    expect(await route({ type: 'chips.links', links: many, known: [] }, CONTENT_SCRIPT)).toMatchObject({ ok: false, error: /links/ });
-    expect(await route({ type: 'chips.links', links: [{ href: 'x'.repeat(2049) }], known: [] }, CONTENT_SCRIPT)).toMatchObject({
-      ok: false,
-    });
-    expect(await route({ type: 'chips.links', links: [], known: ['<img src=x>'] }, CONTENT_SCRIPT)).toMatchObject({
+  it('refuses more hosts than one message may carry, and anything that is not a host name', async () => {
+    const many = Array.from({ length: 501 }, (_, i) => `www.example${i}.org`);
+    expect(await route({ type: 'chips.outlets', hosts: many }, CONTENT_SCRIPT)).toMatchObject({ ok: false, error: /hosts/ });
+    expect(await route({ type: 'chips.outlets', hosts: ['<img src=x>'] }, CONTENT_SCRIPT)).toMatchObject({
       ok: false,
       error: /not a host name/,
     });
-    expect(await route({ type: 'chips.links', links: GUARDIAN, known: [] }, CONTENT_SCRIPT)).toMatchObject({ ok: false });
+    expect(await route({ type: 'chips.outlets', hosts: 'www.theguardian.com' }, CONTENT_SCRIPT)).toMatchObject({ ok: false });
   });
 });
 

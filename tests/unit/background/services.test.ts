@@ -54,16 +54,11 @@ describe('background services', () => {
     // The chips' words come from the extension's messages, which the fake browser does not hold.
     const messages = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
     try {
-      // Each opening: the story, then the chips footer's settings (a read, as chips.links from a page is).
+      // Each opening: the story, then the chips footer's settings (a read, as chips.outlets from a page is).
       for (let opening = 0; opening < 2; opening++) {
         expect(await services.route({ type: 'popup/story', tabId: tab.id }, popupPage)).toMatchObject({ ok: true });
         expect(await services.route({ type: 'chips.settings' }, popupPage)).toMatchObject({ ok: true });
-        expect(
-          await services.route(
-            { type: 'chips.links', links: [{ href: 'https://www.reuters.com/world/storm-hits-the-coast-2026-03-02/' }], known: [] },
-            popupPage,
-          ),
-        ).toMatchObject({ ok: true });
+        expect(await services.route({ type: 'chips.outlets', hosts: ['www.reuters.com'] }, popupPage)).toMatchObject({ ok: true });
       }
       expect(computed).not.toHaveBeenCalled();
       // The options page opened in between only reads its lists.

@@ -1,55 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { chipLinks, type PageLink } from '../../../../src/core/links/chip-links';
+import { isArticleLink } from '../../../../src/core/links/article-link';
+import { type LinkPage, linkTargetOf, type PageLink } from '../../../../src/core/links/chip-links';
 
-const OUTLETS = new Set(['www.reuters.com', 'www.theguardian.com', 'apnews.com']);
-const isOutlet = (host: string) => OUTLETS.has(host);
-const SEARCH = 'https://www.google.com/search?q=storm';
+const SEARCH: LinkPage = { url: 'https://www.google.com/search?q=storm', host: 'www.google.com' };
+const target = (link: PageLink, page = SEARCH) => linkTargetOf(link, page)?.href ?? null;
+/** The host of the article a link leads to, as the chips script asks it: target first, then the path. */
+const articleHost = (link: PageLink, page = SEARCH) => {
+  const url = linkTargetOf(link, page);
+  return url !== null && isArticleLink(url) ? url.hostname : null;
+};
 
-describe('chipLinks', () => {
-  it("gives a chip to links to a known outlet's articles, by their index among the links sent", () => {
-    const links: PageLink[] = [
-      { href: 'https://www.reuters.com/world/europe/storm-hits-the-coast-2026-03-02/' },
-      { href: 'https://www.example.org/2026/03/02/storm-hits-the-coast' },
-      { href: 'https://www.theguardian.com/world/2026/mar/02/storm-hits-the-coast' },
-    ];
-    expect(chipLinks(links, SEARCH, isOutlet)).toEqual([
-      [0, 'www.reuters.com'],
-      [2, 'www.theguardian.com'],
-    ]);
-  });
-
-  it("gives none to an outlet's home or section pages", () => {
-    const links: PageLink[] = [
-      { href: 'https://www.reuters.com/' },
-      { href: 'https://www.theguardian.com/world' },
-      { href: 'https://apnews.com/hub/weather' },
-    ];
-    expect(chipLinks(links, SEARCH, isOutlet)).toEqual([]);
+describe('linkTargetOf', () => {
+  it('gives the target of a link to another site, and the article test tells articles from listings', () => {
+    expect(articleHost({ href: 'https://www.reuters.com/world/europe/storm-hits-the-coast-2026-03-02/' })).toBe('www.reuters.com');
+    expect(articleHost({ href: 'https://www.theguardian.com/world/2026/mar/02/storm-hits-the-coast' })).toBe('www.theguardian.com');
+    // An outlet's home or section pages are listings.
+    for (const href of ['https://www.reuters.com/', 'https://www.theguardian.com/world', 'https://apnews.com/hub/weather']) {
+      expect(target({ href })).toBe(href);
+      expect(articleHost({ href })).toBeNull();
+    }
   });
 
   it('resolves wrappers first, and leaves the page’s own site and shortened links alone', () => {
     const article = 'https://apnews.com/article/storm-coast-evacuation-4f1e2d3c4b5a';
-    const links: PageLink[] = [
-      { href: `https://www.google.com/url?q=${encodeURIComponent(article)}` },
-      { href: 'https://bit.ly/3abcdef' },
-      { href: 'https://news.google.com/2026/03/02/storm-hits-the-coast-story' },
-    ];
-    expect(chipLinks(links, SEARCH, isOutlet)).toEqual([[0, 'apnews.com']]);
+    expect(target({ href: `https://www.google.com/url?q=${encodeURIComponent(article)}` })).toBe(article);
+    expect(target({ href: 'https://bit.ly/3abcdef' })).toBeNull();
     // As the page wrote it: a relative wrapper is resolved against the page's address first.
-    expect(chipLinks([{ href: `/url?q=${encodeURIComponent(article)}&sa=U` }, { href: '/search?q=storm' }], SEARCH, isOutlet)).toEqual([
-      [0, 'apnews.com'],
-    ]);
-    // On the outlet's own site its links are the reader's navigation, not coverage to rate.
-    expect(chipLinks([{ href: article }], 'https://apnews.com/', isOutlet)).toEqual([]);
+    expect(target({ href: `/url?q=${encodeURIComponent(article)}&sa=U` })).toBe(article);
+    expect(target({ href: '/search?q=storm' })).toBeNull();
+    // On the outlet's own site its links are the reader's navigation, not coverage to rate; "www." or
+    // not, a subdomain or not, it is one site.
+    expect(target({ href: article }, { url: 'https://apnews.com/', host: 'apnews.com' })).toBeNull();
+    expect(target({ href: 'https://www.bbc.co.uk/news/world-1' }, { url: 'https://bbc.co.uk/', host: 'bbc.co.uk' })).toBeNull();
+    expect(target({ href: 'mailto:desk@reuters.com' })).toBeNull();
   });
 
-  it('reads the target from the link text only when the text is sent (a site that keeps it there)', () => {
+  it('reads the target from the link text only when the text is given (a site that keeps it there)', () => {
+    const x: LinkPage = { url: 'https://x.com/home', host: 'x.com' };
     const cut: PageLink = { href: 'https://t.co/AbC123', text: 'https://www.reuters.com/world/storm-hits-the-coast-2026-03-02/…' };
-    expect(chipLinks([cut], 'https://x.com/home', isOutlet)).toEqual([[0, 'www.reuters.com']]);
-    expect(chipLinks([{ href: cut.href }], 'https://x.com/home', isOutlet)).toEqual([]);
-  });
-
-  it('answers nothing for a sender without a usable address', () => {
-    expect(chipLinks([{ href: 'https://www.reuters.com/world/storm-hits-the-coast-2026-03-02/' }], '', isOutlet)).toEqual([]);
+    expect(articleHost(cut, x)).toBe('www.reuters.com');
+    expect(articleHost({ href: cut.href }, x)).toBeNull();
   });
 });
