@@ -9,7 +9,9 @@
  * `TaskDuration`, so style and layout of the chips included) minus the same page's without chips (served
  * from `localhost`, where the chips are not switched on). Beside them, the floor of that second measure:
  * the same pages without chips where a page script puts a bare inline box of a chip's size after each
- * link a chip would follow, a frame after the links (as the chips script does): what laying out the new
+ * link a chip would follow, when the chips script puts its chips there: on the results page a frame
+ * after the links (the page was drawn before the script ran); on the feed with the links, in the task
+ * that adds them (the feed's hosts are known after its first batch). That is what laying out the new
  * boxes costs the browser, whatever puts them there. Medians of several runs, with every run.
  */
 import { existsSync } from 'node:fs';
@@ -133,33 +135,45 @@ async function settle(opened: Opened, links: number, withChips: boolean): Promis
   throw new Error(`the chips script did not finish (${JSON.stringify(last)})`);
 }
 
-/** Adds the results to the feed as the page's own script would, element by element. */
-async function addBatch(page: Page, links: readonly ResultLink[]): Promise<void> {
-  await page.evaluate((rows) => {
-    const list = document.getElementById('list') as HTMLElement;
-    for (const { href, n } of rows) {
-      const item = document.createElement('li');
-      const result = document.createElement('div');
-      result.className = 'r';
-      const link = document.createElement('a');
-      link.href = href;
-      link.textContent = `Result ${n}: storm hits the coast`;
-      const snippet = document.createElement('p');
-      snippet.textContent = `Snippet for result ${n}, a line of text.`;
-      result.append(link, snippet);
-      item.append(result);
-      list.append(item);
-    }
-  }, links);
+/**
+ * Adds the results to the feed as the page's own script would, element by element; with `boxes`, a bare
+ * box of a chip's size after each link a chip would follow (the floor's boxes, put in with the links).
+ */
+async function addBatch(page: Page, links: readonly ResultLink[], boxes: boolean): Promise<void> {
+  await page.evaluate(
+    ({ rows, boxes }) => {
+      const list = document.getElementById('list') as HTMLElement;
+      for (const { href, n } of rows) {
+        const item = document.createElement('li');
+        const result = document.createElement('div');
+        result.className = 'r';
+        const link = document.createElement('a');
+        link.href = href;
+        link.textContent = `Result ${n}: storm hits the coast`;
+        const snippet = document.createElement('p');
+        snippet.textContent = `Snippet for result ${n}, a line of text.`;
+        result.append(link, snippet);
+        if (boxes && n % 10 < 8) {
+          const box = document.createElement('span');
+          box.style.cssText = 'display:inline-block;width:5.6em;height:1.2em;margin:-0.6em 0 -0.6em 0.35em;vertical-align:middle';
+          link.after(box);
+        }
+        item.append(result);
+        list.append(item);
+      }
+    },
+    { rows: links, boxes },
+  );
 }
 
 /** How a run's page is served: with the chips, without them, or with bare boxes where the chips would be. */
 type RunMode = 'chips' | 'baseline' | 'floor';
 
 /**
- * The floor's boxes: after each link of `links` that the chips script gives a chip (an outlet's article,
- * wrapped or not: the bench's links numbered 0-7 of each ten), a bare inline box as wide as a chip, from
- * a task after the next frame (the links laid out first), then a frame for the browser to lay them out.
+ * The results page's floor boxes: after each link of `links` that the chips script gives a chip (an
+ * outlet's article, wrapped or not: the bench's links numbered 0-7 of each ten), a bare inline box as wide
+ * as a chip, from a task after the next frame (the links laid out first), then a frame for the browser to
+ * lay them out.
  */
 async function addBareBoxes(page: Page, links: readonly ResultLink[]): Promise<void> {
   await page.evaluate(
@@ -208,9 +222,8 @@ async function runOnce(context: BrowserContext, origin: string, hosts: readonly 
   for (let b = 0; b < FEED_BATCHES; b += 1) {
     const before = { stats: await chipStats(feed.cdp, feed.contexts), task: await taskMs(feed.cdp) };
     const batch = resultLinks(PAGE_LINKS + b * BATCH, BATCH, hosts);
-    await addBatch(feed.page, batch);
+    await addBatch(feed.page, batch, mode === 'floor');
     const after = await settle(feed, (before.stats?.links ?? 0) + BATCH, withChips);
-    if (mode === 'floor') await addBareBoxes(feed.page, batch);
     taskPer.push((await taskMs(feed.cdp)) - before.task);
     scriptPer.push((after?.busyMs ?? 0) - (before.stats?.busyMs ?? 0));
   }
