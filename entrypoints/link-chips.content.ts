@@ -15,8 +15,8 @@ export default defineContentScript({
       outlets: async (hosts) => (await ask({ type: 'chips.outlets', hosts })).outlets,
       rule: siteRuleFor(location.hostname),
       // Read at each batch: a page that changes its address without loading (history.pushState) resolves
-      // its links against the new one.
-      page: () => ({ url: location.href, host: location.hostname }),
+      // its links against the new one. Relative links resolve against the base, as the browser's do.
+      page: () => ({ url: document.baseURI, host: location.hostname }),
     });
     marker.__parallaxLinkChips = chips;
     chips.start();

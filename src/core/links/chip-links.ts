@@ -6,7 +6,7 @@
  * browser lays it out.
  */
 import { bareHost } from '../url';
-import { resolveLinkUrl } from './resolve';
+import { linksMayLeaveHost, resolveLinkUrl } from './resolve';
 import { targetFromText } from './site-rules';
 
 /** The most hosts one `chips.outlets` message asks about; a pass with more sends several. */
@@ -22,11 +22,15 @@ export interface PageLink {
   text?: string;
 }
 
-/** The page a link is on: its address, and its host (same-site links get no chip). */
+/** The page a link is on: the address its links are resolved against, and its host (same-site links get no chip). */
 export interface LinkPage {
+  /** The document's base address: its own, or where its `<base href>` points. */
   url: string;
   host: string;
 }
+
+/** Whether relative links resolve on the page's own host (no `<base href>` elsewhere). */
+const baseIsOnPageHost = (page: LinkPage) => page.url.startsWith(`https://${page.host}/`) || page.url.startsWith(`http://${page.host}/`);
 
 /** Whether a link to `host` stays on the page's own site ("www.bbc.co.uk" and "bbc.co.uk" are one). */
 function sameSite(host: string, pageHost: string): boolean {
@@ -36,11 +40,35 @@ function sameSite(host: string, pageHost: string): boolean {
 }
 
 /**
+ * An address with a scheme ("https:", "mailto:") or a host of its own ("//cdn.example"), after the
+ * spaces and controls a URL parser drops in front; or one with a tab or line break, which the parser
+ * drops anywhere ("ht\ttps:"), so that only a full parse tells. Any other address is relative.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters a URL parser drops in front of an address.
+const HAS_SCHEME_OR_HOST = /^[\x00-\x20]*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})|[\t\n\r]/i;
+
+/** A plain absolute web address's host: scheme, then a host of letters, digits, dots and hyphens, then its end or a path. */
+const PLAIN_HOST = /^https?:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i;
+
+/**
+ * The host of a plain absolute web address, as a URL parser gives it (lower case), or null when only a
+ * full parse can tell (a port, credentials, escapes, a trailing dot, a relative address). For skipping
+ * links to hosts known to have no outlet without parsing them.
+ */
+export function plainHostOf(href: string): string | null {
+  const host = PLAIN_HOST.exec(href)?.[1];
+  return host === undefined || host.endsWith('.') ? null : host.toLowerCase();
+}
+
+/**
  * The resolved target of a link on another site, or null (the page's own site, a shortened link, no web
  * address). Whether it is an article (`isArticleLink`) and whether an outlet publishes at its host are
  * the caller's to ask, in the order that costs it least.
  */
 export function linkTargetOf(link: PageLink, page: LinkPage): URL | null {
+  // A relative address is on the page's own host (where the base is): no chip, unless some links there
+  // lead elsewhere (Google's `/url?q=`). Most of a social site's links are relative: this spares parsing them.
+  if (!HAS_SCHEME_OR_HOST.test(link.href) && !linksMayLeaveHost(page.host) && baseIsOnPageHost(page)) return null;
   let target = resolveLinkUrl(link.href, page.url);
   if (target === null && link.text !== undefined) {
     const text = targetFromText(link.text);

@@ -94,6 +94,26 @@ function decodeBase64Url(text: string): string | null {
   }
 }
 
+/** Hosts some of whose links are wrappers (`unwrap` and Google News' ids): the same tests as there. */
+const WRAPPER_HOSTS: ReadonlySet<string> = new Set([
+  'news.google.com',
+  'l.facebook.com',
+  'lm.facebook.com',
+  'out.reddit.com',
+  'duckduckgo.com',
+  'html.duckduckgo.com',
+  'www.bing.com',
+  'bing.com',
+]);
+
+/**
+ * Whether some links at `host` lead elsewhere: wrappers, AMP caches, shorteners. A link at any other
+ * host leads to that host, so a caller can decide from the host alone.
+ */
+export function linksMayLeaveHost(host: string): boolean {
+  return WRAPPER_HOSTS.has(host) || SHORTENER_HOSTS.has(host) || GOOGLE.test(host) || AMP_CACHE.test(host);
+}
+
 /** The wrapped address; undefined when `url` is no wrapper; null when it is one that carries no target. */
 function unwrap(url: URL, host: string): string | null | undefined {
   // The query's parameters are parsed only for a wrapper (most links are none).

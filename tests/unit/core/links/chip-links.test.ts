@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isArticleLink } from '../../../../src/core/links/article-link';
-import { type LinkPage, linkTargetOf, type PageLink } from '../../../../src/core/links/chip-links';
+import { type LinkPage, linkTargetOf, type PageLink, plainHostOf } from '../../../../src/core/links/chip-links';
 
 const SEARCH: LinkPage = { url: 'https://www.google.com/search?q=storm', host: 'www.google.com' };
 const target = (link: PageLink, page = SEARCH) => linkTargetOf(link, page)?.href ?? null;
@@ -40,5 +40,48 @@ describe('linkTargetOf', () => {
     const cut: PageLink = { href: 'https://t.co/AbC123', text: 'https://www.reuters.com/world/storm-hits-the-coast-2026-03-02/…' };
     expect(articleHost(cut, x)).toBe('www.reuters.com');
     expect(articleHost({ href: cut.href }, x)).toBeNull();
+  });
+
+  it('takes any relative address for the page’s own site, and parses whatever a URL parser reads otherwise', () => {
+    const forum: LinkPage = { url: 'https://news.ycombinator.com/news', host: 'news.ycombinator.com' };
+    for (const href of ['item?id=1', '/from?site=reuters.com', './x', '../y', '?p=2', 'world/2026/03/02/storm-hits-the-coast']) {
+      expect(target({ href }, forum)).toBeNull();
+    }
+    const article = 'https://www.reuters.com/world/storm-hits-the-coast-2026-03-02/';
+    // Unless the page's base is elsewhere: then its relative links lead there.
+    const based: LinkPage = { url: 'https://www.reuters.com/', host: 'news.ycombinator.com' };
+    expect(target({ href: 'world/storm-hits-the-coast-2026-03-02/' }, based)).toBe(article);
+    // A host of its own, spaces in front, a scheme in capitals, a tab the parser drops: another site.
+    for (const href of [
+      '//www.reuters.com/world/storm-hits-the-coast-2026-03-02/',
+      ` ${article}`,
+      article.toUpperCase(),
+      `ht\ttps${article.slice(5)}`,
+    ]) {
+      expect(target({ href }, forum)?.toLowerCase()).toBe(article.toLowerCase());
+    }
+  });
+});
+
+describe('plainHostOf', () => {
+  it('reads the host of a plain absolute address as a URL parser gives it', () => {
+    expect(plainHostOf('https://WWW.Reuters.com/world/x')).toBe('www.reuters.com');
+    expect(plainHostOf('http://apnews.com')).toBe('apnews.com');
+    expect(plainHostOf('https://apnews.com?x=1')).toBe('apnews.com');
+  });
+
+  it('leaves to a full parse what it cannot read alone', () => {
+    for (const href of [
+      'https://apnews.com:8443/x',
+      'https://user@apnews.com/x',
+      'https://apnews.com./x',
+      'https://ap%6Eews.com/x',
+      'https://bücher.de/x',
+      '//apnews.com/x',
+      '/world/x',
+      ' https://apnews.com/x',
+    ]) {
+      expect(plainHostOf(href)).toBeNull();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLinkTarget } from '../../../../src/core/links/resolve';
+import { linksMayLeaveHost, resolveLinkTarget } from '../../../../src/core/links/resolve';
 
 const ARTICLE = 'https://www.theguardian.com/world/2024/mar/01/storm-hits-the-coast';
 const enc = encodeURIComponent(ARTICLE);
@@ -39,6 +39,8 @@ describe('resolveLinkTarget', () => {
   ])('unwraps %s redirect links', (_name, href) => {
     const base = href.startsWith('/') ? 'https://www.google.com/search?q=storm' : BASE;
     expect(resolveLinkTarget(href, base)).toBe(ARTICLE);
+    // And its host is one whose links may lead elsewhere: a caller deciding by host alone asks that.
+    expect(linksMayLeaveHost(new URL(href, base).hostname)).toBe(true);
   });
 
   it('unwraps AMP caches and the Google AMP viewer to the publisher page', () => {
@@ -95,5 +97,16 @@ describe('resolveLinkTarget', () => {
 
   it("does not take a Google look-alike's /url for a wrapper", () => {
     expect(resolveLinkTarget(`https://google.evil.example/url?q=${enc}`, BASE)).toBe(`https://google.evil.example/url?q=${enc}`);
+  });
+});
+
+describe('linksMayLeaveHost', () => {
+  it('is true at AMP caches, shorteners and Google News, and false at an outlet or a look-alike', () => {
+    for (const host of ['www-theguardian-com.cdn.ampproject.org', 't.co', 'bit.ly', 'news.google.com', 'www.google.de']) {
+      expect(linksMayLeaveHost(host)).toBe(true);
+    }
+    for (const host of ['www.theguardian.com', 'example.org', 'google.evil.example', 'news.ycombinator.com']) {
+      expect(linksMayLeaveHost(host)).toBe(false);
+    }
   });
 });
