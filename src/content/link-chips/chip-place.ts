@@ -53,6 +53,9 @@ const inlineByShape = new Map<string, boolean>();
 /** Shapes remembered at most: a page of endless new shapes starts over. */
 const SHAPES_MAX = 500;
 
+/** Forgets the shapes: a resized window may lay them out otherwise (a page's media queries). */
+export const forgetLinkShapes = () => inlineByShape.clear();
+
 const shapeOf = (anchor: Element) => {
   const parent = anchor.parentElement;
   return `${anchor.getAttribute('class') ?? ''}<${parent?.localName ?? ''}.${parent?.getAttribute('class') ?? ''}`;

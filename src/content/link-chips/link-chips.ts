@@ -16,7 +16,7 @@ import { linksMayLeaveHost } from '../../core/links/resolve';
 import type { LinkChip } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
 import { CHIP_TAG, type ChipMaker, chipMaker } from '../../ui/link-chip/chip';
-import { placeChips } from './chip-place';
+import { forgetLinkShapes, placeChips } from './chip-place';
 
 export interface LinkChipsDeps {
   /** The chips of those hosts a known outlet publishes at (one message); a host left out has none. */
@@ -70,6 +70,7 @@ export class LinkChips {
     this.root = root;
     this.observer = new MutationObserver((records) => this.added(records));
     this.observer.observe(root, { childList: true, subtree: true });
+    window.addEventListener('resize', forgetLinkShapes, { passive: true });
     // The page is laid out and drawn already: no host is known yet, so every link waits for the answer.
     this.take([root], false);
   }
@@ -77,6 +78,7 @@ export class LinkChips {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    window.removeEventListener('resize', forgetLinkShapes);
     cancelAnimationFrame(this.frame);
   }
 

@@ -5,7 +5,7 @@
  * style (that read would have the browser style the whole new batch there and then).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { placeChips } from '../../../src/content/link-chips/chip-place';
+import { forgetLinkShapes, placeChips } from '../../../src/content/link-chips/chip-place';
 import type { ChipOutlet, ChipTexts } from '../../../src/core/links/index';
 import { CHIP_TAG, chipMaker } from '../../../src/ui/link-chip/chip';
 
@@ -72,6 +72,20 @@ describe('placing chips in fresh content', () => {
     ).toBe(3);
     expect(styles).not.toHaveBeenCalled();
     for (const anchor of next) expect(anchor.nextElementSibling?.localName).toBe(CHIP_TAG);
+
+    // After a resize the page's media queries may lay the shape out otherwise: it is read again, once.
+    forgetLinkShapes();
+    const resized = rows(
+      2,
+      'inline-feed',
+      (n) => `<a class="title" style="display: inline" href="https://example.com/c-${n}">Story ${n}</a>`,
+    );
+    placeChips(
+      resized.map((a) => [a, make]),
+      undefined,
+      false,
+    );
+    expect(styles).toHaveBeenCalledTimes(1);
   });
 
   it('puts it at the end of a block link’s last text, and reads the style of a new shape', () => {
