@@ -87,9 +87,19 @@ const RECIPE_SEGMENTS = new Set([
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
 
 /** Parsed already (a link's resolved target): classified without parsing it again. */
-export function classifyPath(url: string | URL | null): PathKind {
+/**
+ * What the classifier reads of an address: a URL, or the same parts taken from a plain address without
+ * one (see `plainAddress` in src/core/links/chip-links.ts).
+ */
+export interface PathParts {
+  pathname: string;
+  search: string;
+  readonly searchParams: Pick<URLSearchParams, 'has'>;
+}
+
+export function classifyPath(url: string | PathParts | null): PathKind {
   if (url === null) return 'unknown';
-  let parsed: URL;
+  let parsed: PathParts;
   try {
     parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
@@ -98,7 +108,7 @@ export function classifyPath(url: string | URL | null): PathKind {
   const segments = parsed.pathname
     .split('/')
     .filter((segment) => segment !== '')
-    .map((segment) => (segment.includes('%') ? safeDecode(segment) : segment).toLowerCase());
+    .map((segment) => safeDecode(segment).toLowerCase());
   // "/2019/11/18/slug/index.html": the file name says nothing, the folder names the item.
   if (segments.length > 1 && /^(index|default)\.(s?html?|php|aspx?|jsp)$/.test(segments[segments.length - 1])) segments.pop();
   // The query's parameters are parsed only when there is a query (most article addresses have none).

@@ -2,9 +2,9 @@
  * Whether a link leads to one article rather than to a listing: an outlet's home, section, tag, search
  * or media page gets no chip. The path classifier the article detector uses decides.
  */
-import { classifyPath } from '../detect/path';
+import { classifyPath, type PathParts } from '../detect/path';
 
-export function isArticleLink(url: string | URL): boolean {
+export function isArticleLink(url: string | PathParts): boolean {
   const kind = classifyPath(url);
   if (kind === 'article') return true;
   if (kind !== 'unknown') return false;
@@ -13,7 +13,7 @@ export function isArticleLink(url: string | URL): boolean {
   return pathSegments(url) >= 2;
 }
 
-function pathSegments(url: string | URL): number {
+function pathSegments(url: string | PathParts): number {
   try {
     return (typeof url === 'string' ? new URL(url) : url).pathname.split('/').filter((segment) => segment !== '').length;
   } catch {

@@ -1,6 +1,6 @@
 /** Lean chips on links: resolution of a link's target, the article test, the chip data and where chips run. */
 export { isArticleLink } from './article-link';
-export { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, linkTargetOf, type LinkPage, type PageLink } from './chip-links';
+export { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, linkTargetOf, type LinkPage, type LinkTarget, type PageLink } from './chip-links';
 export { chipOutletFor, type ChipOutlet, type ChipTexts, type LinkChip } from './chip-outlet';
 export {
   CHIP_GROUP_PATTERNS,

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isArticleLink } from '../../../../src/core/links/article-link';
-import { type LinkPage, linkTargetOf, type PageLink, plainHostOf } from '../../../../src/core/links/chip-links';
+import { type LinkPage, linkTargetOf, type PageLink, plainAddress, plainHostOf } from '../../../../src/core/links/chip-links';
 
 const SEARCH: LinkPage = { url: 'https://www.google.com/search?q=storm', host: 'www.google.com' };
-const target = (link: PageLink, page = SEARCH) => linkTargetOf(link, page)?.href ?? null;
+/** The target as an https address (the tests' links are all https). */
+const target = (link: PageLink, page = SEARCH) => {
+  const url = linkTargetOf(link, page);
+  return url === null ? null : `https://${url.hostname}${url.pathname}${url.search}`;
+};
 /** The host of the article a link leads to, as the chips script asks it: target first, then the path. */
 const articleHost = (link: PageLink, page = SEARCH) => {
   const url = linkTargetOf(link, page);
@@ -82,6 +86,50 @@ describe('plainHostOf', () => {
       ' https://apnews.com/x',
     ]) {
       expect(plainHostOf(href)).toBeNull();
+    }
+  });
+});
+
+describe('plainAddress', () => {
+  const ADDRESSES = [
+    'https://www.reuters.com/world/europe/storm-hits-the-coast-2026-03-02/',
+    'https://WWW.TheGuardian.com/World/2026/mar/02/Storm',
+    'https://apnews.com',
+    'https://apnews.com?x=1',
+    'https://apnews.com/hub/weather#top',
+    'https://apnews.com/article/storm-4f1e2d3c4b5a?utm_source=x&q=storm',
+    'https://www.bbc.co.uk/news/world-68224178?',
+    'https://www.bbc.co.uk/news/av/uk-68224178',
+    'https://www.spiegel.de/politik/deutschland/z%C3%BCrich-streit-a-1234567.html',
+    'https://www.lemonde.fr/international/article/2026/03/02/tempête-sur-la-côte_123456_3210.html',
+    'https://edition.cnn.com/2026/03/02/world/storm-hits-the-coast/index.html',
+    'https://www.nytimes.com/search?query=storm',
+    'http://example.org/2026/post-about-things-1',
+    'https://www.example.com/recipes/lemon-cake-with-a-long-slug',
+  ];
+
+  it('gives a plain address the host, path and query a URL gives it, and the same article test answer', () => {
+    for (const href of ADDRESSES) {
+      const plain = plainAddress(href);
+      const url = new URL(href);
+      expect(plain?.hostname).toBe(url.hostname);
+      expect(plain?.search).toBe(url.search);
+      expect(decodeURIComponent(plain?.pathname ?? '')).toBe(decodeURIComponent(url.pathname));
+      expect(isArticleLink(plain as NonNullable<typeof plain>)).toBe(isArticleLink(url));
+    }
+  });
+
+  it('leaves to a full parse a path only a URL parser reads right', () => {
+    for (const href of [
+      'https://apnews.com/a/../article/storm-4f1e2d3c4b5a',
+      'https://apnews.com/./article/storm',
+      'https://apnews.com/%2e%2E/article/storm',
+      'https://apnews.com\\article\\storm',
+      'https://apnews.com/article/storm ',
+      'https://apnews.com/article/st\torm',
+      'https://apnews.com:443/article/storm',
+    ]) {
+      expect(plainAddress(href)).toBeNull();
     }
   });
 });
