@@ -89,14 +89,21 @@ export function plainAddress(href: string): LinkTarget | null {
   const pathname = (query < 0 ? beforeHash : beforeHash.slice(0, query)) || '/';
   // A bare "?" is no query.
   const search = query < 0 || query === beforeHash.length - 1 ? '' : beforeHash.slice(query);
-  return {
-    hostname,
-    pathname,
-    search,
-    get searchParams() {
-      return new URLSearchParams(search);
-    },
-  };
+  return new PlainAddress(hostname, pathname, search);
+}
+
+/** A plain address's parts; one class, so that every instance shares its shape and its getter. */
+class PlainAddress implements LinkTarget {
+  constructor(
+    readonly hostname: string,
+    readonly pathname: string,
+    readonly search: string,
+  ) {}
+
+  /** Parsed only when asked: the article test asks only when there is a query. */
+  get searchParams(): URLSearchParams {
+    return new URLSearchParams(this.search);
+  }
 }
 
 /**
