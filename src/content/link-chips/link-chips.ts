@@ -11,8 +11,7 @@
  * that no line the reader sees grows. When nothing is added nothing runs, and a link is looked at once.
  */
 import { isArticleLink } from '../../core/links/article-link';
-import { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, type LinkPage, linkTargetOf, plainHostOf } from '../../core/links/chip-links';
-import { linksMayLeaveHost } from '../../core/links/resolve';
+import { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, type LinkPage, linkTargetOf } from '../../core/links/chip-links';
 import type { LinkChip } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
 import { CHIP_TAG, type ChipMaker, chipMaker } from '../../ui/link-chip/chip';
@@ -131,9 +130,6 @@ export class LinkChips {
       if (rule?.results !== undefined && !anchor.matches(rule.results)) return;
       // A link within the page leads nowhere else.
       if (href === '' || href.startsWith('#') || href.length > CHIP_HREF_MAX) return;
-      // A plain address to a host known to have no outlet (and no wrapper there): no parse needed.
-      const plain = plainHostOf(href);
-      if (plain !== null && this.hosts.get(plain) === null && !linksMayLeaveHost(plain)) return;
       let text: string | undefined;
       if (rule?.targetInText) {
         text = anchor.textContent ?? '';

@@ -86,7 +86,6 @@ const RECIPE_SEGMENTS = new Set([
 
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
 
-/** Parsed already (a link's resolved target): classified without parsing it again. */
 /**
  * What the classifier reads of an address: a URL, or the same parts taken from a plain address without
  * one (see `plainAddress` in src/core/links/chip-links.ts).
@@ -97,6 +96,7 @@ export interface PathParts {
   readonly searchParams: Pick<URLSearchParams, 'has'>;
 }
 
+/** What a page's address says it is; parts parsed already (a link's resolved target) are not parsed again. */
 export function classifyPath(url: string | PathParts | null): PathKind {
   if (url === null) return 'unknown';
   let parsed: PathParts;

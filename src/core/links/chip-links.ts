@@ -53,8 +53,7 @@ const PLAIN_HOST = /^https?:\/\/([a-z0-9.-]+)(?=[/?#]|$)/i;
 
 /**
  * The host of a plain absolute web address, as a URL parser gives it (lower case), or null when only a
- * full parse can tell (a port, credentials, escapes, a trailing dot, a relative address). For skipping
- * links to hosts known to have no outlet without parsing them.
+ * full parse can tell (a port, credentials, escapes, a trailing dot, a relative address).
  */
 export function plainHostOf(href: string): string | null {
   const host = PLAIN_HOST.exec(href)?.[1];
