@@ -200,8 +200,13 @@ export async function runBench(paths: BenchPaths): Promise<void> {
         const asTab = await context.newPage();
         await asTab.setViewportSize({ width: 400, height: 600 });
         await asTab.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-        const drawn = await asTab.waitForFunction(POPUP_MARKS_EXPRESSION, undefined, { polling: 'raf' });
-        (cold ? tabCold : tabWarm).push((JSON.parse((await drawn.jsonValue()) as string) as PopupMarks).rendered);
+        // Polled from an evaluated promise: Playwright's waitForFunction evaluates its predicate with eval,
+        // which the extension page's CSP forbids.
+        const drawn = await asTab.evaluate<string>(`new Promise((resolve) => {
+          const poll = () => { const marks = ${POPUP_MARKS_EXPRESSION}; marks ? resolve(marks) : requestAnimationFrame(poll); };
+          poll();
+        })`);
+        (cold ? tabCold : tabWarm).push((JSON.parse(drawn) as PopupMarks).rendered);
         await asTab.close();
       }
       await page.close();
