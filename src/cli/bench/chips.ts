@@ -228,7 +228,22 @@ async function runOnce(context: BrowserContext, origin: string, hosts: readonly 
     scriptPer.push((after?.busyMs ?? 0) - (before.stats?.busyMs ?? 0));
   }
 
-  // Left alone, a clock ticking on the page (text changes, no links).
+  // Left alone, a clock ticking on the page (text changes, no links). The floor's idle figures are not
+  // printed: it skips the wait.
+  if (mode === 'floor') {
+    await feed.page.close();
+    return {
+      pageScriptMs: 0,
+      pagePlaceMs: 0,
+      pageTaskMs,
+      pageChips: 0,
+      feedScriptPer100: 0,
+      feedTaskPer100: median(taskPer),
+      idlePasses: 0,
+      idleScriptMs: 0,
+      idleTaskMs: 0,
+    };
+  }
   await feed.page.evaluate(() => {
     setInterval(() => {
       (document.getElementById('clock') as HTMLElement).textContent = new Date().toISOString();
