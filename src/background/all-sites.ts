@@ -7,11 +7,16 @@ import { browser } from 'wxt/browser';
 export const ALL_SITES_SCRIPT_ID = 'parallax-article-all-sites';
 export const ALL_SITES_ORIGINS = ['https://*/*', 'http://*/*'];
 
-/** The article script's file and the outlet patterns that already run it (from the built manifest). */
-export function declaredArticleScript(): { js: string[]; matches: string[] } | null {
-  const script = (browser.runtime.getManifest().content_scripts ?? []).find((s) => s.js?.some((f) => f.includes('article')));
+/** A content script's files and the outlet patterns that already run it (from the built manifest). */
+function declaredScript(file: string): { js: string[]; matches: string[] } | null {
+  const script = (browser.runtime.getManifest().content_scripts ?? []).find((s) => s.js?.some((f) => f.endsWith(`/${file}`)));
   return script?.js ? { js: script.js, matches: script.matches ?? [] } : null;
 }
+
+/** The article script (see declaredScript). */
+export const declaredArticleScript = () => declaredScript('article.js');
+/** The script that wakes the worker as an article page starts loading (entrypoints/wake.content.ts). */
+export const declaredWakeScript = () => declaredScript('wake.js');
 
 export async function setAllSites(enabled: boolean): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });

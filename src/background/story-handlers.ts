@@ -15,7 +15,7 @@ import type { TabViews } from './tab-views';
 
 export interface StoryHandlerDeps {
   db: ParallaxDatabase;
-  index: Pick<StoryIndex, 'status'>;
+  index: Pick<StoryIndex, 'status' | 'warm'>;
   stories: Pick<StoryService, 'seen' | 'view' | 'unlink'>;
   sources: Pick<ReaderSources, 'catalog'>;
   pages: Pick<TabPages, 'record' | 'resolveTab' | 'pageOf'>;
@@ -29,6 +29,12 @@ export interface StoryHandlerDeps {
 export function storyHandlers(deps: StoryHandlerDeps): Handlers<keyof CoreReplies> {
   const { db, stories, pages, views, ensureSeeded } = deps;
   return {
+    // A worker woken by this message has started restoring the index already; one awake restores it
+    // again only if it was dropped.
+    'worker/wake': () => {
+      deps.index.warm();
+      return null;
+    },
     'article/seen': async (r, sender) => {
       const page = { pageUrl: r.pageUrl, detection: r.detection };
       if (sender.tabId !== undefined) pages.record(sender.tabId, page);

@@ -17,6 +17,7 @@ import type { TabPages } from './tab-pages';
 const PURE_READS: ReadonlySet<unknown> = new Set<RequestType>([
   'article/seen',
   'story/view',
+  'worker/wake',
   'popup/story',
   'prefs/get',
   'outlets/list',

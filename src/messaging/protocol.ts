@@ -50,6 +50,8 @@ export const DetectionSchema = z.object({
 const pageUrl = z.url({ protocol: /^https?$/ }).max(4096);
 
 export const RequestSchema = z.discriminatedUnion('type', [
+  /** Content script, as an outlet's article page starts loading: start the worker and its story index. */
+  z.object({ type: z.literal('worker/wake') }),
   /** Content script: the page is an article; answer what the badge shows. */
   z.object({ type: z.literal('article/seen'), pageUrl, detection: DetectionSchema }),
   /** The full story view for an article (benchmarks and tools; the popup asks with popup/story). */
@@ -83,6 +85,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** What the worker answers to each of the requests above. */
 export interface CoreReplies {
+  'worker/wake': null;
   'article/seen': BadgeInfo;
   'story/view': StoryView;
   'popup/story': PopupStory;

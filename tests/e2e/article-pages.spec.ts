@@ -76,14 +76,17 @@ test('a single-page site gets the badge when it navigates to an article without 
   await badgeOf(page).expectText('Associated Press · Lean Left');
 });
 
-test('a section front that declares og:type=article gets no badge and causes no message', async ({ context, site, worker }) => {
+test('a section front that declares og:type=article gets no badge and sends nothing about itself', async ({ context, site, worker }) => {
   const seen = await recordWorkerMessages(worker);
   const page = await context.newPage();
   await page.goto(`${site.origin}/fixtures/section-front.html`);
   await expect(page.getByRole('heading', { name: 'Politics', level: 1 })).toBeVisible();
   await page.waitForTimeout(1500);
   await expect(page.locator('parallax-badge')).toHaveCount(0);
-  expect(await seen()).toEqual([]);
+  // The wake script judges by the address alone, and this fixture's could be an article's: it may have
+  // sent its wake, which says nothing of the page. Nothing else came.
+  const wake = { type: 'worker/wake' };
+  expect((await seen()).filter((message) => JSON.stringify(message) !== JSON.stringify(wake))).toEqual([]);
 });
 
 test.describe('dark mode', () => {

@@ -12,7 +12,7 @@ type Manifest = {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches: string[]; exclude_globs?: string[]; js: string[] }[];
+  content_scripts?: { matches: string[]; exclude_globs?: string[]; js: string[]; run_at?: string }[];
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
 };
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -50,6 +50,9 @@ test('the Chrome manifest asks for loopback only, and runs the article script on
   expect(matches).toContain('http://127.0.0.1/*');
   expect(m.content_scripts?.[0].exclude_globs).toEqual(serviceHostGlobs());
   expect(matches.some((p) => p === '<all_urls>' || p === '*://*/*')).toBe(false);
+  // The wake script runs where the article script does, and nowhere else, as a page starts loading.
+  const wake = m.content_scripts?.find((script) => script.js.includes('content-scripts/wake.js'));
+  expect(wake).toMatchObject({ matches, exclude_globs: serviceHostGlobs(), run_at: 'document_start' });
 });
 
 test('the Firefox build carries its add-on id, and declares that it collects no data', () => {

@@ -11,7 +11,7 @@ declare namespace chrome {
     function query(q: object): Promise<{ id?: number; url?: string }[]>;
   }
   namespace scripting {
-    function getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+    function getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[]; runAt?: string }[]>;
   }
   namespace permissions {
     function remove(p: { origins: string[] }): Promise<boolean>;

@@ -21,9 +21,17 @@ test('an article of a catalogue outlet whose site was granted gets the badge; on
   worker,
   realHosts,
 }) => {
+  // The article script, and the script that wakes the worker as a page starts loading.
   await expect
-    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
-    .toEqual(['*://*.macrumors.com/*']);
+    .poll(() =>
+      worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ js: s.js, matches: s.matches, runAt: s.runAt })),
+      ),
+    )
+    .toEqual([
+      { js: ['content-scripts/article.js'], matches: ['*://*.macrumors.com/*'], runAt: 'document_idle' },
+      { js: ['content-scripts/wake.js'], matches: ['*://*.macrumors.com/*'], runAt: 'document_start' },
+    ]);
   const granted = await openOnRealHost(context, worker, realHosts, GRANTED_URL);
   await badgeOf(granted.page).expectText('MacRumors');
   expect((await pageStateIn(worker, granted.tabId))?.detection.isArticle).toBe(true);

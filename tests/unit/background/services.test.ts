@@ -8,6 +8,7 @@ import { createBackgroundServices } from '../../../src/background/services';
 import { DEMO_STORIES } from '../../../src/core/demo-index';
 import { loadRegistry } from '../../../src/core/outlets/index';
 import { KeptStories } from '../../../src/messaging/kept-story';
+import { StoryIndex } from '../../../src/background/story-index';
 import { StoryService } from '../../../src/background/story-service';
 import { TRANSFER_PORT } from '../../../src/messaging/protocol-transfer';
 import { detectionOf, pageUrl } from '../support/demo';
@@ -91,6 +92,8 @@ describe('background services', () => {
     // Reads keep it (the popup's own chips footer, the badge's "details").
     await services.route({ type: 'chips.settings' }, popupPage);
     await services.route({ type: 'popup/open' }, { tabId: tab.id, url, fromExtensionPage: false });
+    // Another tab's page starting to load.
+    expect(await services.route({ type: 'worker/wake' }, { tabId: 99, url, fromExtensionPage: false })).toEqual({ ok: true, data: null });
     expect(await kept.get(tab.id!, url)).not.toBeNull();
     try {
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'list' } }, popupPage);
@@ -100,6 +103,18 @@ describe('background services', () => {
       await vi.waitFor(async () => expect(await kept.get(tab.id!, url)).not.toBeNull());
     } finally {
       await services.route({ type: 'prefs/update', patch: { badgeMode: 'rated' } }, popupPage);
+    }
+  });
+
+  it('answers a page’s worker/wake, which carries nothing, by starting the story index’s restore', async () => {
+    const services = createBackgroundServices(undefined, shipped);
+    const warm = vi.spyOn(StoryIndex.prototype, 'warm');
+    try {
+      const page = { tabId: 5, url: pageUrl(reuters), fromExtensionPage: false };
+      expect(await services.route({ type: 'worker/wake' }, page)).toEqual({ ok: true, data: null });
+      expect(warm).toHaveBeenCalledTimes(1);
+    } finally {
+      warm.mockRestore();
     }
   });
 
