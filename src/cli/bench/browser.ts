@@ -2,6 +2,7 @@
  * Browser benchmarks, in Debian's Chromium with the built extension and a 100k-article index imported
  * into its real IndexedDB:
  * - the first match after the service worker starts (the worker is stopped through CDP before each try);
+ * - the badge on a slowly loading article page opened after a worker stop (badge-after-wake.ts);
  * - the popup opening to the coverage, warm and right after a worker start: as the toolbar popup over the
  *   article (as a reader opens it), and as a page of its own in a new tab;
  * - the story page's first screen and the stories page's list (story-pages.ts).
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension, stopServiceWorker as stopWorker } from '../../demo/browser';
 import { escapeHtml } from '../../demo/site';
+import { loadRegistry } from '../../core/outlets/index';
 import { ENGINE_MARKS } from '../../background/story-index';
 import { EARLY_SNAPSHOT_MARKS } from '../../db/early-snapshot';
 import { startDemoServer } from '../../demo/server';
@@ -22,6 +24,7 @@ import { importThroughOptions, uciIndexFile } from './options-transfer';
 import type { BenchPaths } from './paths';
 import { timeStoryView } from './story-view-timing';
 import { benchStoryPages } from './story-pages';
+import { benchBadgeAfterWake } from './badge-after-wake';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
@@ -169,6 +172,18 @@ export async function runBench(paths: BenchPaths): Promise<void> {
           engineRestored: round1(median(wake.map((w) => w.restored))),
         },
       }),
+    );
+
+    // Articles of outlets the shipped catalogue knows: the badge shows on their pages (it is shown on known
+    // outlets by default).
+    const registry = loadRegistry();
+    const known = articles.filter((a) => registry.resolve(a.id) !== null);
+    const badgePages = Array.from({ length: TRIES }, (_, i) => known[Math.floor(((i + 1) * known.length) / (TRIES + 1))]);
+    await benchBadgeAfterWake(
+      context,
+      Object.fromEntries(badgePages.map((q, i) => [`/slow/${i}.html`, articlePage(q)])),
+      () => stopServiceWorker(context, sender),
+      status.data?.articles ?? null,
     );
 
     // The popup opening to the coverage: from the popup's navigation start to the matched view. Opened as
