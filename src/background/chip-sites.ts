@@ -1,13 +1,15 @@
 /**
  * The chips script's registration: on the sites of the groups and single sites the reader switched on,
  * where the browser holds the permission (the options page and the popup ask for it first). Follows
- * every settings change and every grant or removal, like the outlet sites' article script.
+ * every settings change and every grant or removal, like the outlet sites' article script. A script that
+ * wakes the worker as a page starts loading goes with it.
  */
 import { browser } from 'wxt/browser';
-import { CHIP_SCRIPT_FILE, chipScriptMatches, type ChipSettings } from '../core/links/index';
+import { CHIP_SCRIPT_FILE, CHIP_WAKE_FILE, chipScriptMatches, type ChipSettings } from '../core/links/index';
 
 export const CHIP_SCRIPT_ID = 'parallax-link-chips';
-export { CHIP_SCRIPT_FILE };
+export const CHIP_WAKE_ID = 'parallax-link-chips-wake';
+export { CHIP_SCRIPT_FILE, CHIP_WAKE_FILE };
 
 let pending: Promise<string[]> = Promise.resolve([]);
 
@@ -21,11 +23,12 @@ export function syncChipSites(settings: () => Promise<ChipSettings>): Promise<st
 async function register(settings: ChipSettings): Promise<string[]> {
   const granted = (await browser.permissions.getAll()).origins ?? [];
   const matches = chipScriptMatches(settings, granted);
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CHIP_SCRIPT_ID] });
-  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CHIP_SCRIPT_ID] });
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CHIP_SCRIPT_ID, CHIP_WAKE_ID] });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: registered.map((script) => script.id) });
   if (matches.length === 0) return [];
   await browser.scripting.registerContentScripts([
     { id: CHIP_SCRIPT_ID, js: [CHIP_SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: CHIP_WAKE_ID, js: [CHIP_WAKE_FILE], matches, runAt: 'document_start', persistAcrossSessions: true },
   ]);
   return matches;
 }

@@ -22,8 +22,14 @@ const EXTENSION_DIR = grantedBuild(GRANTED);
 
 test.use({ realPages: servedPages([...CHIP_PAGES, INFINITE_PAGE]), extensionDir: EXTENSION_DIR });
 
+/** Where the chips script is registered (its wake script goes with it: link-chips.spec.ts). */
 const registeredMatches = (worker: Worker) =>
-  worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []).sort());
+  worker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts())
+      .filter((s) => s.id === 'parallax-link-chips')
+      .flatMap((s) => s.matches ?? [])
+      .sort(),
+  );
 
 async function openChipsOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();

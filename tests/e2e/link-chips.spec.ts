@@ -28,8 +28,12 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'chips.setGroup', group: 'social', enabled: true }));
   expect(reply).toMatchObject({ ok: true, data: { groups: { social: true } } });
   await expect
-    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches])))
-    .toEqual([['parallax-link-chips', ['https://news.ycombinator.com/*']]]);
+    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches, s.runAt])))
+    .toEqual([
+      ['parallax-link-chips', ['https://news.ycombinator.com/*'], 'document_idle'],
+      // It wakes the worker as the page starts loading.
+      ['parallax-link-chips-wake', ['https://news.ycombinator.com/*'], 'document_start'],
+    ]);
 
   const page = await context.newPage();
   await page.goto(PAGE_URL);

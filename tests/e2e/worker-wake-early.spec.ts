@@ -1,7 +1,8 @@
 /**
- * The wake script (entrypoints/wake.content.ts): a worker the browser stopped starts, and restores the
- * story index, as an article page starts loading, not once the page is parsed and the article script
- * asks. A page whose address is no article (a home page) wakes nothing.
+ * The wake scripts (entrypoints/wake.content.ts, chips-wake.content.ts): a worker the browser stopped
+ * starts, and restores the story index, as an article page starts loading, not once the page is parsed
+ * and the article script asks. A page whose address is no article (a home page) wakes nothing, unless
+ * the reader switched lean chips on for its site.
  *
  * The pages here are served with their body held (src/demo/held-pages.ts): until it is released the page
  * is still loading, the article script (document_idle) has not run, and only the wake script can have
@@ -86,6 +87,27 @@ test('a page whose address is no article (a home page) does not wake the worker'
     // The same server's article address does: the home page's silence is its address's.
     await page.goto(server.origin + demoSitePath(REUTERS), { waitUntil: 'commit' });
     await expect.poll(() => workerRunning(context, control, extensionId)).toBe(true);
+  } finally {
+    server.release();
+    await server.close();
+  }
+});
+
+test('a page of a site with lean chips switched on wakes the worker as it starts loading', async ({ context, extensionId }) => {
+  const server = await startHeldPages({ '/search': HOME_HTML });
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    expect(await send(options, { type: 'chips.setSite', origin: server.origin, enabled: true })).toMatchObject({ ok: true });
+    await expect
+      .poll(() => options.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+      .toContain('parallax-link-chips-wake');
+    await options.close();
+    const control = await stopSettledWorker(context, extensionId);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search?q=night+bus`, { waitUntil: 'commit' });
+    await expect.poll(() => workerRunning(context, control, extensionId)).toBe(true);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
   } finally {
     server.release();
     await server.close();

@@ -6,6 +6,8 @@
 
 /** Where WXT writes the chips entrypoint (entrypoints/link-chips.content.ts): registered by the worker, injected by the popup. */
 export const CHIP_SCRIPT_FILE = 'content-scripts/link-chips.js';
+/** The script that wakes the worker as a chips page starts loading (entrypoints/chips-wake.content.ts). */
+export const CHIP_WAKE_FILE = 'content-scripts/chips-wake.js';
 
 export const CHIP_GROUPS = ['search', 'aggregators', 'social'] as const;
 export type ChipGroup = (typeof CHIP_GROUPS)[number];

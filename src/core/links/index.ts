@@ -6,6 +6,7 @@ export {
   CHIP_GROUP_PATTERNS,
   CHIP_GROUPS,
   CHIP_SCRIPT_FILE,
+  CHIP_WAKE_FILE,
   chipScriptMatches,
   DEFAULT_CHIP_SETTINGS,
   patternCovers,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ChipSettingsStore } from '../../../src/background/chip-settings';
-import { CHIP_SCRIPT_FILE, CHIP_SCRIPT_ID, syncChipSites } from '../../../src/background/chip-sites';
+import { CHIP_SCRIPT_FILE, CHIP_SCRIPT_ID, CHIP_WAKE_FILE, CHIP_WAKE_ID, syncChipSites } from '../../../src/background/chip-sites';
 import { CHIP_GROUP_PATTERNS } from '../../../src/core/links/index';
 import { stubScripting } from '../support/scripting';
 
@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 describe('the chips script registration', () => {
-  it('follows the settings and the grants', async () => {
+  it('follows the settings and the grants, with the script that wakes the worker as a page starts loading', async () => {
     const granted = { origins: ['https://news.ycombinator.com/*', 'https://bsky.app/*', 'https://mastodon.social/*'] };
     const registered = stubScripting(granted);
     const store = new ChipSettingsStore(fakeBrowser.storage.local);
@@ -28,6 +28,13 @@ describe('the chips script registration', () => {
         id: CHIP_SCRIPT_ID,
         js: [CHIP_SCRIPT_FILE],
         matches: ['https://bsky.app/*', 'https://news.ycombinator.com/*'],
+        runAt: 'document_idle',
+      }),
+      expect.objectContaining({
+        id: CHIP_WAKE_ID,
+        js: [CHIP_WAKE_FILE],
+        matches: ['https://bsky.app/*', 'https://news.ycombinator.com/*'],
+        runAt: 'document_start',
       }),
     ]);
 
@@ -47,7 +54,7 @@ describe('the chips script registration', () => {
     const store = new ChipSettingsStore(fakeBrowser.storage.local);
     await store.setGroup('search', true);
     await Promise.all([1, 2, 3].map(() => syncChipSites(() => store.get())));
-    expect(registered).toHaveLength(1);
+    expect(registered.map((script) => script.id)).toEqual([CHIP_SCRIPT_ID, CHIP_WAKE_ID]);
     expect(registered[0].matches).toEqual([...CHIP_GROUP_PATTERNS.search].sort());
   });
 });
