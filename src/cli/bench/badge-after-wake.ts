@@ -7,10 +7,12 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { startHeldPages } from '../../demo/held-pages';
+import { BADGE_TAG } from '../../ui/badge/badge';
 
 /** How long each page's body is held after its head: less than many news pages take to be parsed. */
 const HOLD_MS = 500;
-const BADGE_WAIT_MS = 10_000;
+const WAIT_MS = 10_000;
+const BADGE = BADGE_TAG.toUpperCase();
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,14 +20,14 @@ function median(values: number[]): number {
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Records, in the page's own clock, when the badge's element enters the document (page script, before any other). */
-function recordBadge(): void {
-  const scope = window as unknown as { __parallaxBadgeAt?: number };
+/** Records, in the page's own clock, when the first element named `name` enters the document (page script, before any other). */
+function recordFirst(name: string): void {
+  const scope = window as unknown as { __parallaxFirstAt?: number };
   new MutationObserver((records, observer) => {
     for (const record of records)
       for (const node of record.addedNodes)
-        if (node.nodeName === 'PARALLAX-BADGE') {
-          scope.__parallaxBadgeAt = performance.now();
+        if (node.nodeName === name) {
+          scope.__parallaxFirstAt = performance.now();
           observer.disconnect();
           return;
         }
@@ -33,25 +35,24 @@ function recordBadge(): void {
 }
 
 /**
- * Opens each page (path → HTML) once, right after `stopWorker`, and prints the medians. `indexArticles`
- * is printed with them.
+ * Opens `url` and answers, from its navigation start, when it was parsed (DOMContentLoaded) and when the
+ * first element named `name` (upper case: "PARALLAX-BADGE") entered it.
  */
-/** Opens `url` and answers, from its navigation start, when it was parsed and when the badge came. */
-async function badgeTimes(context: BrowserContext, url: string): Promise<{ badgeAt: number; parsedAt: number }> {
+export async function firstElementTimes(context: BrowserContext, url: string, name: string): Promise<{ at: number; parsedAt: number }> {
   const page: Page = await context.newPage();
-  await page.addInitScript(recordBadge);
+  await page.addInitScript(recordFirst, name);
   try {
     await page.goto(url);
-    const at = await page.waitForFunction(
+    const times = await page.waitForFunction(
       () => {
-        const badgeAt = (window as unknown as { __parallaxBadgeAt?: number }).__parallaxBadgeAt;
+        const at = (window as unknown as { __parallaxFirstAt?: number }).__parallaxFirstAt;
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return badgeAt === undefined || navigation === undefined ? null : { badgeAt, parsedAt: navigation.domContentLoadedEventEnd };
+        return at === undefined || navigation === undefined ? null : { at, parsedAt: navigation.domContentLoadedEventEnd };
       },
       undefined,
-      { timeout: BADGE_WAIT_MS },
+      { timeout: WAIT_MS },
     );
-    return (await at.jsonValue()) as { badgeAt: number; parsedAt: number };
+    return (await times.jsonValue()) as { at: number; parsedAt: number };
   } finally {
     await page.close();
   }
@@ -68,16 +69,16 @@ export async function benchBadgeAfterWake(
   indexArticles: number | null,
 ): Promise<void> {
   const server = await startHeldPages(pages, HOLD_MS);
-  const cold: { badgeAt: number; parsedAt: number }[] = [];
+  const cold: { at: number; parsedAt: number }[] = [];
   const warm: number[] = [];
   const failures: string[] = [];
   try {
     for (const path of Object.keys(pages)) {
       try {
         await stopWorker();
-        cold.push(await badgeTimes(context, server.origin + path));
-        const again = await badgeTimes(context, server.origin + path);
-        warm.push(again.badgeAt - again.parsedAt);
+        cold.push(await firstElementTimes(context, server.origin + path, BADGE));
+        const again = await firstElementTimes(context, server.origin + path, BADGE);
+        warm.push(again.at - again.parsedAt);
       } catch (error) {
         failures.push(`${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
@@ -85,7 +86,7 @@ export async function benchBadgeAfterWake(
   } finally {
     await server.close();
   }
-  const after = cold.map((t) => t.badgeAt - t.parsedAt);
+  const after = cold.map((t) => t.at - t.parsedAt);
   console.log(
     JSON.stringify({
       bench: 'browser.badge-on-slow-page-after-worker-stop',
@@ -93,7 +94,7 @@ export async function benchBadgeAfterWake(
       tries: cold.length,
       bodyHeldMs: HOLD_MS,
       parsedP50Ms: round1(median(cold.map((t) => t.parsedAt))),
-      badgeP50Ms: round1(median(cold.map((t) => t.badgeAt))),
+      badgeP50Ms: round1(median(cold.map((t) => t.at))),
       badgeAfterParsedP50Ms: round1(median(after)),
       badgeAfterParsedMaxMs: round1(Math.max(...after)),
       // The same pages opened again at once, the worker awake: what is left is the page's own part.

@@ -3,7 +3,8 @@
  * local bench site through the worker, as the options page does it:
  * - a 1,000-link results page: the chips script's main-thread time for the whole page;
  * - an infinite-scroll feed adding 100 links at a time: main-thread time per 100 links;
- * - the same feed left alone for a while, with a clock ticking on the page: the work done when no link changed.
+ * - the same feed left alone for a while, with a clock ticking on the page: the work done when no link changed;
+ * - the first chip on a slowly loading results page after a worker stop (chips-after-wake.ts).
  * Two measures of main-thread time: the script's own (its find and place work, timed inside it and read
  * from its isolated world over the DevTools protocol), and the renderer's whole task time (CDP
  * `TaskDuration`, so style and layout of the chips included) minus the same page's without chips (served
@@ -24,6 +25,7 @@ import { loadRegistry } from '../../core/outlets/index';
 import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
 import { startDemoServer } from '../../demo/server';
 import type { BenchPaths } from './paths';
+import { benchFirstChipAfterWake } from './chips-after-wake';
 
 const RUNS = Number(process.env.CHIPS_BENCH_RUNS ?? 5);
 const PAGE_LINKS = 1_000;
@@ -339,6 +341,10 @@ export async function runBench(_paths: BenchPaths): Promise<void> {
         taskMsOverBaseline: summary(minusBaseline('idleTaskMs')),
       }),
     );
+    const control = await context.newPage();
+    await control.goto(`chrome-extension://${extensionId}/options.html`);
+    await benchFirstChipAfterWake(context, control, benchPage(linkHtml(resultLinks(0, 20, hosts))));
+    await control.close();
   } finally {
     await context.close();
     await site.close();
