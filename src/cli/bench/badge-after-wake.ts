@@ -5,13 +5,13 @@
  * the reader waits for once the page is there: with the wake script (entrypoints/wake.content.ts) the
  * worker restores the index while the page loads, without it only once the article script asks.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { startHeldPages } from '../../demo/held-pages';
 import { BADGE_TAG } from '../../ui/badge/badge';
+import { firstElementTimes } from './page-timing';
 
 /** How long each page's body is held after its head: less than many news pages take to be parsed. */
 const HOLD_MS = 500;
-const WAIT_MS = 10_000;
 const BADGE = BADGE_TAG.toUpperCase();
 
 function median(values: number[]): number {
@@ -19,44 +19,6 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/** Records, in the page's own clock, when the first element named `name` enters the document (page script, before any other). */
-function recordFirst(name: string): void {
-  const scope = window as unknown as { __parallaxFirstAt?: number };
-  new MutationObserver((records, observer) => {
-    for (const record of records)
-      for (const node of record.addedNodes)
-        if (node.nodeName === name) {
-          scope.__parallaxFirstAt = performance.now();
-          observer.disconnect();
-          return;
-        }
-  }).observe(document, { childList: true, subtree: true });
-}
-
-/**
- * Opens `url` and answers, from its navigation start, when it was parsed (DOMContentLoaded) and when the
- * first element named `name` (upper case: "PARALLAX-BADGE") entered it.
- */
-export async function firstElementTimes(context: BrowserContext, url: string, name: string): Promise<{ at: number; parsedAt: number }> {
-  const page: Page = await context.newPage();
-  await page.addInitScript(recordFirst, name);
-  try {
-    await page.goto(url);
-    const times = await page.waitForFunction(
-      () => {
-        const at = (window as unknown as { __parallaxFirstAt?: number }).__parallaxFirstAt;
-        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return at === undefined || navigation === undefined ? null : { at, parsedAt: navigation.domContentLoadedEventEnd };
-      },
-      undefined,
-      { timeout: WAIT_MS },
-    );
-    return (await times.jsonValue()) as { at: number; parsedAt: number };
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Opens each page (path → HTML) right after `stopWorker`, then again with the worker awake, and prints

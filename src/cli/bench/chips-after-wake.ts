@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { stopServiceWorker } from '../../demo/browser';
 import { startHeldPages } from '../../demo/held-pages';
 import { CHIP_TAG } from '../../ui/link-chip/chip';
-import { firstElementTimes } from './badge-after-wake';
+import { firstElementTimes } from './page-timing';
 
 const HOLD_MS = 500;
 const TRIES = 8;
