@@ -38,6 +38,19 @@ test('what the worker reads at every start, and the extension pages, are ASCII o
   }
 });
 
+test('the worker and the options page carry the public suffix labels once, not copied to each use', () => {
+  // The start of tldts's label string, as the installed package has it.
+  const trie = readFileSync(resolve('node_modules/tldts/dist/es6/src/data/trie.js'), 'utf8');
+  const labels = /export const labelText = "([a-z]{40})/.exec(trie)?.[1];
+  expect(labels).toBeDefined();
+  for (const browser of [chrome, firefox]) {
+    const files = ['background.js', ...readdirSync(resolve(browser, 'chunks')).map((name) => `chunks/${name}`)];
+    const copies = files.map((file) => readFileSync(resolve(browser, file), 'latin1').split(labels as string).length - 1);
+    // The worker's script and the options page's chunk each hold the suffix list, once.
+    expect(copies.filter((n) => n > 0)).toEqual([1, 1]);
+  }
+});
+
 test('the Chrome manifest asks for loopback only, and runs the article script on known outlets', () => {
   const m = manifest(chrome);
   expect(m.manifest_version).toBe(3);
