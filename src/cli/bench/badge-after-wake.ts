@@ -9,16 +9,11 @@ import type { BrowserContext } from '@playwright/test';
 import { startHeldPages } from '../../demo/held-pages';
 import { BADGE_TAG } from '../../ui/badge/badge';
 import { firstElementTimes } from './page-timing';
+import { median, round1 } from './stats';
 
 /** How long each page's body is held after its head: less than many news pages take to be parsed. */
 const HOLD_MS = 500;
 const BADGE = BADGE_TAG.toUpperCase();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * Opens each page (path → HTML) right after `stopWorker`, then again with the worker awake, and prints

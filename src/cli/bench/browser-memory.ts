@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../../demo/browser';
+import { round1 } from './stats';
 
 const MB = 2 ** 20;
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A CDP session on the extension's current service worker (the page's session relays to it). */
 export class WorkerHeap {

@@ -25,16 +25,11 @@ import type { BenchPaths } from './paths';
 import { timeStoryView } from './story-view-timing';
 import { benchStoryPages } from './story-pages';
 import { benchBadgeAfterWake } from './badge-after-wake';
+import { median, round1 } from './stats';
 
 const INDEX_SIZE = 100_000;
 const TRIES = 11;
 const IMPORT_SETTLE_MS = 8_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 interface PopupMarks {
   parsed: number;

@@ -9,12 +9,10 @@ import { stopServiceWorker } from '../../demo/browser';
 import { startHeldPages } from '../../demo/held-pages';
 import { CHIP_TAG } from '../../ui/link-chip/chip';
 import { firstElementTimes } from './page-timing';
+import { median, round1 } from './stats';
 
 const HOLD_MS = 500;
 const TRIES = 8;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** `options`: an extension page, to switch the chips on for the page's site and to stop the worker from. */
 export async function benchFirstChipAfterWake(context: BrowserContext, options: Page, html: string): Promise<void> {

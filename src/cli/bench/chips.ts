@@ -26,6 +26,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../../demo/browser';
 import { startDemoServer } from '../../demo/server';
 import type { BenchPaths } from './paths';
 import { benchFirstChipAfterWake } from './chips-after-wake';
+import { median } from './stats';
 
 const RUNS = Number(process.env.CHIPS_BENCH_RUNS ?? 5);
 const PAGE_LINKS = 1_000;
@@ -35,7 +36,6 @@ const IDLE_MS = 3_000;
 
 type ChipStats = LinkChipsStats;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 interface ResultLink {

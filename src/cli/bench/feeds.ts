@@ -8,15 +8,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '../../core/feeds/index';
 import type { BenchPaths } from './paths';
+import { median } from './stats';
 
 function readFeed(path: string): Uint8Array {
   const bytes = new Uint8Array(readFileSync(path));
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? new Uint8Array(gunzipSync(bytes)) : bytes;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function round(value: number, digits = 2): number {

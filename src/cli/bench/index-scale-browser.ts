@@ -14,12 +14,11 @@ import { EXTENSION_DIR, launchWithExtension, stopServiceWorker } from '../../dem
 import { WorkerHeap } from './browser-memory';
 import type { ScaleArticle } from './index-scale';
 import { timeStoryView } from './story-view-timing';
+import { median, round1 } from './stats';
 
 const TRIES = 11;
 const ROWS_PER_WRITE = 20_000;
 const SNAPSHOT_CHUNK = 8 * 2 ** 20;
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Puts rows into one of the extension's object stores, from one of its pages (bare IndexedDB, as Dexie stores them). */
 async function putRows(page: Page, store: string, rows: unknown[]): Promise<void> {

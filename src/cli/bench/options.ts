@@ -8,11 +8,7 @@ import { summarizeReading, DAY_MS, type ReadingEvent } from '../../core/reading-
 import { customOutletFromInput } from '../../messaging/protocol-options';
 import { runTransferBench } from './options-transfer';
 import type { BenchPaths } from './paths';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { median } from './stats';
 
 const round = (value: number) => Math.round(value * 100) / 100;
 

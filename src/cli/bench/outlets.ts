@@ -11,6 +11,7 @@ import { catalogueFigures } from '../../core/outlets/catalogue/build';
 import { OutletRegistry, parseOutlets, registryOfShippedText, SHIPPED_OUTLETS_DATA } from '../../core/outlets/index';
 import { ratingFor, shippedRatingSets, SHIPPED_RATINGS_DATA } from '../../core/ratings/index';
 import type { BenchPaths } from './paths';
+import { median } from './stats';
 
 function readUrls(path: string, gzipped: boolean): string[] {
   const bytes = readFileSync(path);
@@ -22,11 +23,6 @@ function readUrls(path: string, gzipped: boolean): string[] {
     if (typeof row.url === 'string') urls.push(row.url);
   }
   return urls;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function coverage(bench: string, registry: OutletRegistry, urls: string[]): void {

@@ -14,12 +14,12 @@ import type { RefreshProgress, RefreshStatus } from '../../messaging/protocol-in
 import { WorkerHeap, browserRssMB, samplingPeaks } from './browser-memory';
 import { farmDocuments, startFeedFarm } from './feed-farm';
 import type { BenchPaths } from './paths';
+import { round1 } from './stats';
 
 const FEEDS = 1_000;
 /** Servers (ports) the feeds are spread over: the run fetches at most 2 per host and port. */
 const PORTS = 25;
 const ENDLESS_LIMIT_BYTES = 3 * 2 ** 30;
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -5,16 +5,11 @@
  */
 import type { BrowserContext, CDPSession } from '@playwright/test';
 import { stopServiceWorker } from '../../demo/browser';
+import { median, round1 } from './stats';
 
 const TRIES = 11;
 /** Openings of the stories page each right after a worker start (an idle worker is stopped after 30 s). */
 const COLD_TRIES = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** How often the page is asked whether it has drawn. */
 const POLL_MS = 25;
