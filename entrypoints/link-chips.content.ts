@@ -7,8 +7,7 @@ import { askQuietly as ask } from '@/src/messaging/client';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
-  // WXT's start message to the page's window (kept by WXT for old versions) would tell every page, and
-  // its scripts, that Parallax runs here and under which extension id.
+  // No WXT start message to the page's window (see article.content/index.ts).
   noScriptStartedPostMessage: true,
   main(ctx) {
     // The popup may inject it into a tab the registration also reaches: never run twice in one page.

@@ -8,8 +8,7 @@ import { wakeWorker } from '@/src/content/wake';
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_start',
-  // WXT's start message to the page's window (kept by WXT for old versions) would tell every page, and
-  // its scripts, that Parallax runs here and under which extension id.
+  // No WXT start message to the page's window (see article.content/index.ts).
   noScriptStartedPostMessage: true,
   main() {
     if (isArticleLink(location.href)) wakeWorker();
