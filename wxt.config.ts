@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { singleScriptPages } from './src/build/single-script-page';
@@ -37,6 +38,11 @@ export default defineConfig({
       const rolldown = config.build?.rolldownOptions;
       if (!entrypoints.every((e) => e.type === 'content-script') && rolldown) {
         rolldown.optimization = { ...rolldown.optimization, inlineConst: false };
+      }
+      // The content scripts' context is Parallax's own, which sends the page no event (src/content/script-context.ts).
+      const aliases = config.resolve?.alias;
+      if (entrypoints.every((e) => e.type === 'content-script') && aliases && !Array.isArray(aliases)) {
+        (aliases as Record<string, string>)['wxt/utils/content-script-context'] = resolve('src/content/script-context.ts');
       }
       // The content script runs on every news page and has a 30 kB budget, and the popup's and story pages'
       // scripts are parsed at every opening before they can draw: they use the browser's native promise-based

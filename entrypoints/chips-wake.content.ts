@@ -6,8 +6,6 @@ import { wakeWorker } from '@/src/content/wake';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
-  // No WXT start message to the page's window (see article.content/index.ts).
-  noScriptStartedPostMessage: true,
   main() {
     wakeWorker();
   },

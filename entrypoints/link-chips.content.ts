@@ -7,8 +7,6 @@ import { askQuietly as ask } from '@/src/messaging/client';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
-  // No WXT start message to the page's window (see article.content/index.ts).
-  noScriptStartedPostMessage: true,
   main(ctx) {
     // The popup may inject it into a tab the registration also reaches: never run twice in one page.
     const marker = globalThis as { __parallaxLinkChips?: LinkChips };

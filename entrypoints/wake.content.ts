@@ -8,8 +8,6 @@ import { wakeWorker } from '@/src/content/wake';
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_start',
-  // No WXT start message to the page's window (see article.content/index.ts).
-  noScriptStartedPostMessage: true,
   main() {
     if (isArticleLink(location.href)) wakeWorker();
   },

@@ -4,9 +4,6 @@ import { ArticlePage } from '@/src/content/article-page';
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
-  // WXT's start message to the page's window (kept by WXT for old versions) would tell every page, and
-  // its scripts, that Parallax runs here and under which extension id.
-  noScriptStartedPostMessage: true,
   main(ctx) {
     // The all-sites opt-in registers this script dynamically too: never run twice in one page.
     const marker = globalThis as { __parallaxArticle?: boolean };

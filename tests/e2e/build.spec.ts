@@ -51,6 +51,20 @@ test('the worker and the options page carry the public suffix labels once, not c
   }
 });
 
+test("the content scripts hold no WXT page event: their context is Parallax's own, in both browsers", () => {
+  for (const browser of [chrome, firefox]) {
+    const dir = resolve(browser, 'content-scripts');
+    const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'));
+    expect(scripts.sort()).toEqual(['article.js', 'chips-wake.js', 'link-chips.js', 'wake.js']);
+    for (const script of scripts) {
+      const source = readFileSync(resolve(dir, script), 'utf8');
+      // WXT's context announces each script's start on the page's document, under the extension's id.
+      expect(source, `${browser} ${script}`).not.toContain('content-script-started');
+      expect(source, `${browser} ${script}`).not.toMatch(/dispatchEvent|postMessage/);
+    }
+  }
+});
+
 test('the Chrome manifest asks for loopback only, and runs the article script on known outlets', () => {
   const m = manifest(chrome);
   expect(m.manifest_version).toBe(3);
