@@ -215,13 +215,18 @@ function formAt(spot: Spot, make: ChipMaker): Form {
  * Without `read` (content not laid out yet, which no reader has seen) every chip takes its whole form
  * inline and nothing reads the layout, nor the style of a link of a shape seen before: the browser then
  * styles and lays the content out once, chips included.
+ * With `read`, a link that starts below the viewport is placed the same way: the reader has not seen its
+ * line, and a line there that grows moves only what lies below it. On a long results page that is most
+ * of its links, and one box read each instead of their lines'.
  */
 export function placeChips(links: readonly [HTMLAnchorElement, ChipMaker][], placeIn: string | undefined, read: boolean): number {
   const placements: Placement[] = [];
+  const fold = read ? window.innerHeight : Number.NEGATIVE_INFINITY;
   for (const [anchor, make] of links) {
     if (!anchor.isConnected) continue;
-    const spot = spotOf(anchor, placeIn, read);
-    if (spot !== null) placements.push({ spot, make, form: read ? formAt(spot, make) : 'inline' });
+    const seen = read && anchor.getBoundingClientRect().top < fold;
+    const spot = spotOf(anchor, placeIn, seen);
+    if (spot !== null) placements.push({ spot, make, form: seen ? formAt(spot, make) : 'inline' });
   }
   for (const { spot, make, form } of placements) {
     const chip = make(form === 'compact');

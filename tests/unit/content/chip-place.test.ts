@@ -116,3 +116,41 @@ describe('placing chips in fresh content', () => {
     expect(elsewhere[0].nextElementSibling?.localName).toBe(CHIP_TAG);
   });
 });
+
+describe('placing chips in content laid out already', () => {
+  /** Two inline links of one shape, the first starting in the viewport and the second below it. */
+  function aboveAndBelowTheFold(): [HTMLAnchorElement, HTMLAnchorElement] {
+    const [inView, below] = rows(
+      2,
+      'laid-out',
+      (n) => `<a class="title" style="display: inline" href="https://example.com/e-${n}">Story ${n}</a>`,
+    );
+    const top = (y: number) => () =>
+      ({ top: y, bottom: y + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y, toJSON: () => ({}) }) as DOMRect;
+    vi.spyOn(inView, 'getBoundingClientRect').mockImplementation(top(window.innerHeight - 30));
+    vi.spyOn(below, 'getBoundingClientRect').mockImplementation(top(window.innerHeight + 1));
+    return [inView, below];
+  }
+
+  it('reads the line of a link the reader may have seen, to choose its chip’s form', () => {
+    const [inView] = aboveAndBelowTheFold();
+    const lines = vi.spyOn(inView, 'getClientRects');
+    expect(placeChips([[inView, make]], undefined, true)).toBe(1);
+    expect(lines).toHaveBeenCalled();
+    expect(inView.nextElementSibling?.localName).toBe(CHIP_TAG);
+  });
+
+  it('puts a whole chip inline after a link below the viewport, without reading its line or its block', () => {
+    const [, below] = aboveAndBelowTheFold();
+    const lines = vi.spyOn(below, 'getClientRects');
+    const ranges = vi.spyOn(document, 'createRange');
+    const blocks = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    expect(placeChips([[below, make]], undefined, true)).toBe(1);
+    expect(lines).not.toHaveBeenCalled();
+    expect(ranges).not.toHaveBeenCalled();
+    // Its own box only, to know where it starts.
+    expect(blocks).not.toHaveBeenCalled();
+    expect(below.nextElementSibling?.localName).toBe(CHIP_TAG);
+    expect(below.nextElementSibling?.getAttribute('style')).toBe(WHOLE);
+  });
+});
