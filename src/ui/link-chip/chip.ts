@@ -171,7 +171,9 @@ function chipTip(outlet: ChipOutlet, texts: ChipTexts): HTMLElement {
 const setExpanded = (chip: Element, expanded: boolean) => chip.setAttribute('aria-expanded', String(expanded));
 
 interface Chip {
-  root: ShadowRoot;
+  host: HTMLElement;
+  /** Its closed root: for a chip cloned whole, read from its host the first time it is needed. */
+  root: ShadowRoot | null;
   /** Builds the tooltip and gives the root its style sheet, the first time the reader points at the chip
    * or focuses it: most chips of a long page are never hovered, and a chip without them is a button with
    * its own style and its label only. */
@@ -181,10 +183,47 @@ interface Chip {
 /** The page's chips, by host element: the page cannot reach their closed roots, the script can. */
 const chips = new WeakMap<Element, Chip>();
 
+/**
+ * How the script reaches a closed root it did not attach itself: the extension API's (Chrome's content
+ * scripts) or the element's own (Firefox's); null in a plain page.
+ */
+type RootReader = (host: HTMLElement) => ShadowRoot | null;
+function closedRootReader(): RootReader | null {
+  type Reader = { openOrClosedShadowRoot?: (host: HTMLElement) => ShadowRoot | null };
+  const dom = (globalThis as { chrome?: { dom?: Reader } }).chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return (host) => dom.openOrClosedShadowRoot?.(host) ?? null;
+  if (typeof (HTMLElement.prototype as { openOrClosedShadowRoot?: unknown }).openOrClosedShadowRoot === 'function')
+    return (host) => (host as unknown as { openOrClosedShadowRoot(): ShadowRoot | null }).openOrClosedShadowRoot();
+  return null;
+}
+/** Looked for on first use: the module also loads where there is no DOM (the benchmarks, in Node). */
+let reader: RootReader | null | undefined;
+const readRoot = (host: HTMLElement) => {
+  if (reader === undefined) reader = closedRootReader();
+  return reader === null ? null : reader(host);
+};
+
+const rootOf = (chip: Chip): ShadowRoot | null => (chip.root ??= readRoot(chip.host));
+
+/** A closed root that its host's clones copy (`clonable`). */
+const attachClonable = (host: HTMLElement) => host.attachShadow({ mode: 'closed', clonable: true } as ShadowRootInit);
+
+let clonesWhole: boolean | undefined;
+/** Whether this browser copies such a root with its host, and the script can reach the copy. */
+function canCloneWhole(): boolean {
+  if (clonesWhole === undefined) {
+    const probe = document.createElement(CHIP_TAG);
+    attachClonable(probe).append(document.createElement('span'));
+    clonesWhole = readRoot(probe.cloneNode(true) as HTMLElement)?.firstChild != null;
+  }
+  return clonesWhole;
+}
+
 function ensureTip(chip: Chip): void {
-  if (chip.tip === null) return;
-  styleRoot(chip.root);
-  chip.root.append(chip.tip());
+  const root = rootOf(chip);
+  if (chip.tip === null || root === null) return;
+  styleRoot(root);
+  root.append(chip.tip());
   chip.tip = null;
 }
 
@@ -201,17 +240,17 @@ const CHIP_EVENTS: Record<string, (event: Event, chip: Chip) => void> = {
   click: (event, chip) => {
     event.preventDefault();
     event.stopPropagation();
-    const button = chip.root.querySelector('.chip');
+    const button = rootOf(chip)?.querySelector('.chip');
     if (!event.isTrusted || !button) return;
     ensureTip(chip);
     setExpanded(button, button.getAttribute('aria-expanded') !== 'true');
   },
   keydown: (event, chip) => {
-    const button = chip.root.querySelector('.chip');
+    const button = rootOf(chip)?.querySelector('.chip');
     if (event.isTrusted && button && (event as KeyboardEvent).key === 'Escape') setExpanded(button, false);
   },
   focusout: (_event, chip) => {
-    const button = chip.root.querySelector('.chip');
+    const button = rootOf(chip)?.querySelector('.chip');
     if (button) setExpanded(button, false);
   },
 };
@@ -249,6 +288,8 @@ interface ChipForm {
   advanceEm: number;
   template: HTMLElement;
   button: HTMLButtonElement;
+  /** The whole chip, host and root, cloned in one call for each chip where the browser can (canCloneWhole). */
+  whole: HTMLElement | null;
 }
 
 /**
@@ -273,18 +314,31 @@ export function chipMaker(outlet: ChipOutlet, words: ChipTexts): ChipMaker {
             ? chipWidthEm(words.shortLabel, words.shortLabelEm, compact)
             : chipWidthEm(words.label, words.labelEm, compact);
       const gapEm = compact ? COMPACT_GAP_EM : GAP_EM;
-      made = { advanceEm: widthEm + gapEm, template: hostTemplate(widthEm, gapEm), button: chipButton(outlet, words, compact) };
+      const template = hostTemplate(widthEm, gapEm);
+      const button = chipButton(outlet, words, compact);
+      let whole: HTMLElement | null = null;
+      if (canCloneWhole()) {
+        whole = template.cloneNode(false) as HTMLElement;
+        attachClonable(whole).append(button.cloneNode(true));
+      }
+      made = { advanceEm: widthEm + gapEm, template, button, whole };
       forms[at] = made;
     }
     return made;
   };
   const make = (compact = false) => {
-    const { template, button } = form(compact);
+    const { template, button, whole } = form(compact);
+    listenForChips();
+    // One call where four were (clone, attach, clone, append): about 2.5 times faster per chip.
+    if (whole !== null) {
+      const host = whole.cloneNode(true) as HTMLElement;
+      chips.set(host, { host, root: null, tip: makeTip });
+      return host;
+    }
     const host = template.cloneNode(false) as HTMLElement;
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.append(button.cloneNode(true));
-    chips.set(host, { root: shadow, tip: makeTip });
-    listenForChips();
+    chips.set(host, { host, root: shadow, tip: makeTip });
     return host;
   };
   make.advanceEm = (compact = false) => form(compact).advanceEm;
