@@ -145,4 +145,21 @@ test('a granted, switched-on site gets chips beside the links to outlets’ arti
   });
   expect(inSameTask).toEqual({ chip: true, sameFormAsReuters: true });
   expect((await probe.labels()).slice(5)).toEqual(['Reuters: Center']);
+
+  // A page that clones a row as a template copies its chip, closed root and lean included: the copy
+  // never shows beside the link the page puts there, and a copied link gets a chip of its own.
+  await page.evaluate(() => {
+    const list = document.getElementById('rows') as HTMLElement;
+    const guardian = list.querySelector('li.row') as HTMLElement;
+    const reused = guardian.cloneNode(true) as HTMLElement;
+    const link = reused.querySelector('a') as HTMLAnchorElement;
+    link.href = 'https://blog.example.org/2024/03/02/a-post-about-the-storm';
+    link.textContent = 'a post about the storm';
+    const again = guardian.cloneNode(true) as HTMLElement;
+    list.append(reused, again);
+  });
+  await expect.poll(() => page.locator('parallax-chip').count()).toBe(7);
+  await expect(page.locator('li.row').nth(-2).locator('parallax-chip')).toHaveCount(0);
+  await expect(page.locator('li.row').last().locator('a + parallax-chip')).toHaveCount(1);
+  expect((await probe.labels()).slice(6)).toEqual(['The Guardian: Lean Left']);
 });

@@ -14,7 +14,7 @@ import { isArticleLink } from '../../core/links/article-link';
 import { CHIP_HOSTS_MAX, CHIP_HREF_MAX, CHIP_TEXT_MAX, type LinkPage, linkTargetOf } from '../../core/links/chip-links';
 import type { LinkChip } from '../../core/links/chip-outlet';
 import type { SiteRule } from '../../core/links/site-rules';
-import { CHIP_TAG, type ChipMaker, chipMaker } from '../../ui/link-chip/chip';
+import { CHIP_TAG, type ChipMaker, chipMaker, isChip } from '../../ui/link-chip/chip';
 import { forgetLinkShapes, placeChips } from './chip-place';
 
 export interface LinkChipsDeps {
@@ -146,6 +146,10 @@ export class LinkChips {
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
+      // A page that clones its content (a row as a template) copies the chips in it, their roots too:
+      // such a copy is not this script's, may be beside another link by now, and its link gets its own.
+      const copies = root.getElementsByTagName(CHIP_TAG);
+      for (let i = copies.length - 1; i >= 0; i--) if (!isChip(copies[i])) copies[i].remove();
       // An SVG drawing's links are no titles.
       if (root instanceof HTMLAnchorElement) consider(root);
       for (const anchor of root.getElementsByTagName('a')) if (anchor instanceof HTMLAnchorElement) consider(anchor);

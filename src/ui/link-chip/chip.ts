@@ -183,6 +183,9 @@ interface Chip {
 /** The page's chips, by host element: the page cannot reach their closed roots, the script can. */
 const chips = new WeakMap<Element, Chip>();
 
+/** Whether `element` is a chip this script made, rather than a copy of one the page made by cloning its content. */
+export const isChip = (element: Element) => chips.has(element);
+
 /**
  * How the script reaches a closed root it did not attach itself: the extension API's (Chrome's content
  * scripts) or the element's own (Firefox's); null in a plain page.

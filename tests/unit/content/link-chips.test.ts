@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkChips } from '../../../src/content/link-chips/link-chips';
 import type { LinkChip } from '../../../src/core/links/index';
-import { CHIP_TAG } from '../../../src/ui/link-chip/chip';
+import { CHIP_TAG, isChip } from '../../../src/ui/link-chip/chip';
 
 const GUARDIAN: LinkChip = {
   outlet: { name: 'The Guardian', lean: 'lean-left', provider: null, ratedAt: null, owner: null },
@@ -80,5 +80,29 @@ describe('the chips script', () => {
     await frames();
     expect(asked).toEqual([['www.theguardian.com', 'blog.example.org'], ['www.reuters.com']]);
     expect(news.map(chipAfter)).toEqual([false, false]);
+  });
+
+  it('takes out the copies of its chips that a page clones with its rows, and gives the copied links their own', async () => {
+    const list = document.createElement('ol');
+    document.body.append(list);
+    const [link] = addRows(list, [article('www.theguardian.com', 1)]);
+    chips = new LinkChips({ outlets: async () => ({ 'www.theguardian.com': GUARDIAN }), rule: null, page: () => PAGE });
+    chips.start(document.body);
+    await frames();
+    expect(chipAfter(link)).toBe(true);
+
+    // The page reuses the row as a template for another story (another outlet's, not known to have one).
+    const row = link.closest('li') as HTMLElement;
+    const copy = row.cloneNode(true) as HTMLElement;
+    (copy.querySelector('a') as HTMLAnchorElement).setAttribute('href', article('blog.example.org', 2));
+    list.append(copy);
+    // And once more, unchanged: the same story's link again.
+    const same = row.cloneNode(true) as HTMLElement;
+    list.append(same);
+    await frames();
+    expect(copy.getElementsByTagName(CHIP_TAG)).toHaveLength(0);
+    expect(same.getElementsByTagName(CHIP_TAG)).toHaveLength(1);
+    expect(isChip(same.getElementsByTagName(CHIP_TAG)[0])).toBe(true);
+    expect(row.getElementsByTagName(CHIP_TAG)).toHaveLength(1);
   });
 });
