@@ -8,7 +8,7 @@
  * navigation events (or, without the Navigation API, from reading the address each second).
  * What it gives up: a copy of a script injected anew into the same page (an extension reload while
  * developing) does not stop the old one. Each script's own marker keeps it from running twice in one
- * page's world; an orphaned copy is invalid (`isInvalid`) and asks the worker nothing more.
+ * page's world, and an orphaned copy knows it is invalid (`isInvalid`) once its extension is gone.
  */
 import { browser } from 'wxt/browser';
 
