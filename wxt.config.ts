@@ -28,28 +28,24 @@ export default defineConfig({
       wxt.config.zip.excludeSources.push(...untrackedSourcePatterns(wxt.config.zip.sourcesRoot));
     },
     'vite:build:extendConfig': (entrypoints, config) => {
+      const contentScripts = entrypoints.every((e) => e.type === 'content-script');
+      const rolldown = config.build?.rolldownOptions;
+      const aliases =
+        config.resolve?.alias && !Array.isArray(config.resolve.alias) ? (config.resolve.alias as Record<string, string>) : null;
       // Content scripts keep their few non-ASCII characters (see `charset` above): the article script has a
       // 30 kB budget, and a page decodes a 30 kB script fast either way.
-      const output = config.build?.rolldownOptions?.output;
-      if (entrypoints.every((e) => e.type === 'content-script') && output && !Array.isArray(output)) output.charset = 'utf8';
+      if (contentScripts && rolldown?.output && !Array.isArray(rolldown.output)) rolldown.output.charset = 'utf8';
       // Imported constants are not copied to where they are used: tldts's 74 kB string of suffix labels was
       // inlined at each of its three uses, in the worker's script and in the options page's (147 kB more in
       // each). The content scripts keep the default (it saves the article script a few bytes).
-      const rolldown = config.build?.rolldownOptions;
-      if (!entrypoints.every((e) => e.type === 'content-script') && rolldown) {
-        rolldown.optimization = { ...rolldown.optimization, inlineConst: false };
-      }
+      if (!contentScripts && rolldown) rolldown.optimization = { ...rolldown.optimization, inlineConst: false };
       // The content scripts' context is Parallax's own, which sends the page no event (src/content/script-context.ts).
-      const aliases = config.resolve?.alias;
-      if (entrypoints.every((e) => e.type === 'content-script') && aliases && !Array.isArray(aliases)) {
-        (aliases as Record<string, string>)['wxt/utils/content-script-context'] = resolve('src/content/script-context.ts');
-      }
+      if (contentScripts && aliases) aliases['wxt/utils/content-script-context'] = resolve('src/content/script-context.ts');
       // The content script runs on every news page and has a 30 kB budget, and the popup's and story pages'
       // scripts are parsed at every opening before they can draw: they use the browser's native promise-based
       // API (Chrome MV3, Firefox) instead of the ~10 kB polyfill the other extension pages use.
       if (!entrypoints.every((e) => e.type === 'content-script' || ONE_SCRIPT_PAGES.some((page) => e.name === `${page}-main`))) return;
-      const alias = config.resolve?.alias;
-      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+      if (aliases) delete aliases['wxt/browser'];
     },
     // The article script runs on the demo site (declared in the entrypoint) and on every host a registry
     // outlet claims, generated here from the outlet data so the two never drift apart; never on a portal's
