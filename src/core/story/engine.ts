@@ -10,10 +10,12 @@
  *   `storySpanMs` is penalised by e for every `decayMs` of excess.
  * - Score(article, story) = cosine(article, centroid) × time factor.
  * - add(): the best story at or above `joinThreshold` is joined, else a new story starts. When the article
- *   is also close to a second story and the two centroids agree (≥ `mergeThreshold`), they merge.
+ *   is also close to a second story and the two centroids agree (≥ `mergeThreshold`), they merge. A
+ *   merge of stories of MERGE_MIN_SIZE articles or more also needs MERGE_MIN_SHARED_TERMS terms that
+ *   characterise both: one common word does not make two events one.
  * - When a story's period has ended: a small story's articles get a second look against the stories that
  *   grew around them, and the story merges with the closest story whose core overlaps it within one
- *   period when their centroids agree (≥ `mergeThreshold`): online assignment splits an event worded
+ *   period when their centroids agree (≥ `mergeThreshold`, with those shared terms): online assignment splits an event worded
  *   several ways. `settle()` does this for every story at once, then refines the batch through an article
  *   similarity graph (refine-graph.ts): it joins fragments linked through other headlines and splits unlinked parts.
  * - match(): the best candidate (by its cohesion-calibrated score or its headlines near in time), named when
@@ -26,7 +28,16 @@
  */
 import { ArticleStore } from './article-store';
 import type { MatchEvidence } from './match-model';
-import { MATCH_CANDIDATES, NO_STORY, SMALL_STORY_SIZE, DEFAULT_ENGINE_OPTIONS, type EngineOptions, reachWindowMs } from './options';
+import {
+  MATCH_CANDIDATES,
+  MERGE_MIN_SHARED_TERMS,
+  MERGE_MIN_SIZE,
+  NO_STORY,
+  SMALL_STORY_SIZE,
+  DEFAULT_ENGINE_OPTIONS,
+  type EngineOptions,
+  reachWindowMs,
+} from './options';
 import { type NeighbourWindow, neighbourStories } from './neighbours';
 import { closestMergePartner, type MergeContext } from './merge-partner';
 import { refineAndSplit } from './refine-graph';
@@ -123,12 +134,18 @@ export class StoryEngine {
 
   /**
    * The merge decision of `add`, once an article has joined `joined`: whether the runner-up story was
-   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`).
+   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`),
+   * sharing MERGE_MIN_SHARED_TERMS characteristic terms once the smaller has MERGE_MIN_SIZE articles. A
+   * smaller story is held together by the article itself, which shares `joinMinSharedTerms` with both.
    */
   private mergesOnJoin(joined: number, runnerUp: Candidate): boolean {
     if (runnerUp.score < this.options.joinThreshold) return false;
     const [smaller, larger] = this.bySize(joined, runnerUp.story);
-    return this.scoring.storySimilarity(smaller, larger) >= this.options.mergeThreshold;
+    if (this.scoring.storySimilarity(smaller, larger) < this.options.mergeThreshold) return false;
+    return (
+      this.stories.members[smaller].length < MERGE_MIN_SIZE ||
+      this.scoring.shareCharacteristicTerms(smaller, larger, MERGE_MIN_SHARED_TERMS)
+    );
   }
 
   /** Two stories, the one with fewer articles first (`b` first when they are the same size). */

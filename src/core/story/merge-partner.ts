@@ -2,7 +2,7 @@
  * The merge decision at the end of a story's period (StoryEngine's revision walk): which story, if any,
  * a closed story merges with.
  */
-import { type EngineOptions, MERGE_MIN_SIZE, MERGE_PROBE_TERMS, NO_STORY } from './options';
+import { type EngineOptions, MERGE_MIN_SHARED_TERMS, MERGE_MIN_SIZE, MERGE_PROBE_TERMS, NO_STORY } from './options';
 import type { StoryScoring } from './scoring';
 import type { StoryStore } from './story-store';
 import type { Vocabulary } from './vocabulary';
@@ -19,8 +19,9 @@ export interface MergeContext {
 
 /**
  * The merge decision at the end of a story's period: the story whose centroid is most similar to
- * `story`'s (at least `mergeThreshold`), both of at least MERGE_MIN_SIZE articles and their cores
- * within one period together, or NO_STORY. Candidates are gathered through the postings of the story's
+ * `story`'s (at least `mergeThreshold`), both of at least MERGE_MIN_SIZE articles, sharing
+ * MERGE_MIN_SHARED_TERMS terms that characterise both, and their cores within one period together, or
+ * NO_STORY. Candidates are gathered through the postings of the story's
  * strongest terms only (cheap; a story that shares none of them is not a fragment of the same event).
  */
 export function closestMergePartner({ options, windowMs, stories, vocabulary, scoring }: MergeContext, story: number): number {
@@ -54,6 +55,7 @@ export function closestMergePartner({ options, windowMs, stories, vocabulary, sc
       // The core of each story is used, so that one stray member cannot block or allow a merge.
       if (Math.max(high, stories.coreLast(other)) - Math.min(low, stories.coreFirst(other)) > options.storySpanMs) continue;
       const score = scoring.centroidCosine(story, other);
+      if (score < bestScore || !scoring.shareCharacteristicTerms(story, other, MERGE_MIN_SHARED_TERMS)) continue;
       if (score > bestScore || (score === bestScore && best !== NO_STORY && other < best)) {
         best = other;
         bestScore = score;

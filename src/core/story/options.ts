@@ -103,6 +103,11 @@ export const MATCH_CANDIDATES = 3;
 export const CHARACTERISTIC_SHARE = 0.1;
 /** Terms of a story's centroid whose postings are searched for stories to merge with. */
 export const MERGE_PROBE_TERMS = 24;
+/**
+ * Terms two stories must share, each characteristic of both, to merge: one common word ("plane" in a
+ * film's title and in an air crash) does not make two events one.
+ */
+export const MERGE_MIN_SHARED_TERMS = 2;
 /** Stories smaller than this are not merged as wholes (their articles get a second look instead). */
 export const MERGE_MIN_SIZE = 3;
 /**

@@ -193,6 +193,24 @@ export class StoryScoring {
   }
 
   /**
+   * Whether two stories share at least `count` terms that characterise each of them (used by at least
+   * CHARACTERISTIC_SHARE of its articles). Stops counting once `count` is reached.
+   */
+  shareCharacteristicTerms(a: number, b: number, count: number): boolean {
+    const stories = this.stories;
+    const weightsA = stories.weightsOf(a);
+    const weightsB = stories.weightsOf(b);
+    const minimumA = CHARACTERISTIC_SHARE * stories.members[a].length;
+    const minimumB = CHARACTERISTIC_SHARE * stories.members[b].length;
+    let shared = 0;
+    for (const [id, weight] of weightsA) {
+      if (weight < minimumA || (weightsB.get(id) ?? 0) < minimumB) continue;
+      if (++shared >= count) return true;
+    }
+    return shared >= count;
+  }
+
+  /**
    * The article's cosine with its second-closest headline of the story among those published within
    * `decayMs` of it, the engine's time scale, and sharing `matchMinSharedTerms` terms with it (0 when
    * fewer are): the story's own wording near the article, which a centroid averaged over hundreds of

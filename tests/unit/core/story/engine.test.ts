@@ -299,3 +299,22 @@ describe('StoryEngine and a word shared across unrelated events', () => {
     );
   });
 });
+
+describe('StoryEngine merges at the end of a period', () => {
+  // An air crash and an animated film about planes, reported the same morning: "plane" is the strongest
+  // word of both stories' centroids, and their cosine passes the merge threshold on it alone.
+  const articles = () => fixture('plane-crash-and-film.jsonl');
+  const storiesOf = (engine: StoryEngine, story: string, all: FixtureArticle[]) =>
+    new Set(all.filter((a) => a.story === story).map((a) => engine.storyOf(a.id)));
+
+  it('keeps two events apart when they share only one characteristic word', () => {
+    const all = articles();
+    // Without the graph refinement, whose split would also undo such a merge: the merge decision alone.
+    const engine = clusterInTimeOrder(all, { refineNeighbours: 0 });
+    const [crash] = storiesOf(engine, 'crash', all);
+    const [film] = storiesOf(engine, 'film', all);
+    expect(storiesOf(engine, 'crash', all).size).toBe(1);
+    expect(storiesOf(engine, 'film', all).size).toBe(1);
+    expect(film).not.toBe(crash);
+  });
+});
