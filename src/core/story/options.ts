@@ -58,7 +58,7 @@ export interface EngineOptions {
  * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
  * at least two of the story's characteristic words); two stories
  * whose union fits one period merge when their centroids agree as much as a member typically agrees with
- * its story. A match's candidates are ranked by the better of two signs, each resting on two shared
+ * its story (and, from three articles up, share two words characteristic of both). A match's candidates are ranked by the better of two signs, each resting on two shared
  * words: the cohesion-calibrated score against the story's centroid (two of the story's characteristic
  * words), and the cosine with the article's second-closest headline of the story within half a day, the
  * decay's time scale (two words shared with that headline). A story of hundreds of articles has a diluted
