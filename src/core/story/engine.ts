@@ -95,9 +95,15 @@ export class StoryEngine {
     const vector = this.vocabulary.vectorize(article, true);
     const publisher = this.articles.publisherId(article);
     const { story: joined, runnerUp } = this.joinOrNew(vector, article.published, publisher);
+    // Judged before the article goes in: an article between two stories is no evidence that they are one.
+    const shareEnough =
+      joined !== NO_STORY &&
+      runnerUp !== undefined &&
+      runnerUp.score >= this.options.joinThreshold &&
+      this.shareEnoughToMerge(joined, runnerUp.story);
     let story = joined === NO_STORY ? this.stories.create(article.published) : joined;
     this.insert(article, vector, publisher, story);
-    if (joined !== NO_STORY && runnerUp && this.mergesOnJoin(joined, runnerUp)) {
+    if (shareEnough && runnerUp && this.mergesOnJoin(joined, runnerUp)) {
       // The article is close to two stories that now look like one.
       const [smaller, larger] = this.bySize(joined, runnerUp.story);
       this.stories.merge(smaller, larger);
@@ -133,19 +139,23 @@ export class StoryEngine {
   }
 
   /**
+   * Whether `joined` (before the article joins it) and `other` share MERGE_MIN_SHARED_TERMS characteristic
+   * terms, as a merge of stories of MERGE_MIN_SIZE articles needs. A smaller story is held together by the
+   * article itself, which shares `joinMinSharedTerms` such terms with both.
+   */
+  private shareEnoughToMerge(joined: number, other: number): boolean {
+    if (Math.min(this.stories.members[joined].length + 1, this.stories.members[other].length) < MERGE_MIN_SIZE) return true;
+    return this.scoring.shareCharacteristicTerms(joined, other, MERGE_MIN_SHARED_TERMS);
+  }
+
+  /**
    * The merge decision of `add`, once an article has joined `joined`: whether the runner-up story was
-   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`),
-   * sharing MERGE_MIN_SHARED_TERMS characteristic terms once the smaller has MERGE_MIN_SIZE articles. A
-   * smaller story is held together by the article itself, which shares `joinMinSharedTerms` with both.
+   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`).
    */
   private mergesOnJoin(joined: number, runnerUp: Candidate): boolean {
     if (runnerUp.score < this.options.joinThreshold) return false;
     const [smaller, larger] = this.bySize(joined, runnerUp.story);
-    if (this.scoring.storySimilarity(smaller, larger) < this.options.mergeThreshold) return false;
-    return (
-      this.stories.members[smaller].length < MERGE_MIN_SIZE ||
-      this.scoring.shareCharacteristicTerms(smaller, larger, MERGE_MIN_SHARED_TERMS)
-    );
+    return this.scoring.storySimilarity(smaller, larger) >= this.options.mergeThreshold;
   }
 
   /** Two stories, the one with fewer articles first (`b` first when they are the same size). */

@@ -317,4 +317,14 @@ describe('StoryEngine merges at the end of a period', () => {
     expect(storiesOf(engine, 'film', all).size).toBe(1);
     expect(film).not.toBe(crash);
   });
+
+  it('does not let the article that sits between two such stories make them one', () => {
+    const all = articles();
+    const engine = new StoryEngine({ refineNeighbours: 0 });
+    for (const article of all) engine.add(article);
+    const last = Math.max(...all.map((a) => a.published));
+    // Close to both: "plane" and "crash" with the one, "plane" and "film" with the other.
+    engine.add({ id: 'between', title: 'Documentary film about a plane crash wins a prize', published: last + HOUR / 2 });
+    expect(engine.storyOf('film1')).not.toBe(engine.storyOf('crash1'));
+  });
 });
