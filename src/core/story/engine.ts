@@ -13,11 +13,12 @@
  *   is also close to a second story and the two centroids agree (≥ `mergeThreshold`), they merge. A
  *   merge of stories of MERGE_MIN_SIZE articles or more also needs MERGE_MIN_SHARED_TERMS terms that
  *   characterise both: one common word does not make two events one.
- * - When a story's period has ended: a small story's articles get a second look against the stories that
- *   grew around them, and the story merges with the closest story whose core overlaps it within one
- *   period when their centroids agree (≥ `mergeThreshold`, with those shared terms): online assignment splits an event worded
- *   several ways. `settle()` does this for every story at once, then refines the batch through an article
- *   similarity graph (refine-graph.ts): it joins fragments linked through other headlines and splits unlinked parts.
+ * - When a story's period has ended: a small story's articles get a second look against the stories that grew
+ *   around them, and the story merges with the closest story whose core overlaps it within one period when
+ *   their centroids agree (≥ `mergeThreshold`, with those shared terms): online assignment splits an event
+ *   worded several ways. `settle()` does this for every story at once, then refines the batch through an
+ *   article similarity graph (refine-graph.ts): it joins fragments linked through other headlines and splits
+ *   unlinked parts.
  * - match(): the best candidate (by its cohesion-calibrated score or its headlines near in time), named when
  *   the match model (match-model.ts) gives it a probability of `matchThreshold` or more.
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the

@@ -53,22 +53,22 @@ export interface EngineOptions {
 }
 
 /**
- * Defaults, chosen by principle rather than fitted: a story is one news event, covered over a day and a
- * half, so similarity decays by e per half day beyond that period; an article joins a story when its
- * weighted overlap with the story's centroid is clearly more than an incidental shared word (and it shares
- * at least two of the story's characteristic words); two stories
- * whose union fits one period merge when their centroids agree as much as a member typically agrees with
- * its story (and, from three articles up, share two words characteristic of both). A match's candidates are ranked by the better of two signs, each resting on two shared
- * words: the cohesion-calibrated score against the story's centroid (two of the story's characteristic
- * words), and the cosine with the article's second-closest headline of the story within half a day, the
- * decay's time scale (two words shared with that headline). A story of hundreds of articles has a diluted
- * centroid, but two of its headlines near-repeating the article's the same morning are as good a sign;
- * one such headline alone may be a coincidence. The match model then decides on the best candidate from
- * those signs and more, learned from the dev set split by story (`npm run train:engine`); it names the
- * story at a probability of 0.4: on each half held out by story it names more articles' own story or
- * leaves more absent stories unmatched than the hand-set score at 0.4, and never does worse at both
- * (train:engine prints the sweep). Centroid saturation and the same-outlet
- * factor stay neutral (1): on the dev set neither improved clustering.
+ * Defaults, chosen by principle rather than fitted: a story is one news event, covered over a day and a half,
+ * so similarity decays by e per half day beyond that period; an article joins a story when its weighted
+ * overlap with the story's centroid is clearly more than an incidental shared word (and it shares at least
+ * two of the story's characteristic words); two stories whose union fits one period merge when their
+ * centroids agree as much as a member typically agrees with its story (and, from three articles up, share two
+ * words characteristic of both). A match's candidates are ranked by the better of two signs, each resting on
+ * two shared words: the cohesion-calibrated score against the story's centroid (two of the story's
+ * characteristic words), and the cosine with the article's second-closest headline of the story within half a
+ * day, the decay's time scale (two words shared with that headline). A story of hundreds of articles has a
+ * diluted centroid, but two of its headlines near-repeating the article's the same morning are as good a
+ * sign; one such headline alone may be a coincidence. The match model then decides on the best candidate from
+ * those signs and more, learned from the dev set split by story (`npm run train:engine`); it names the story
+ * at a probability of 0.4: on each half held out by story it names more articles' own story or leaves more
+ * absent stories unmatched than the hand-set score at 0.4, and never does worse at both (train:engine prints
+ * the sweep). Centroid saturation and the same-outlet factor stay neutral (1): on the dev set neither
+ * improved clustering.
  */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   joinThreshold: 0.2,
