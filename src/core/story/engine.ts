@@ -24,8 +24,9 @@
  * - Candidates come from an inverted index term → stories, walked newest first and cut off by time, so the
  *   cost per article does not grow with the index's history.
  *
- * This file is the clustering policy, composing options.ts, vocabulary.ts, article-store.ts, story-store.ts, scoring.ts and
- * snapshot.ts. Decisions: `joinOrNew`, `mergesOnJoin` (add), merge-partner.ts (period end), `StoryScoring.matchOrNull`.
+ * This file is the clustering policy, composing options.ts, vocabulary.ts, article-store.ts, story-store.ts,
+ * scoring.ts and snapshot.ts. Decisions: `joinOrNew`, `mergePartnerOnJoin` and `looksLikeOne` (add),
+ * merge-partner.ts (period end), `StoryScoring.matchOrNull`.
  */
 import { ArticleStore } from './article-store';
 import type { MatchEvidence } from './match-model';
@@ -96,17 +97,12 @@ export class StoryEngine {
     const vector = this.vocabulary.vectorize(article, true);
     const publisher = this.articles.publisherId(article);
     const { story: joined, runnerUp } = this.joinOrNew(vector, article.published, publisher);
-    // Judged before the article goes in: an article between two stories is no evidence that they are one.
-    const shareEnough =
-      joined !== NO_STORY &&
-      runnerUp !== undefined &&
-      runnerUp.score >= this.options.joinThreshold &&
-      this.shareEnoughToMerge(joined, runnerUp.story);
+    const partner = this.mergePartnerOnJoin(joined, runnerUp);
     let story = joined === NO_STORY ? this.stories.create(article.published) : joined;
     this.insert(article, vector, publisher, story);
-    if (shareEnough && runnerUp && this.mergesOnJoin(joined, runnerUp)) {
+    if (partner !== NO_STORY && this.looksLikeOne(joined, partner)) {
       // The article is close to two stories that now look like one.
-      const [smaller, larger] = this.bySize(joined, runnerUp.story);
+      const [smaller, larger] = this.bySize(joined, partner);
       this.stories.merge(smaller, larger);
       story = larger;
     }
@@ -140,22 +136,22 @@ export class StoryEngine {
   }
 
   /**
-   * Whether `joined` (before the article joins it) and `other` share MERGE_MIN_SHARED_TERMS characteristic
-   * terms, as a merge of stories of MERGE_MIN_SIZE articles needs. A smaller story is held together by the
+   * The first half of `add`'s merge decision, before the article goes in (an article between two stories
+   * is no evidence that they are one): the runner-up story, when it was close enough to join too
+   * (≥ `joinThreshold`) and it shares MERGE_MIN_SHARED_TERMS characteristic terms with `joined`, as a merge
+   * of stories of MERGE_MIN_SIZE articles needs; else NO_STORY. A smaller story is held together by the
    * article itself, which shares `joinMinSharedTerms` such terms with both.
    */
-  private shareEnoughToMerge(joined: number, other: number): boolean {
-    if (Math.min(this.stories.members[joined].length + 1, this.stories.members[other].length) < MERGE_MIN_SIZE) return true;
-    return this.scoring.shareCharacteristicTerms(joined, other, MERGE_MIN_SHARED_TERMS);
+  private mergePartnerOnJoin(joined: number, runnerUp: Candidate | undefined): number {
+    if (joined === NO_STORY || runnerUp === undefined || runnerUp.score < this.options.joinThreshold) return NO_STORY;
+    const other = runnerUp.story;
+    if (Math.min(this.stories.members[joined].length + 1, this.stories.members[other].length) < MERGE_MIN_SIZE) return other;
+    return this.scoring.shareCharacteristicTerms(joined, other, MERGE_MIN_SHARED_TERMS) ? other : NO_STORY;
   }
 
-  /**
-   * The merge decision of `add`, once an article has joined `joined`: whether the runner-up story was
-   * close enough to join too (≥ `joinThreshold`) and the two stories now look like one (≥ `mergeThreshold`).
-   */
-  private mergesOnJoin(joined: number, runnerUp: Candidate): boolean {
-    if (runnerUp.score < this.options.joinThreshold) return false;
-    const [smaller, larger] = this.bySize(joined, runnerUp.story);
+  /** The second half, once the article has joined `joined`: whether the two centroids agree (≥ `mergeThreshold`). */
+  private looksLikeOne(joined: number, other: number): boolean {
+    const [smaller, larger] = this.bySize(joined, other);
     return this.scoring.storySimilarity(smaller, larger) >= this.options.mergeThreshold;
   }
 
