@@ -118,10 +118,12 @@ export const MERGE_MIN_SIZE = 3;
 export const SPLIT_MIN_PART = 5;
 
 /**
- * How far in time a story can be from an article (or another story) and still reach the lowest threshold:
- * the coverage period plus the decay that brings a perfect score down to that threshold.
+ * How far in time a story can be from an article (or another story) and still reach the lower of the join
+ * and merge thresholds: the coverage period plus the decay that brings a perfect score down to it. The
+ * match threshold is the match model's probability, not a score, so it does not widen the window: a match
+ * weighs the stories the clustering could reach, whatever threshold it is asked at.
  */
 export function reachWindowMs(options: EngineOptions): number {
-  const lowest = Math.min(options.joinThreshold, options.matchThreshold, options.mergeThreshold);
+  const lowest = Math.min(options.joinThreshold, options.mergeThreshold);
   return options.storySpanMs + options.decayMs * Math.log(1 / Math.max(lowest, 1e-3));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clusterInTimeOrder, StoryEngine, type EngineArticle } from '../../../../src/core/story/index';
+import { clusterInTimeOrder, DEFAULT_ENGINE_OPTIONS, StoryEngine, type EngineArticle } from '../../../../src/core/story/index';
+import { reachWindowMs } from '../../../../src/core/story/options';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -103,6 +104,14 @@ describe('StoryEngine time decay', () => {
     expect(near).not.toBeNull();
     expect(later === null || (near !== null && later.score < near.score)).toBe(true);
     expect(far).toBeNull();
+  });
+
+  it('reaches as far in time whatever the match threshold', () => {
+    // The match threshold is the model's probability, not a score: the evaluation and the training ask
+    // at 0 to see every score, and must cluster the index as the shipped engine does.
+    const asked = (matchThreshold: number) => reachWindowMs({ ...DEFAULT_ENGINE_OPTIONS, matchThreshold });
+    expect(asked(0)).toBe(asked(DEFAULT_ENGINE_OPTIONS.matchThreshold));
+    expect(asked(0.9)).toBe(asked(DEFAULT_ENGINE_OPTIONS.matchThreshold));
   });
 });
 
