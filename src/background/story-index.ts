@@ -11,7 +11,7 @@ import type { ParallaxDatabase, StoredArticle } from '../db/database';
 import { type EarlySnapshot, readStoredSnapshot } from '../db/early-snapshot';
 
 /** Bump when the engine's snapshot format or clustering changes: stored snapshots are then rebuilt. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 /**
  * User Timing marks of a worker's engine restore, read by the browser benchmark (npm run bench); the

@@ -76,7 +76,9 @@ export class StoryScoring {
           // older than the reachable range, none further back can be in it (bounds work per article
           // however long the index's history is).
           if (first < earliest - windowMs) break;
-          continue;
+          // Out of reach is measured on the story's core, as the score's time factor is: one early stray
+          // member does not put a story's later coverage out of reach.
+          if (members[story].length === 0 || stories.coreFirst(story) < earliest) continue;
         }
         // Postings keep the slots of stories merged away (emptied, never reused): skipped before the lookup.
         const size = members[story].length;

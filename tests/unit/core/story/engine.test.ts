@@ -106,6 +106,25 @@ describe('StoryEngine time decay', () => {
     expect(far).toBeNull();
   });
 
+  it('reaches a story through its core, not through a stray first article long before it', () => {
+    // One early report, then the event's coverage a day and a half later: the story's period is its core,
+    // so the next morning a reader's article still finds it and a new report still joins it.
+    const engine = new StoryEngine();
+    const story = engine.add({ id: 'k0', title: 'Kelvara volcano shows signs of unrest', published: T0 });
+    const coverage = [
+      'Kelvara volcano erupts, island evacuated',
+      'Kelvara volcano erupts: thousands evacuated from the island',
+      'Island evacuated as Kelvara volcano erupts',
+      'Kelvara volcano erupts after weeks of unrest',
+    ];
+    for (let i = 0; i < 12; i++) {
+      expect(engine.add({ id: `k${i + 1}`, title: coverage[i % coverage.length], published: T0 + (40 + i) * HOUR })).toBe(story);
+    }
+    const nextMorning = { title: 'Evacuated islanders return as Kelvara volcano calms', published: T0 + 60 * HOUR };
+    expect(engine.match({ id: 'q', ...nextMorning })?.storyId).toBe(story);
+    expect(engine.add({ id: 'k99', ...nextMorning })).toBe(story);
+  });
+
   it('reaches as far in time whatever the match threshold', () => {
     // The match threshold is the model's probability, not a score: the evaluation and the training ask
     // at 0 to see every score, and must cluster the index as the shipped engine does.
